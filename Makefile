@@ -1,0 +1,43 @@
+# kibana-connectors: `make serve` serves the page, `make test` runs every test.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: serve test setup pkg lint fmt-check clippy test-native test-wasm-node test-wasm-browser test-www
+
+## Serve the page at http://127.0.0.1:$(PORT)
+serve: setup pkg
+	PORT=$(PORT) node www/server.mjs
+
+## Run every test, stopping at the first failure
+test: setup fmt-check clippy test-native test-wasm-node test-wasm-browser pkg test-www
+	@echo "make test: all checks passed"
+
+setup:
+	@scripts/setup.sh
+
+## Build the npm package into pkg/
+pkg:
+	scripts/build-pkg.sh
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm-node:
+	cargo test --target $(WASM_TARGET) --test wasm
+
+test-wasm-browser:
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test wasm
+
+test-www:
+	node --test www/test/

@@ -1,0 +1,266 @@
+//! The route's own checks, made with `@kbn/config-schema` before any connector type sees the body:
+//! the `id` path parameter and the body's keys (`name`, `connector_type_id`, `config`, `secrets`).
+//!
+//! config-schema stops at the first problem (Joi's `abortEarly`); every problem is still recorded
+//! here, in the order Joi meets them, so the first one is Kibana's answer.
+
+use serde_json::Value;
+
+use crate::report::IssueCode;
+use crate::zod::js_key_order;
+
+/// The longest connector id Kibana accepts.
+pub const CONNECTOR_ID_MAX_LENGTH: usize = 36;
+
+/// One problem with the request envelope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteIssue {
+    /// This crate's code.
+    pub code: IssueCode,
+    /// Pointer into the body (empty for the body itself or the `id` parameter).
+    pub path: String,
+    /// config-schema's message.
+    pub message: String,
+    /// The config-schema key path Kibana prints, e.g. `request body.config.headers`.
+    pub kibana_path: String,
+    /// Machine-readable details.
+    pub params: Option<Value>,
+}
+
+/// `type-detect`'s name for a value, as config-schema prints it (`[Array]`, `[null]`, …).
+pub fn type_name(value: Option<&Value>) -> &'static str {
+    match value {
+        None => "undefined",
+        Some(Value::Null) => "null",
+        Some(Value::Bool(_)) => "boolean",
+        Some(Value::Number(_)) => "number",
+        Some(Value::String(_)) => "string",
+        Some(Value::Array(_)) => "Array",
+        Some(Value::Object(_)) => "Object",
+    }
+}
+
+/// Checks the `id` path parameter: config-schema's length limits, then Kibana's
+/// `validateConnectorId`.
+pub fn check_id(id: &str) -> Option<RouteIssue> {
+    // JavaScript counts UTF-16 code units.
+    let length = id.encode_utf16().count();
+    let message = if length > CONNECTOR_ID_MAX_LENGTH {
+        format!(
+            "value has length [{length}] but it must have a maximum length of [{CONNECTOR_ID_MAX_LENGTH}]."
+        )
+    } else if id.is_empty() {
+        // `/api/actions/connector/` means "no id", so this only happens when a caller passes "".
+        "value has length [0] but it must have a minimum length of [1].".to_owned()
+    } else if matches!(id, "__proto__" | "constructor" | "prototype")
+        || id.contains("..")
+        || id.contains('/')
+    {
+        "Connector ID must not contain path separators (\"/\") or traversal sequences (\"..\")."
+            .to_owned()
+    } else if !is_valid_id(id) {
+        "Connector ID must contain only lowercase letters, numbers, and hyphens.".to_owned()
+    } else {
+        return None;
+    };
+    Some(RouteIssue {
+        code: IssueCode::InvalidId,
+        path: String::new(),
+        message,
+        kibana_path: "request params.id".to_owned(),
+        params: Some(
+            serde_json::json!({ "parameter": "id", "maxLength": CONNECTOR_ID_MAX_LENGTH }),
+        ),
+    })
+}
+
+/// `^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`
+fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let edge = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => {
+            edge(first) && edge(last) && bytes.iter().all(|b| edge(b) || *b == b'-')
+        }
+        _ => false,
+    }
+}
+
+/// Which body schema applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// `POST /api/actions/connector/{id}`.
+    Create,
+    /// `PUT /api/actions/connector/{id}`: no `connector_type_id`.
+    Update,
+}
+
+/// Checks the body's keys in config-schema's order: declared keys first, then unknown keys.
+pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
+    let mut issues = Vec::new();
+    let Value::Object(map) = body else {
+        issues.push(RouteIssue {
+            code: IssueCode::InvalidType,
+            path: String::new(),
+            message: format!(
+                "expected a plain object value, but found [{}] instead.",
+                type_name(Some(body))
+            ),
+            kibana_path: "request body".to_owned(),
+            params: Some(
+                serde_json::json!({ "expected": "object", "received": type_name(Some(body)) }),
+            ),
+        });
+        return issues;
+    };
+    let keys: &[&str] = match kind {
+        BodyKind::Create => &["name", "connector_type_id", "config", "secrets"],
+        BodyKind::Update => &["name", "config", "secrets"],
+    };
+    for key in keys {
+        let value = map.get(*key);
+        match *key {
+            "name" | "connector_type_id" => check_required_string(key, value, &mut issues),
+            _ => check_record(key, value, &mut issues),
+        }
+    }
+    for key in js_key_order(map) {
+        if !keys.contains(&key.as_str()) {
+            issues.push(RouteIssue {
+                code: IssueCode::UnknownKey,
+                path: format!("/{}", escape_pointer(key)),
+                message: format!("Additional properties are not allowed ('{key}' was unexpected)"),
+                kibana_path: format!("request body.{key}"),
+                params: None,
+            });
+        }
+    }
+    issues
+}
+
+fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) {
+    let path = format!("/{key}");
+    let kibana_path = format!("request body.{key}");
+    match value {
+        Some(Value::String(text)) if text.trim().is_empty() => issues.push(RouteIssue {
+            code: IssueCode::BlankString,
+            path,
+            message: "value '' is not valid".to_owned(),
+            kibana_path,
+            params: None,
+        }),
+        Some(Value::String(_)) => {}
+        other => issues.push(RouteIssue {
+            code: if other.is_none() {
+                IssueCode::Required
+            } else {
+                IssueCode::InvalidType
+            },
+            path,
+            message: format!(
+                "expected value of type [string] but got [{}]",
+                type_name(other)
+            ),
+            kibana_path,
+            params: Some(serde_json::json!({ "expected": "string", "received": type_name(other) })),
+        }),
+    }
+}
+
+fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) {
+    match value {
+        // Absent: the route fills in `{}`.
+        None => {}
+        Some(Value::Object(map)) => {
+            for entry in js_key_order(map) {
+                if let Some(inner) = map.get(entry) {
+                    let mut blanks = Vec::new();
+                    find_blank_strings(
+                        inner,
+                        &mut format!("/{key}/{}", escape_pointer(entry)),
+                        &mut blanks,
+                    );
+                    for path in blanks {
+                        issues.push(RouteIssue {
+                            code: IssueCode::BlankString,
+                            path,
+                            message: "value '' is not valid".to_owned(),
+                            kibana_path: format!("request body.{key}.{entry}"),
+                            params: None,
+                        });
+                    }
+                }
+            }
+        }
+        Some(other) => issues.push(RouteIssue {
+            code: IssueCode::InvalidType,
+            path: format!("/{key}"),
+            message: format!(
+                "expected value of type [object] but got [{}]",
+                type_name(Some(other))
+            ),
+            kibana_path: format!("request body.{key}"),
+            params: Some(
+                serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),
+            ),
+        }),
+    }
+}
+
+/// Records the pointer of every blank string inside `value` (the route's `validateEmptyStrings`).
+fn find_blank_strings(value: &Value, path: &mut String, found: &mut Vec<String>) {
+    match value {
+        Value::String(text) if text.trim().is_empty() => found.push(path.clone()),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("/{index}"));
+                find_blank_strings(item, path, found);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for key in js_key_order(map) {
+                if let Some(item) = map.get(key) {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&escape_pointer(key));
+                    find_blank_strings(item, path, found);
+                    path.truncate(len);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Escapes one RFC 6901 reference token.
+pub fn escape_pointer(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_rule() {
+        assert!(check_id("my-connector-1").is_none());
+        assert!(check_id("90a82c60-478f-11ee-a343-f98a117c727f").is_none());
+        for bad in ["My-Connector", "a_b", "-a", "a-", "a b"] {
+            let issue = check_id(bad).expect(bad);
+            assert_eq!(
+                issue.message,
+                "Connector ID must contain only lowercase letters, numbers, and hyphens."
+            );
+        }
+        assert_eq!(
+            check_id("__proto__").unwrap().message,
+            "Connector ID must not contain path separators (\"/\") or traversal sequences (\"..\")."
+        );
+        assert_eq!(
+            check_id(&"a".repeat(37)).unwrap().message,
+            "value has length [37] but it must have a maximum length of [36]."
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! Typed models of Kibana's connector types: check, and fix, the body of Kibana's
+//! create-connector request (`POST /api/actions/connector/{id}`) before it reaches Kibana, and get
+//! the answer Kibana would give.
+//!
+//! ```
+//! use kibana_connectors::{validate, Options};
+//!
+//! let body = serde_json::json!({
+//!     "name": "my-connector",
+//!     "connector_type_id": ".index",
+//!     "config": { "index": "test-index" }
+//! });
+//! let report = validate(&body, &Options::default());
+//! assert!(report.valid);
+//! ```
+
+pub mod connector;
+pub mod connectors;
+pub mod envelope;
+mod model;
+pub mod registry;
+pub mod report;
+pub mod schema;
+pub mod validate;
+pub mod zod;
+
+/// The WebAssembly facade (only on `wasm32`): what the npm package exports.
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
+pub use report::{Issue, IssueCode, KibanaError, Report};
+pub use schema::json_schema;
+pub use validate::{Mode, Options, normalize, validate, validate_json};
+
+/// This crate's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,162 @@
+//! The one table of connector types. Everything that lists types derives from [`CONNECTOR_TYPES`]:
+//! dispatch, `connectorTypes()`, the JSON Schemas and the README table.
+
+use schemars::{Schema, SchemaGenerator};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::connector::Connector;
+use crate::connectors;
+use crate::validate::{Findings, Stored};
+
+/// The Kibana license level a connector type needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum License {
+    /// Free and open.
+    Basic,
+    /// Gold subscription.
+    Gold,
+    /// Platinum subscription.
+    Platinum,
+    /// Enterprise subscription.
+    Enterprise,
+}
+
+impl License {
+    /// The lower-case name Kibana uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Basic => "basic",
+            Self::Gold => "gold",
+            Self::Platinum => "platinum",
+            Self::Enterprise => "enterprise",
+        }
+    }
+}
+
+/// Kibana's connector feature ids (`connector_feature_config.ts`).
+pub mod feature {
+    /// Alerting rules.
+    pub const ALERTING: &str = "alerting";
+    /// Cases.
+    pub const CASES: &str = "cases";
+    /// Uptime / synthetics.
+    pub const UPTIME: &str = "uptime";
+    /// Security solution.
+    pub const SECURITY: &str = "siem";
+    /// Workflows.
+    pub const WORKFLOWS: &str = "workflows";
+}
+
+/// One connector type Kibana registers.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectorType {
+    /// The `connector_type_id`, e.g. `.email`.
+    pub id: &'static str,
+    /// Kibana's display name.
+    pub name: &'static str,
+    /// The license level Kibana needs to run it.
+    pub minimum_license: License,
+    /// Where in Kibana it can be used.
+    pub supported_feature_ids: &'static [&'static str],
+    /// System action types cannot be created through the API.
+    pub is_system_action_type: bool,
+    #[serde(skip)]
+    pub(crate) model: Option<Model>,
+}
+
+impl ConnectorType {
+    /// A connector type with its models.
+    const fn of<C: Connector>(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: false,
+            model: Some(Model {
+                check: crate::validate::check_connector::<C>,
+                schemas: schemas::<C>,
+            }),
+        }
+    }
+
+    /// A system action type: known by name, never creatable.
+    #[allow(dead_code)]
+    const fn system(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: true,
+            model: None,
+        }
+    }
+
+    /// The JSON Schemas of the type's `config` and `secrets`.
+    pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
+        self.model.map(|model| (model.schemas)(generator))
+    }
+}
+
+/// What dispatch needs of a connector type's models.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Model {
+    pub check: fn(&Value, &Value, &mut Findings) -> Option<Stored>,
+    pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
+}
+
+fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
+    use crate::zod::Zod;
+    (C::Config::schema(generator), C::Secrets::schema(generator))
+}
+
+use License::Basic;
+use feature::{ALERTING, SECURITY, UPTIME};
+
+/// Every connector type, in Kibana's registration order.
+pub const CONNECTOR_TYPES: &[ConnectorType] = &[ConnectorType::of::<connectors::index::Index>(
+    ".index",
+    "Index",
+    Basic,
+    &[ALERTING, UPTIME, SECURITY],
+)];
+
+/// Finds a connector type by its id.
+pub fn find(id: &str) -> Option<&'static ConnectorType> {
+    CONNECTOR_TYPES.iter().find(|t| t.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        for (i, a) in CONNECTOR_TYPES.iter().enumerate() {
+            for b in CONNECTOR_TYPES.iter().skip(i + 1) {
+                assert_ne!(a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn system_types_have_no_model() {
+        for t in CONNECTOR_TYPES {
+            assert_eq!(t.is_system_action_type, t.model.is_none(), "{}", t.id);
+        }
+    }
+}

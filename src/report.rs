@@ -1,0 +1,131 @@
+//! What a check says about a request body: issues, the report, and the answer Kibana would give.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Declares [`IssueCode`] from one table: variant, serialized name, description.
+macro_rules! issue_codes {
+    ($( #[doc = $doc:literal] $variant:ident = $name:literal, )*) => {
+        /// A stable, machine-readable name for a kind of problem.
+        ///
+        /// The serialized names are a public contract: they are listed in the README and pinned
+        /// by a test. Add codes; never rename or remove one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum IssueCode {
+            $( #[doc = $doc] $variant, )*
+        }
+
+        impl IssueCode {
+            /// Every code, in the order of the README table.
+            pub const ALL: &'static [IssueCode] = &[$(Self::$variant),*];
+
+            /// The serialized name, e.g. `"invalid_type"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $name,)* }
+            }
+
+            /// What the code means, for people (the README table).
+            pub fn description(self) -> &'static str {
+                match self { $(Self::$variant => $doc.trim_ascii(),)* }
+            }
+        }
+    };
+}
+
+issue_codes! {
+    /// The body is not JSON text, or JavaScript could not turn it into JSON.
+    InvalidJson = "invalid_json",
+    /// The body is nested deeper, or is larger, than the checker reads.
+    InputTooLarge = "input_too_large",
+    /// A required field is missing, or a rule makes it required.
+    Required = "required",
+    /// A field has the wrong JSON type.
+    InvalidType = "invalid_type",
+    /// An empty or white-space-only string: Kibana refuses these anywhere in `config` and `secrets`.
+    BlankString = "blank_string",
+    /// A key that the connector type (or the request body) does not define.
+    UnknownKey = "unknown_key",
+    /// A value outside the allowed options.
+    InvalidOption = "invalid_option",
+    /// A number, string or list below its lower limit.
+    TooSmall = "too_small",
+    /// A number, string or list above its upper limit.
+    TooBig = "too_big",
+    /// A value of the right type that a Kibana rule refuses.
+    InvalidValue = "invalid_value",
+    /// A URL that cannot be parsed.
+    InvalidUrl = "invalid_url",
+    /// A URL in which Kibana finds no host name: refused even when every host is allowed.
+    UrlWithoutHost = "url_without_host",
+    /// An email address that cannot be parsed.
+    InvalidEmail = "invalid_email",
+    /// A field that must not be set together with the others.
+    NotAllowed = "not_allowed",
+    /// A set of fields that matches none of the accepted combinations.
+    InvalidCombination = "invalid_combination",
+    /// A connector id (the path parameter) that breaks Kibana's id rule.
+    InvalidId = "invalid_id",
+    /// A connector type id that Kibana does not register.
+    UnknownConnectorType = "unknown_connector_type",
+    /// A system action type: Kibana refuses to create connectors of it.
+    SystemActionType = "system_action_type",
+    /// A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
+    ServerCheck = "server_check",
+}
+
+impl Serialize for IssueCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One problem in a request body, located by an RFC 6901 pointer into the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// The kind of problem.
+    pub code: IssueCode,
+    /// Where it is: `/config/port`, `/secrets/user`, `/name`; empty for the whole body.
+    pub path: String,
+    /// What is wrong, for people; Kibana's own wording where Kibana has one.
+    pub message: String,
+    /// Machine-readable details: expected type, allowed values, limits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<Value>,
+}
+
+/// The error response Kibana would send: `{ statusCode, error, message }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KibanaError {
+    /// The HTTP status, e.g. 400.
+    pub status_code: u16,
+    /// The HTTP reason phrase, e.g. `Bad Request`.
+    pub error: &'static str,
+    /// Kibana's message, word for word (secret values masked).
+    pub message: String,
+}
+
+impl KibanaError {
+    /// A 400 Bad Request with `message`.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status_code: 400,
+            error: "Bad Request",
+            message: message.into(),
+        }
+    }
+}
+
+/// The outcome of checking one request body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// True when Kibana's own checks would accept the body (warnings aside).
+    pub valid: bool,
+    /// Every problem found, in the order Kibana's checks meet them.
+    pub errors: Vec<Issue>,
+    /// Checks that only the server can decide (`server_check`).
+    pub warnings: Vec<Issue>,
+    /// Kibana's answer when it would refuse the body, else `None` (`null` in JSON).
+    pub kibana_error: Option<KibanaError>,
+}

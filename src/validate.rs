@@ -1,0 +1,347 @@
+//! The whole check of a request body, in Kibana's order: route envelope → connector type →
+//! config schema → config rules → secrets schema → secrets rules → connector rules.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::connector::{Connector, RuleIssue, Rules};
+use crate::envelope::{self, BodyKind, RouteIssue};
+use crate::registry;
+use crate::report::{Issue, IssueCode, KibanaError, Report};
+use crate::zod::{Reader, Zod, ZodIssue, pointer, prettify};
+
+/// Which request the body is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// `POST /api/actions/connector/{id}`: the body names its `connector_type_id`.
+    #[default]
+    Create,
+    /// `PUT /api/actions/connector/{id}`: the type comes from the options.
+    Update,
+}
+
+/// What the body alone does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// The `{id}` path parameter, checked with Kibana's id rule when given.
+    pub id: Option<String>,
+    /// Create (default) or update.
+    pub mode: Mode,
+    /// The connector type, for an update body (which has no `connector_type_id`).
+    pub connector_type_id: Option<String>,
+}
+
+const CONFIG_PREFIX: &str = "error validating connector type config: ";
+const SECRETS_PREFIX: &str = "error validating connector type secrets: ";
+const CONNECTOR_PREFIX: &str = "error validating action type connector: ";
+
+/// Everything found so far; the first failing step sets Kibana's answer.
+#[derive(Debug, Default)]
+pub struct Findings {
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+    kibana_error: Option<KibanaError>,
+}
+
+impl Findings {
+    fn fail(&mut self, error: KibanaError) {
+        if self.kibana_error.is_none() {
+            self.kibana_error = Some(error);
+        }
+    }
+
+    fn route(&mut self, issues: Vec<RouteIssue>) {
+        if let Some(first) = issues.first() {
+            self.fail(KibanaError::bad_request(format!(
+                "[{}]: {}",
+                first.kibana_path, first.message
+            )));
+        }
+        for issue in issues {
+            self.errors.push(Issue {
+                code: issue.code,
+                path: issue.path,
+                message: issue.message,
+                params: issue.params,
+            });
+        }
+    }
+
+    /// Records a schema step; true when it passed.
+    fn schema_step(&mut self, base: &str, prefix: &str, issues: Vec<ZodIssue>) -> bool {
+        if issues.is_empty() {
+            return true;
+        }
+        self.fail(KibanaError::bad_request(format!(
+            "{prefix}{}",
+            prettify(&issues)
+        )));
+        for issue in issues {
+            if issue.keys.is_empty() {
+                self.errors.push(Issue {
+                    code: issue.code,
+                    path: pointer(base, &issue.path),
+                    message: issue.message,
+                    params: issue.params,
+                });
+            } else {
+                for key in issue.keys {
+                    let mut path = issue.path.clone();
+                    path.push(crate::zod::Segment::Key(key.clone()));
+                    self.errors.push(Issue {
+                        code: issue.code,
+                        path: pointer(base, &path),
+                        message: format!("Unrecognized key: \"{key}\""),
+                        params: Some(serde_json::json!({ "key": key })),
+                    });
+                }
+            }
+        }
+        false
+    }
+
+    /// Records a custom-rule step; true when it passed.
+    fn rule_step(&mut self, prefix: &str, rules: Rules) -> bool {
+        let passed = rules.errors.is_empty();
+        if let Some(first) = rules.errors.first() {
+            self.fail(KibanaError::bad_request(format!(
+                "{prefix}{}",
+                first.message
+            )));
+        }
+        self.errors
+            .extend(rules.errors.into_iter().flat_map(expand));
+        self.warnings
+            .extend(rules.warnings.into_iter().flat_map(expand));
+        passed
+    }
+
+    fn into_report(self) -> Report {
+        Report {
+            valid: self.errors.is_empty(),
+            errors: self.errors,
+            warnings: self.warnings,
+            kibana_error: self.kibana_error,
+        }
+    }
+}
+
+fn expand(issue: RuleIssue) -> Vec<Issue> {
+    issue
+        .paths
+        .into_iter()
+        .map(|path| Issue {
+            code: issue.code,
+            path,
+            message: issue.message.clone(),
+            params: issue.params.clone(),
+        })
+        .collect()
+}
+
+/// `config` and `secrets` as Kibana stores them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The parsed config: defaults filled in.
+    pub config: Value,
+    /// The parsed secrets.
+    pub secrets: Value,
+}
+
+/// Runs one connector type's steps on `config` and `secrets` (both JSON objects).
+pub(crate) fn check_connector<C: Connector>(
+    config: &Value,
+    secrets: &Value,
+    findings: &mut Findings,
+) -> Option<Stored> {
+    let mut reader = Reader::new();
+    let parsed_config = C::Config::read(Some(config), &mut reader);
+    let mut config_ok = findings.schema_step("/config", CONFIG_PREFIX, reader.into_issues());
+    if let (true, Some(parsed)) = (config_ok, &parsed_config) {
+        let mut rules = Rules::default();
+        C::check_config(parsed, &mut rules);
+        config_ok = findings.rule_step(CONFIG_PREFIX, rules);
+    }
+
+    let mut reader = Reader::new();
+    let parsed_secrets = C::Secrets::read(Some(secrets), &mut reader);
+    let mut secrets_ok = findings.schema_step("/secrets", SECRETS_PREFIX, reader.into_issues());
+    if let (true, Some(parsed)) = (secrets_ok, &parsed_secrets) {
+        let mut rules = Rules::default();
+        C::check_secrets(parsed, &mut rules);
+        secrets_ok = findings.rule_step(SECRETS_PREFIX, rules);
+    }
+
+    // Kibana reaches the connector rule only when config and secrets passed; it sees the raw
+    // request values, not the parsed ones.
+    if !(config_ok && secrets_ok) {
+        return None;
+    }
+    let (Value::Object(raw_config), Value::Object(raw_secrets)) = (config, secrets) else {
+        return None;
+    };
+    let mut rules = Rules::default();
+    C::check_connector(raw_config, raw_secrets, &mut rules);
+    if !findings.rule_step(CONNECTOR_PREFIX, rules) {
+        return None;
+    }
+    Some(Stored {
+        config: serde_json::to_value(parsed_config?).ok()?,
+        secrets: serde_json::to_value(parsed_secrets?).ok()?,
+    })
+}
+
+/// The result of one full check: the report, and the stored body when Kibana would accept it.
+struct Outcome {
+    report: Report,
+    normalized: Option<Value>,
+}
+
+fn run(body: &Value, options: &Options) -> Outcome {
+    let mut findings = Findings::default();
+    if let Some(issue) = options.id.as_deref().and_then(envelope::check_id) {
+        findings.route(vec![issue]);
+    }
+    let kind = match options.mode {
+        Mode::Create => BodyKind::Create,
+        Mode::Update => BodyKind::Update,
+    };
+    findings.route(envelope::check_body(body, kind));
+
+    let empty = Value::Object(Map::new());
+    let field = |key: &str| body.get(key);
+    let type_id = match options.mode {
+        Mode::Create => field("connector_type_id").and_then(Value::as_str),
+        Mode::Update => options.connector_type_id.as_deref(),
+    };
+    let mut stored = None;
+    match type_id.filter(|id| !id.trim().is_empty()) {
+        None if options.mode == Mode::Update => {
+            findings.errors.push(Issue {
+                code: IssueCode::Required,
+                path: String::new(),
+                message: "options.connectorTypeId is required to check an update body".to_owned(),
+                params: Some(serde_json::json!({ "option": "connectorTypeId" })),
+            });
+        }
+        None => {}
+        Some(id) => match registry::find(id) {
+            None => {
+                findings.fail(KibanaError::bad_request(format!(
+                    "Action type \"{id}\" is not registered."
+                )));
+                findings.errors.push(Issue {
+                    code: IssueCode::UnknownConnectorType,
+                    path: "/connector_type_id".to_owned(),
+                    message: format!("Action type \"{id}\" is not registered."),
+                    params: Some(serde_json::json!({ "connectorTypeId": id })),
+                });
+            }
+            Some(connector_type) => match connector_type.model {
+                None => {
+                    let message =
+                        format!("System action creation is forbidden. Action type: {id}.");
+                    findings.fail(KibanaError::bad_request(message.clone()));
+                    findings.errors.push(Issue {
+                        code: IssueCode::SystemActionType,
+                        path: "/connector_type_id".to_owned(),
+                        message,
+                        params: Some(serde_json::json!({ "connectorTypeId": id })),
+                    });
+                }
+                Some(model) => {
+                    let config = field("config").unwrap_or(&empty);
+                    let secrets = field("secrets").unwrap_or(&empty);
+                    if config.is_object() && secrets.is_object() {
+                        stored = (model.check)(config, secrets, &mut findings);
+                    }
+                    license_warning(connector_type, &mut findings);
+                }
+            },
+        },
+    }
+
+    let report = findings.into_report();
+    let normalized = match (report.valid, stored) {
+        (true, Some(stored)) => Some(normalized_body(body, options.mode, stored)),
+        _ => None,
+    };
+    Outcome { report, normalized }
+}
+
+fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
+    if connector_type.minimum_license > registry::License::Basic {
+        let license = connector_type.minimum_license.as_str();
+        findings.warnings.push(Issue {
+            code: IssueCode::ServerCheck,
+            path: "/connector_type_id".to_owned(),
+            message: format!(
+                "Kibana refuses {} connectors (403) unless its license is {license} or higher and the type is in xpack.actions.enabledActionTypes",
+                connector_type.name
+            ),
+            params: Some(serde_json::json!({ "check": "license", "minimumLicense": license })),
+        });
+    }
+}
+
+fn normalized_body(body: &Value, mode: Mode, stored: Stored) -> Value {
+    let mut out = Map::new();
+    let keys: &[&str] = match mode {
+        Mode::Create => &["name", "connector_type_id"],
+        Mode::Update => &["name"],
+    };
+    for key in keys {
+        if let Some(value) = body.get(*key) {
+            out.insert((*key).to_owned(), value.clone());
+        }
+    }
+    out.insert("config".to_owned(), stored.config);
+    out.insert("secrets".to_owned(), stored.secrets);
+    Value::Object(out)
+}
+
+/// Checks a request body as Kibana would.
+pub fn validate(body: &Value, options: &Options) -> Report {
+    run(body, options).report
+}
+
+/// The body as Kibana would store it (defaults filled in), or every problem that stops it.
+pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
+    let outcome = run(body, options);
+    outcome.normalized.ok_or(outcome.report.errors)
+}
+
+/// Hapi's answer to a body that is not JSON.
+pub const INVALID_JSON_MESSAGE: &str = "Invalid request payload JSON format";
+
+/// Parses JSON text, or reports why it is not a body Kibana could read.
+pub fn parse_body(text: &str) -> Result<Value, Report> {
+    serde_json::from_str(text).map_err(|error| {
+        let code = if error.to_string().contains("recursion limit") {
+            IssueCode::InputTooLarge
+        } else {
+            IssueCode::InvalidJson
+        };
+        Report {
+            valid: false,
+            errors: vec![Issue {
+                code,
+                path: String::new(),
+                message: format!("The body is not valid JSON: {error}"),
+                params: Some(serde_json::json!({ "line": error.line(), "column": error.column() })),
+            }],
+            warnings: Vec::new(),
+            kibana_error: Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
+        }
+    })
+}
+
+/// [`validate`] for JSON text.
+pub fn validate_json(text: &str, options: &Options) -> Report {
+    match parse_body(text) {
+        Ok(body) => validate(&body, options),
+        Err(report) => report,
+    }
+}

@@ -1,0 +1,125 @@
+//! The WebAssembly facade: the only module that knows about JavaScript. Each export converts its
+//! arguments, calls the core, and converts the result; invalid input is an ordinary result.
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::report::{Issue, IssueCode, KibanaError, Report};
+use crate::validate::{self, Options};
+
+/// Serializes for JavaScript: plain objects (not `Map`s) and `null` (not `undefined`).
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// A JavaScript value as the JSON Kibana would receive: JSON text is parsed, anything else goes
+/// through `JSON.stringify`, exactly what `fetch` would send.
+fn body_from_js(body: &JsValue) -> Result<Value, Report> {
+    let text = match body.as_string() {
+        Some(text) => text,
+        None => match js_sys::JSON::stringify(body) {
+            Ok(text) => match text.as_string() {
+                Some(text) => text,
+                None => {
+                    return Err(unreadable(
+                        "JavaScript gives no JSON for this value (undefined, a function or a symbol)",
+                    ));
+                }
+            },
+            Err(error) => {
+                let reason = error.dyn_ref::<js_sys::Error>().map_or_else(
+                    || "JSON.stringify failed".to_owned(),
+                    |e| String::from(e.message()),
+                );
+                return Err(unreadable(&format!("JSON.stringify failed: {reason}")));
+            }
+        },
+    };
+    validate::parse_body(&text)
+}
+
+fn unreadable(reason: &str) -> Report {
+    Report {
+        valid: false,
+        errors: vec![Issue {
+            code: IssueCode::InvalidJson,
+            path: String::new(),
+            message: format!("The body cannot be read as JSON: {reason}"),
+            params: None,
+        }],
+        warnings: Vec::new(),
+        kibana_error: Some(KibanaError::bad_request(validate::INVALID_JSON_MESSAGE)),
+    }
+}
+
+/// Options from JavaScript; anything unreadable counts as no options.
+fn options_from_js(options: &JsValue) -> Result<Options, Report> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| Report {
+        valid: false,
+        errors: vec![Issue {
+            code: IssueCode::InvalidType,
+            path: String::new(),
+            message: format!("The options are not {{ id?, mode?, connectorTypeId? }}: {error}"),
+            params: None,
+        }],
+        warnings: Vec::new(),
+        kibana_error: None,
+    })
+}
+
+/// Checks a create-connector request body: `{ valid, errors, warnings, kibanaError }`.
+#[wasm_bindgen(js_name = validate)]
+pub fn validate_js(body: &JsValue, options: &JsValue) -> JsValue {
+    let report = options_from_js(options)
+        .and_then(|options| body_from_js(body).map(|body| validate::validate(&body, &options)))
+        .unwrap_or_else(|report| report);
+    to_js(&report)
+}
+
+/// The body as Kibana would store it: `{ ok: true, body }` or `{ ok: false, errors }`.
+#[wasm_bindgen(js_name = normalize)]
+pub fn normalize_js(body: &JsValue, options: &JsValue) -> JsValue {
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Normalized {
+        Ok { ok: bool, body: Value },
+        Err { ok: bool, errors: Vec<Issue> },
+    }
+    let result = options_from_js(options)
+        .and_then(|options| body_from_js(body).map(|body| validate::normalize(&body, &options)));
+    let out = match result {
+        Ok(Ok(body)) => Normalized::Ok { ok: true, body },
+        Ok(Err(errors)) => Normalized::Err { ok: false, errors },
+        Err(report) => Normalized::Err {
+            ok: false,
+            errors: report.errors,
+        },
+    };
+    to_js(&out)
+}
+
+/// Every connector type: `{ id, name, minimumLicense, supportedFeatureIds, isSystemActionType }`.
+#[wasm_bindgen(js_name = connectorTypes)]
+pub fn connector_types_js() -> JsValue {
+    to_js(&crate::registry::CONNECTOR_TYPES)
+}
+
+/// The JSON Schema of a request body for one connector type, or `null`.
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn json_schema_js(connector_type_id: &JsValue) -> JsValue {
+    connector_type_id
+        .as_string()
+        .and_then(|id| crate::schema::json_schema(&id))
+        .map_or(JsValue::NULL, |s| to_js(&s))
+}
+
+/// This package's version.
+#[wasm_bindgen(js_name = version)]
+pub fn version_js() -> String {
+    crate::VERSION.to_owned()
+}

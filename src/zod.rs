@@ -1,0 +1,555 @@
+//! Reading JSON the way Kibana's Zod v4 connector schemas read it, issue for issue.
+//!
+//! Every connector model is built from the types here. Each one mirrors a Zod construct:
+//!
+//! | Rust type            | Zod                                  | absent key        | `null`    |
+//! |----------------------|--------------------------------------|-------------------|-----------|
+//! | `String`, `bool`, …  | `z.string()`, `z.boolean()`, …       | error             | error     |
+//! | `Option<T>`          | `T.optional()`                       | stays absent      | error     |
+//! | [`Nullable<T>`]      | `T.nullable().default(null)`         | becomes `null`    | `null`    |
+//! | [`Nullish<T>`]       | `T.nullish()`                        | stays absent      | `null`    |
+//! | field `= default`    | `T.default(value)`                   | becomes the value | as `T`    |
+//!
+//! Readers never stop at the first problem: they record every issue Zod would record, with its
+//! path and Zod's English message, so that both the full list of problems and Kibana's
+//! `z.prettifyError` text can be produced from one pass.
+
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::report::IssueCode;
+
+/// One step of a path inside `config` or `secrets`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// One issue as Zod records it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZodIssue {
+    /// Where, relative to the object being read.
+    pub path: Vec<Segment>,
+    /// This crate's code for the issue.
+    pub code: IssueCode,
+    /// Zod's English message.
+    pub message: String,
+    /// Machine-readable details.
+    pub params: Option<Value>,
+    /// For unrecognized keys: the keys, each of which is reported at its own path.
+    pub keys: Vec<String>,
+}
+
+/// Collects the issues of one read, keeping track of the current path.
+#[derive(Debug, Default)]
+pub struct Reader {
+    path: Vec<Segment>,
+    issues: Vec<ZodIssue>,
+}
+
+impl Reader {
+    /// A reader at the root of the object being read.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The issues recorded so far, in the order Zod records them.
+    pub fn into_issues(self) -> Vec<ZodIssue> {
+        self.issues
+    }
+
+    /// True when nothing has been recorded.
+    pub fn is_clean(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// Runs `read` one step further down the path.
+    pub fn at<R>(&mut self, segment: Segment, read: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(segment);
+        let result = read(self);
+        self.path.pop();
+        result
+    }
+
+    /// Records an issue at the current path.
+    pub fn push(&mut self, code: IssueCode, message: String, params: Option<Value>) {
+        self.issues.push(ZodIssue {
+            path: self.path.clone(),
+            code,
+            message,
+            params,
+            keys: Vec::new(),
+        });
+    }
+
+    /// Records Zod's `invalid_type` issue. A missing value (`None`) is reported as `required`.
+    pub fn invalid_type(&mut self, expected: &'static str, input: Option<&Value>) {
+        let received = received(input);
+        let code = if input.is_none() {
+            IssueCode::Required
+        } else {
+            IssueCode::InvalidType
+        };
+        self.push(
+            code,
+            format!("Invalid input: expected {expected}, received {received}"),
+            Some(serde_json::json!({ "expected": expected, "received": received })),
+        );
+    }
+
+    /// Records Zod's `invalid_value` issue for a value outside `options`.
+    pub fn invalid_option(&mut self, options: &[&str], input: Option<&Value>) {
+        let quoted: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
+        let message = if let [only] = quoted.as_slice() {
+            format!("Invalid input: expected {only}")
+        } else {
+            format!("Invalid option: expected one of {}", quoted.join("|"))
+        };
+        let code = if input.is_none() {
+            IssueCode::Required
+        } else {
+            IssueCode::InvalidOption
+        };
+        self.push(
+            code,
+            message,
+            Some(serde_json::json!({ "options": options })),
+        );
+    }
+
+    /// Records Zod's `too_small` / `too_big` issue. `origin` is `string`, `array` or `number`.
+    pub fn out_of_range(&mut self, origin: &'static str, limit: Limit, bound: f64) {
+        let (code, word, sign, key) = match limit {
+            Limit::Min => (IssueCode::TooSmall, "Too small", ">=", "minimum"),
+            Limit::Max => (IssueCode::TooBig, "Too big", "<=", "maximum"),
+        };
+        let bound_text = js_number_text(bound);
+        let message = match origin {
+            "string" => format!("{word}: expected string to have {sign}{bound_text} characters"),
+            "array" => format!("{word}: expected array to have {sign}{bound_text} items"),
+            _ => format!("{word}: expected {origin} to be {sign}{bound_text}"),
+        };
+        self.push(
+            code,
+            message,
+            Some(serde_json::json!({ "origin": origin, key: bound })),
+        );
+    }
+
+    /// Records Zod's `unrecognized_keys` issue for the object at the current path.
+    fn unrecognized_keys(&mut self, keys: Vec<String>) {
+        // Zod quotes keys without escaping them (`stringifyPrimitive`).
+        let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+        let plural = if keys.len() > 1 { "s" } else { "" };
+        self.issues.push(ZodIssue {
+            path: self.path.clone(),
+            code: IssueCode::UnknownKey,
+            message: format!("Unrecognized key{plural}: {}", quoted.join(", ")),
+            params: None,
+            keys,
+        });
+    }
+
+    /// Reads the plain object a strict Zod object expects, or records `invalid_type`.
+    pub fn object<'v>(&mut self, input: Option<&'v Value>) -> Option<&'v Map<String, Value>> {
+        match input {
+            Some(Value::Object(map)) => Some(map),
+            other => {
+                self.invalid_type("object", other);
+                None
+            }
+        }
+    }
+
+    /// Records every key of `map` that is not in `known` (a strict object's unknown keys).
+    pub fn reject_unknown_keys(&mut self, map: &Map<String, Value>, known: &[&str]) {
+        let unknown: Vec<String> = js_key_order(map)
+            .into_iter()
+            .filter(|k| !known.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            self.unrecognized_keys(unknown);
+        }
+    }
+}
+
+/// Which limit a value broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Below the minimum.
+    Min,
+    /// Above the maximum.
+    Max,
+}
+
+/// Zod's name for the type of an input (`parsedType`).
+pub fn received(input: Option<&Value>) -> &'static str {
+    match input {
+        None => "undefined",
+        Some(Value::Null) => "null",
+        Some(Value::Bool(_)) => "boolean",
+        Some(Value::Number(_)) => "number",
+        Some(Value::String(_)) => "string",
+        Some(Value::Array(_)) => "array",
+        Some(Value::Object(_)) => "object",
+    }
+}
+
+/// The keys of `map` in the order JavaScript enumerates an object parsed from the same JSON:
+/// integer-like keys first, ascending, then the others in input order.
+pub fn js_key_order(map: &Map<String, Value>) -> Vec<&String> {
+    let mut indices: Vec<(u32, &String)> = Vec::new();
+    let mut names: Vec<&String> = Vec::new();
+    for key in map.keys() {
+        match array_index(key) {
+            Some(index) => indices.push((index, key)),
+            None => names.push(key),
+        }
+    }
+    indices.sort_by_key(|(index, _)| *index);
+    indices
+        .into_iter()
+        .map(|(_, key)| key)
+        .chain(names)
+        .collect()
+}
+
+/// A canonical array index (`0`, `17`, not `017`, below 2³² − 1), as JavaScript defines it.
+fn array_index(key: &str) -> Option<u32> {
+    if key.len() > 1 && key.starts_with('0') {
+        return None;
+    }
+    key.parse::<u32>()
+        .ok()
+        .filter(|index| *index != u32::MAX && key.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A string written the way `JSON.stringify` writes it.
+pub fn js_string_literal(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// A number written the way JavaScript's `String(number)` writes it, for the values that occur
+/// as limits here (integers and short decimals).
+pub fn js_number_text(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e21 {
+        format!("{number:.0}")
+    } else {
+        format!("{number}")
+    }
+}
+
+/// A value read by a Zod schema.
+pub trait Zod: Sized {
+    /// False when an absent key is accepted (optional, nullable with a default, nullish).
+    const REQUIRED: bool = true;
+
+    /// Reads `input` (`None` when the key is absent), recording every issue in `reader`.
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self>;
+
+    /// The JSON Schema of a present value.
+    fn schema(generator: &mut SchemaGenerator) -> Schema;
+
+    /// True for a value that stays out of the stored object (an absent optional key).
+    fn is_absent(&self) -> bool {
+        false
+    }
+}
+
+impl Zod for String {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        match input {
+            Some(Value::String(text)) => Some(text.clone()),
+            other => {
+                reader.invalid_type("string", other);
+                None
+            }
+        }
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string" })
+    }
+}
+
+impl Zod for bool {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        match input {
+            Some(Value::Bool(flag)) => Some(*flag),
+            other => {
+                reader.invalid_type("boolean", other);
+                None
+            }
+        }
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "boolean" })
+    }
+}
+
+impl Zod for f64 {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let number = input.and_then(Value::as_f64);
+        if number.is_none() {
+            reader.invalid_type("number", input);
+        }
+        number
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "number" })
+    }
+}
+
+/// `T.optional()`: an absent key stays absent; `null` is refused.
+impl<T: Zod> Zod for Option<T> {
+    const REQUIRED: bool = false;
+
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        match input {
+            None => Some(None),
+            Some(value) => T::read(Some(value), reader).map(Some),
+        }
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        T::schema(generator)
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// `T.nullable().default(null)`: absent and `null` are both stored as `null`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nullable<T>(pub Option<T>);
+
+impl<T> Nullable<T> {
+    /// The `null` value.
+    pub const NULL: Self = Self(None);
+
+    /// The value, when not `null`.
+    pub fn get(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+
+    /// True when the value is `null`.
+    pub fn is_null(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl<T> Default for Nullable<T> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Self(Some(value))
+    }
+}
+
+impl<T: Zod> Zod for Nullable<T> {
+    const REQUIRED: bool = false;
+
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        match input {
+            None | Some(Value::Null) => Some(Self(None)),
+            Some(value) => T::read(Some(value), reader).map(|v| Self(Some(v))),
+        }
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        nullable_schema(T::schema(generator))
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// `T.nullish()`: an absent key stays absent, `null` is kept as `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Nullish<T> {
+    /// The key was not sent.
+    #[default]
+    Absent,
+    /// The key was sent as `null`.
+    Null,
+    /// The key was sent with a value.
+    Value(T),
+}
+
+impl<T> Nullish<T> {
+    /// The value, when there is one.
+    pub fn get(&self) -> Option<&T> {
+        match self {
+            Self::Value(value) => Some(value),
+            Self::Absent | Self::Null => None,
+        }
+    }
+}
+
+impl<T: Zod> Zod for Nullish<T> {
+    const REQUIRED: bool = false;
+
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        match input {
+            None => Some(Self::Absent),
+            Some(Value::Null) => Some(Self::Null),
+            Some(value) => T::read(Some(value), reader).map(Self::Value),
+        }
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        nullable_schema(T::schema(generator))
+    }
+
+    fn is_absent(&self) -> bool {
+        matches!(self, Self::Absent)
+    }
+}
+
+impl<T: Serialize> Serialize for Nullish<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
+/// `z.array(T)`: every element is read at its index.
+impl<T: Zod> Zod for Vec<T> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let Some(Value::Array(items)) = input else {
+            reader.invalid_type("array", input);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (index, item) in items.iter().enumerate() {
+            match reader.at(Segment::Index(index), |r| T::read(Some(item), r)) {
+                Some(value) if ok => out.push(value),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        let items = T::schema(generator);
+        json_schema!({ "type": "array", "items": items })
+    }
+}
+
+/// `z.record(z.string(), T)`: an object whose values are all `T`, keys kept in input order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Record<T>(pub Vec<(String, T)>);
+
+impl<T: Zod> Zod for Record<T> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let Some(Value::Object(map)) = input else {
+            reader.invalid_type("record", input);
+            return None;
+        };
+        let mut out = Vec::with_capacity(map.len());
+        let mut ok = true;
+        for (key, value) in map {
+            match reader.at(Segment::Key(key.clone()), |r| T::read(Some(value), r)) {
+                Some(value) if ok => out.push((key.clone(), value)),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        ok.then_some(Self(out))
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        let values = T::schema(generator);
+        json_schema!({ "type": "object", "additionalProperties": values })
+    }
+}
+
+impl<T: Serialize> Serialize for Record<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// Adds `null` to the values a schema accepts.
+pub fn nullable_schema(schema: Schema) -> Schema {
+    let simple_type = schema
+        .get("type")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match (simple_type, schema.get("enum").is_some()) {
+        (Some(kind), false) => {
+            let mut schema = schema;
+            schema.insert("type".into(), serde_json::json!([kind, "null"]));
+            schema
+        }
+        _ => json_schema!({ "anyOf": [schema, { "type": "null" }] }),
+    }
+}
+
+/// Renders issues the way Zod's `z.prettifyError` does: sorted (stably) by path length, each as
+/// `✖ message`, followed by `  → at path` when the issue has a path.
+pub fn prettify(issues: &[ZodIssue]) -> String {
+    let mut sorted: Vec<&ZodIssue> = issues.iter().collect();
+    sorted.sort_by_key(|issue| issue.path.len());
+    let mut lines = Vec::with_capacity(sorted.len() * 2);
+    for issue in sorted {
+        lines.push(format!("✖ {}", issue.message));
+        if !issue.path.is_empty() {
+            lines.push(format!("  → at {}", dot_path(&issue.path)));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Zod's `toDotPath`: `a.b[0]["x-y"]`.
+pub fn dot_path(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Index(index) => out.push_str(&format!("[{index}]")),
+            Segment::Key(key)
+                if key
+                    .chars()
+                    .any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')) =>
+            {
+                out.push_str(&format!("[{}]", js_string_literal(key)));
+            }
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+        }
+    }
+    out
+}
+
+/// An RFC 6901 pointer for `path` below `base` (e.g. `/config`).
+pub fn pointer(base: &str, path: &[Segment]) -> String {
+    let mut out = base.to_owned();
+    for segment in path {
+        out.push('/');
+        match segment {
+            Segment::Index(index) => out.push_str(&index.to_string()),
+            Segment::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+        }
+    }
+    out
+}

@@ -21,6 +21,7 @@ mod model;
 pub mod registry;
 pub mod report;
 pub mod schema;
+pub mod urls;
 pub mod validate;
 pub mod zod;
 

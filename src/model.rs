@@ -103,9 +103,24 @@ macro_rules! strict_object {
 }
 
 /// Declares a `z.enum([...])` of strings: a Rust enum, its reader, schema and serialization.
-#[allow(unused_macros)]
+/// With a leading `union`, declares `z.union([z.literal(...), ...])` instead, whose failure Zod
+/// reports as a bare `Invalid input`.
 macro_rules! string_enum {
     (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident { $($body:tt)* }
+    ) => {
+        $crate::model::string_enum!(@define invalid_option $(#[doc = $doc])* pub enum $name { $($body)* });
+    };
+    (
+        union
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident { $($body:tt)* }
+    ) => {
+        $crate::model::string_enum!(@define invalid_union $(#[doc = $doc])* pub enum $name { $($body)* });
+    };
+    (
+        @define $on_mismatch:ident
         $(#[doc = $doc:literal])*
         pub enum $name:ident {
             $( $(#[doc = $variant_doc:literal])* $variant:ident = $wire:literal ),* $(,)?
@@ -135,7 +150,7 @@ macro_rules! string_enum {
                 match input.and_then(serde_json::Value::as_str) {
                     $( Some($wire) => Some(Self::$variant), )*
                     _ => {
-                        reader.invalid_option(Self::OPTIONS, input);
+                        reader.$on_mismatch(Self::OPTIONS, input);
                         None
                     }
                 }

@@ -47,6 +47,8 @@ pub mod feature {
     pub const SECURITY: &str = "siem";
     /// Workflows.
     pub const WORKFLOWS: &str = "workflows";
+    /// Agent Builder tools.
+    pub const AGENT_BUILDER: &str = "agentBuilder";
 }
 
 /// One connector type Kibana registers.
@@ -124,16 +126,133 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
     (C::Config::schema(generator), C::Secrets::schema(generator))
 }
 
-use License::Basic;
-use feature::{ALERTING, SECURITY, UPTIME};
+use License::{Basic, Gold, Platinum};
+use feature::{AGENT_BUILDER, ALERTING, CASES, SECURITY, UPTIME, WORKFLOWS};
 
 /// Every connector type, in Kibana's registration order.
-pub const CONNECTOR_TYPES: &[ConnectorType] = &[ConnectorType::of::<connectors::index::Index>(
-    ".index",
-    "Index",
-    Basic,
-    &[ALERTING, UPTIME, SECURITY],
-)];
+pub const CONNECTOR_TYPES: &[ConnectorType] = &[
+    ConnectorType::of::<connectors::email::Email>(
+        ".email",
+        "Email",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER],
+    ),
+    ConnectorType::of::<connectors::index::Index>(
+        ".index",
+        "Index",
+        Basic,
+        &[ALERTING, UPTIME, SECURITY],
+    ),
+    ConnectorType::of::<connectors::pagerduty::PagerDuty>(
+        ".pagerduty",
+        "PagerDuty",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::swimlane::Swimlane>(
+        ".swimlane",
+        "Swimlane",
+        Gold,
+        &[ALERTING, CASES, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::server_log::ServerLog>(
+        ".server-log",
+        "Server log",
+        Basic,
+        &[ALERTING, UPTIME, SECURITY],
+    ),
+    ConnectorType::of::<connectors::slack::Slack>(
+        ".slack",
+        "Slack",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::slack_api::SlackApi>(
+        ".slack_api",
+        "Slack API",
+        Gold,
+        &[UPTIME, ALERTING, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::webhook::Webhook>(
+        ".webhook",
+        "Webhook",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY],
+    ),
+    ConnectorType::of::<connectors::cases_webhook::CasesWebhook>(
+        ".cases-webhook",
+        "Webhook - Case Management",
+        Gold,
+        &[CASES],
+    ),
+    ConnectorType::of::<connectors::xmatters::XMatters>(
+        ".xmatters",
+        "xMatters",
+        Gold,
+        &[ALERTING, SECURITY],
+    ),
+    ConnectorType::of::<connectors::servicenow::ServiceNowItsm>(
+        ".servicenow",
+        "ServiceNow ITSM",
+        Platinum,
+        &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::servicenow::ServiceNowSir>(
+        ".servicenow-sir",
+        "ServiceNow SecOps",
+        Platinum,
+        &[ALERTING, CASES, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::servicenow::ServiceNowItom>(
+        ".servicenow-itom",
+        "ServiceNow ITOM",
+        Platinum,
+        &[ALERTING, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::jira::Jira>(
+        ".jira",
+        "Jira",
+        Gold,
+        &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::teams::Teams>(
+        ".teams",
+        "Microsoft Teams",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::torq::Torq>(
+        ".torq",
+        "Torq",
+        Gold,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::opsgenie::Opsgenie>(
+        ".opsgenie",
+        "Opsgenie",
+        Platinum,
+        &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER],
+    ),
+    ConnectorType::of::<connectors::tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),
+    ConnectorType::of::<connectors::d3security::D3Security>(
+        ".d3security",
+        "D3 Security",
+        Gold,
+        &[ALERTING, SECURITY, WORKFLOWS, AGENT_BUILDER],
+    ),
+    ConnectorType::of::<connectors::resilient::Resilient>(
+        ".resilient",
+        "IBM Resilient",
+        Platinum,
+        &[ALERTING, CASES, SECURITY, WORKFLOWS],
+    ),
+    ConnectorType::of::<connectors::thehive::TheHive>(
+        ".thehive",
+        "TheHive",
+        Platinum,
+        &[ALERTING, SECURITY, UPTIME, CASES, WORKFLOWS],
+    ),
+];
 
 /// Finds a connector type by its id.
 pub fn find(id: &str) -> Option<&'static ConnectorType> {

@@ -67,6 +67,17 @@ impl Reader {
         self.issues.is_empty()
     }
 
+    /// A mark to pass to [`Reader::clean_since`].
+    pub fn mark(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// True when nothing has been recorded since `mark`: Zod runs an object's refinements only
+    /// when its fields (and its unknown keys) passed.
+    pub fn clean_since(&self, mark: usize) -> bool {
+        self.issues.len() == mark
+    }
+
     /// Runs `read` one step further down the path.
     pub fn at<R>(&mut self, segment: Segment, read: impl FnOnce(&mut Self) -> R) -> R {
         self.path.push(segment);
@@ -117,6 +128,20 @@ impl Reader {
         self.push(
             code,
             message,
+            Some(serde_json::json!({ "options": options })),
+        );
+    }
+
+    /// Records Zod's `invalid_union` issue for a union of literals that matched none.
+    pub fn invalid_union(&mut self, options: &[&str], input: Option<&Value>) {
+        let code = if input.is_none() {
+            IssueCode::Required
+        } else {
+            IssueCode::InvalidOption
+        };
+        self.push(
+            code,
+            "Invalid input".to_owned(),
             Some(serde_json::json!({ "options": options })),
         );
     }
@@ -242,6 +267,97 @@ pub fn js_number_text(number: f64) -> String {
     } else {
         format!("{number}")
     }
+}
+
+/// JavaScript's `Number(value)`, which `z.coerce.number()` applies before checking.
+pub fn js_number(value: Option<&Value>) -> f64 {
+    match value {
+        None => f64::NAN,
+        Some(Value::Null) => 0.0,
+        Some(Value::Bool(flag)) => f64::from(u8::from(*flag)),
+        Some(Value::Number(number)) => number.as_f64().unwrap_or(f64::NAN),
+        Some(Value::String(text)) => js_string_to_number(text),
+        Some(Value::Array(_)) => value.map_or(f64::NAN, |v| js_string_to_number(&js_to_string(v))),
+        Some(Value::Object(_)) => f64::NAN,
+    }
+}
+
+/// JavaScript's `String(value)` for JSON values (arrays are joined with commas).
+fn js_to_string(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                if item.is_null() {
+                    String::new()
+                } else {
+                    js_to_string(item)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        Value::Object(_) => "[object Object]".to_owned(),
+    }
+}
+
+/// JavaScript's `StringToNumber`: trimmed; empty is 0; decimal, `Infinity`, `0x`/`0o`/`0b`.
+fn js_string_to_number(text: &str) -> f64 {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if text.is_empty() {
+        return 0.0;
+    }
+    for (prefix, radix) in [
+        ("0x", 16),
+        ("0X", 16),
+        ("0o", 8),
+        ("0O", 8),
+        ("0b", 2),
+        ("0B", 2),
+    ] {
+        if let Some(digits) = text.strip_prefix(prefix) {
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                return f64::NAN;
+            }
+            return digits
+                .chars()
+                .filter_map(|c| c.to_digit(radix))
+                .fold(0.0, |acc, d| acc * f64::from(radix) + f64::from(d));
+        }
+    }
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if unsigned == "Infinity" {
+        return if text.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
+    }
+    if is_decimal_literal(unsigned) {
+        text.parse().unwrap_or(f64::NAN)
+    } else {
+        f64::NAN
+    }
+}
+
+/// `StrUnsignedDecimalLiteral`: `1`, `1.`, `.5`, `1.5e-3` (no `inf`, `nan` or `_`).
+fn is_decimal_literal(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 /// A value read by a Zod schema.

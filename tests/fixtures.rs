@@ -1,0 +1,265 @@
+//! Runs every fixture in `tests/fixtures/<type>/{valid,invalid}/*.json` natively.
+//!
+//! A valid fixture:   `{ description, source, options?, body, normalized, warnings?, revalidation? }`
+//! An invalid one:    `{ description, source, options?, body | bodyText, errors, kibanaError, kibanaStatus? }`
+//!
+//! `errors` and `warnings` list `[code, path]` pairs, exactly and in order. `revalidation` marks
+//! the Kibana quirks in which Kibana's own stored form fails its checks again:
+//! `{ why, kibanaError }`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kibana_connectors::{CONNECTOR_TYPES, Options, Report, normalize, validate, validate_json};
+use serde_json::Value;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The minimum number of fixtures of each kind per connector type.
+const MINIMUM_PER_KIND: usize = 6;
+
+struct Fixture {
+    path: PathBuf,
+    data: Value,
+}
+
+fn load(kind: &str) -> Vec<Fixture> {
+    let mut out = Vec::new();
+    for type_dir in fs::read_dir(FIXTURES).expect("tests/fixtures") {
+        let dir = type_dir.expect("entry").path().join(kind);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let text = fs::read_to_string(&path).expect("readable fixture");
+                let data = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                out.push(Fixture { path, data });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn options(fixture: &Fixture) -> Options {
+    fixture
+        .data
+        .get("options")
+        .map_or_else(Options::default, |o| {
+            serde_json::from_value(o.clone()).expect("options")
+        })
+}
+
+fn pairs(issues: &[kibana_connectors::Issue]) -> Vec<(String, String)> {
+    issues
+        .iter()
+        .map(|i| (i.code.as_str().to_owned(), i.path.clone()))
+        .collect()
+}
+
+fn expected_pairs(value: Option<&Value>) -> Vec<(String, String)> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|pair| {
+                    let pair = pair.as_array().expect("[code, path]");
+                    (
+                        pair[0].as_str().expect("code").to_owned(),
+                        pair[1].as_str().expect("path").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn name(fixture: &Fixture) -> String {
+    fixture
+        .path
+        .strip_prefix(FIXTURES)
+        .unwrap_or(&fixture.path)
+        .display()
+        .to_string()
+}
+
+fn check(fixture: &Fixture) -> Report {
+    let options = options(fixture);
+    match (fixture.data.get("body"), fixture.data.get("bodyText")) {
+        (Some(body), None) => validate(body, &options),
+        (None, Some(Value::String(text))) => validate_json(text, &options),
+        _ => panic!("{}: needs exactly one of body, bodyText", name(fixture)),
+    }
+}
+
+#[test]
+fn valid_fixtures_are_accepted_and_normalized() {
+    let mut failures = Vec::new();
+    for fixture in load("valid") {
+        let name = name(&fixture);
+        let report = check(&fixture);
+        let options = options(&fixture);
+        if !report.valid || report.kibana_error.is_some() {
+            failures.push(format!("{name}: expected valid, got {:#?}", report.errors));
+            continue;
+        }
+        if let Some(expected) = fixture.data.get("warnings") {
+            let expected = expected_pairs(Some(expected));
+            if pairs(&report.warnings) != expected {
+                failures.push(format!(
+                    "{name}: warnings {:?}, expected {expected:?}",
+                    pairs(&report.warnings)
+                ));
+            }
+        }
+        let body = &fixture.data["body"];
+        let normalized = match normalize(body, &options) {
+            Ok(normalized) => normalized,
+            Err(errors) => {
+                failures.push(format!("{name}: normalize failed: {errors:?}"));
+                continue;
+            }
+        };
+        if Some(&normalized) != fixture.data.get("normalized") {
+            failures.push(format!(
+                "{name}: normalized to\n{normalized}\nexpected\n{}",
+                fixture.data["normalized"]
+            ));
+        }
+        let again = validate(&normalized, &options);
+        match fixture.data.get("revalidation") {
+            None => {
+                if !again.valid {
+                    failures.push(format!(
+                        "{name}: the normalized body fails: {:?}",
+                        again.kibana_error
+                    ));
+                } else if normalize(&normalized, &options).ok().as_ref() != Some(&normalized) {
+                    failures.push(format!("{name}: normalizing twice changes the body"));
+                }
+            }
+            Some(quirk) => {
+                let expected = quirk["kibanaError"]
+                    .as_str()
+                    .expect("revalidation.kibanaError");
+                assert!(
+                    quirk["why"].as_str().is_some_and(|w| !w.is_empty()),
+                    "{name}: revalidation.why"
+                );
+                if again.kibana_error.as_ref().map(|e| e.message.as_str()) != Some(expected) {
+                    failures.push(format!(
+                        "{name}: the normalized body gave {:?}, expected {expected:?}",
+                        again.kibana_error
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn invalid_fixtures_get_kibanas_answer_and_every_error() {
+    let mut failures = Vec::new();
+    for fixture in load("invalid") {
+        let name = name(&fixture);
+        let report = check(&fixture);
+        let expected_errors = expected_pairs(fixture.data.get("errors"));
+        if pairs(&report.errors) != expected_errors {
+            failures.push(format!(
+                "{name}: errors\n  {:?}\nexpected\n  {expected_errors:?}",
+                pairs(&report.errors)
+            ));
+        }
+        if report.valid {
+            failures.push(format!("{name}: reported valid"));
+        }
+        if let Some(expected) = fixture.data.get("warnings") {
+            let expected = expected_pairs(Some(expected));
+            if pairs(&report.warnings) != expected {
+                failures.push(format!(
+                    "{name}: warnings {:?}, expected {expected:?}",
+                    pairs(&report.warnings)
+                ));
+            }
+        }
+        let status = fixture
+            .data
+            .get("kibanaStatus")
+            .and_then(Value::as_u64)
+            .unwrap_or(400);
+        let expected_message = fixture.data["kibanaError"].as_str().expect("kibanaError");
+        match &report.kibana_error {
+            Some(error)
+                if error.message == expected_message && u64::from(error.status_code) == status => {}
+            other => failures.push(format!(
+                "{name}: kibanaError\n  {other:?}\nexpected\n  {status} {expected_message:?}"
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+fn fixture_dir(id: &str) -> PathBuf {
+    Path::new(FIXTURES).join(id.trim_start_matches('.'))
+}
+
+#[test]
+fn every_connector_type_has_enough_fixtures() {
+    let mut short = Vec::new();
+    for connector_type in CONNECTOR_TYPES.iter().filter(|t| !t.is_system_action_type) {
+        for kind in ["valid", "invalid"] {
+            let count = fs::read_dir(fixture_dir(connector_type.id).join(kind))
+                .map(|entries| {
+                    entries
+                        .filter(|e| {
+                            e.as_ref()
+                                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+                        })
+                        .count()
+                })
+                .unwrap_or(0);
+            if count < MINIMUM_PER_KIND {
+                short.push(format!("{} has {count} {kind} fixtures", connector_type.id));
+            }
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "fewer than {MINIMUM_PER_KIND}:\n{}",
+        short.join("\n")
+    );
+}
+
+#[test]
+fn fixture_folders_name_known_types() {
+    for entry in fs::read_dir(FIXTURES).expect("tests/fixtures") {
+        let folder = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            CONNECTOR_TYPES
+                .iter()
+                .any(|t| t.id.trim_start_matches('.') == folder)
+                || folder == "envelope",
+            "tests/fixtures/{folder} names no connector type"
+        );
+    }
+}

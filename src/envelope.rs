@@ -4,6 +4,8 @@
 //! config-schema stops at the first problem (Joi's `abortEarly`); every problem is still recorded
 //! here, in the order Joi meets them, so the first one is Kibana's answer.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::report::IssueCode;
@@ -95,17 +97,42 @@ pub enum BodyKind {
     Update,
 }
 
+/// config-schema's coercion: an object (the body, `config`, `secrets`) sent as a string of JSON
+/// text is parsed and then checked as what it contains. Kibana accepts
+/// `"config": "{\"index\":\"i\"}"` and stores the object.
+pub fn coerce(body: &Value) -> Cow<'_, Value> {
+    let parsed = |value: &Value| match value {
+        Value::String(text) => serde_json::from_str::<Value>(text).ok(),
+        _ => None,
+    };
+    let mut body = match parsed(body) {
+        Some(inner) => Cow::Owned(inner),
+        None => Cow::Borrowed(body),
+    };
+    for key in ["config", "secrets"] {
+        if let Some(inner) = body.get(key).and_then(parsed) {
+            if let Value::Object(map) = body.to_mut() {
+                map.insert(key.to_owned(), inner);
+            }
+        }
+    }
+    body
+}
+
 /// Checks the body's keys in config-schema's order: declared keys first, then unknown keys.
 pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
     let mut issues = Vec::new();
     let Value::Object(map) = body else {
+        let message = if body.is_string() {
+            // A string that is not JSON text (see `coerce`).
+            "could not parse object value from json input".to_owned()
+        } else {
+            format!("expected a plain object value, but found [{}] instead.", type_name(Some(body)))
+        };
         issues.push(RouteIssue {
             code: IssueCode::InvalidType,
             path: String::new(),
-            message: format!(
-                "expected a plain object value, but found [{}] instead.",
-                type_name(Some(body))
-            ),
+            message,
             kibana_path: "request body".to_owned(),
             params: Some(
                 serde_json::json!({ "expected": "object", "received": type_name(Some(body)) }),
@@ -195,10 +222,12 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
         Some(other) => issues.push(RouteIssue {
             code: IssueCode::InvalidType,
             path: format!("/{key}"),
-            message: format!(
-                "expected value of type [object] but got [{}]",
-                type_name(Some(other))
-            ),
+            message: if other.is_string() {
+                // A string that is not JSON text (see `coerce`).
+                "could not parse record value from json input".to_owned()
+            } else {
+                format!("expected value of type [object] but got [{}]", type_name(Some(other)))
+            },
             kibana_path: format!("request body.{key}"),
             params: Some(
                 serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),

@@ -16,6 +16,7 @@
 
 pub mod connector;
 pub mod connectors;
+pub mod docs;
 pub mod envelope;
 mod model;
 pub mod registry;

@@ -91,7 +91,6 @@ impl ConnectorType {
     }
 
     /// A system action type: known by name, never creatable.
-    #[allow(dead_code)]
     const fn system(
         id: &'static str,
         name: &'static str,
@@ -126,7 +125,7 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
     (C::Config::schema(generator), C::Secrets::schema(generator))
 }
 
-use License::{Basic, Gold, Platinum};
+use License::{Basic, Enterprise, Gold, Platinum};
 use feature::{AGENT_BUILDER, ALERTING, CASES, SECURITY, UPTIME, WORKFLOWS};
 
 /// Every connector type, in Kibana's registration order.
@@ -252,6 +251,11 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
         Platinum,
         &[ALERTING, SECURITY, UPTIME, CASES, WORKFLOWS],
     ),
+    // System action types, registered by other plugins: known by name, refused by Kibana.
+    ConnectorType::system(".cases", "Cases", Platinum, &[UPTIME, ALERTING, SECURITY]),
+    ConnectorType::system(".observability-ai-assistant", "Observability AI Assistant", Enterprise, &[ALERTING]),
+    ConnectorType::system(".workflows", "Workflows", Gold, &[ALERTING, SECURITY]),
+    ConnectorType::system(".http-system", "HTTP", Gold, &[WORKFLOWS, AGENT_BUILDER]),
 ];
 
 /// Finds a connector type by its id.

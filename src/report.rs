@@ -53,10 +53,8 @@ issue_codes! {
     TooBig = "too_big",
     /// A value of the right type that a Kibana rule refuses.
     InvalidValue = "invalid_value",
-    /// A URL that cannot be parsed.
+    /// A URL that Kibana cannot parse (refused whatever the allowed hosts are).
     InvalidUrl = "invalid_url",
-    /// A URL in which Kibana finds no host name: refused even when every host is allowed.
-    UrlWithoutHost = "url_without_host",
     /// An email address that cannot be parsed.
     InvalidEmail = "invalid_email",
     /// A field that must not be set together with the others.

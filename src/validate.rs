@@ -200,6 +200,7 @@ struct Outcome {
 }
 
 fn run(body: &Value, options: &Options) -> Outcome {
+    let body = &*envelope::coerce(body);
     let mut findings = Findings::default();
     if let Some(issue) = options.id.as_deref().and_then(envelope::check_id) {
         findings.route(vec![issue]);

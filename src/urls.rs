@@ -65,6 +65,11 @@ pub fn legacy_hostname(value: &str) -> Result<Option<String>, LegacyParseError> 
         return Ok(None);
     }
 
+    host_of(&rest)
+}
+
+/// The host that `url.parse` reads from what follows the protocol and slashes.
+fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     let rest: String = rest
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))

@@ -272,13 +272,12 @@ pub fn js_number_text(number: f64) -> String {
 /// JavaScript's `Number(value)`, which `z.coerce.number()` applies before checking.
 pub fn js_number(value: Option<&Value>) -> f64 {
     match value {
-        None => f64::NAN,
+        None | Some(Value::Object(_)) => f64::NAN,
         Some(Value::Null) => 0.0,
         Some(Value::Bool(flag)) => f64::from(u8::from(*flag)),
         Some(Value::Number(number)) => number.as_f64().unwrap_or(f64::NAN),
         Some(Value::String(text)) => js_string_to_number(text),
-        Some(Value::Array(_)) => value.map_or(f64::NAN, |v| js_string_to_number(&js_to_string(v))),
-        Some(Value::Object(_)) => f64::NAN,
+        Some(array @ Value::Array(_)) => js_string_to_number(&js_to_string(array)),
     }
 }
 
@@ -409,18 +408,53 @@ impl Zod for bool {
     }
 }
 
-impl Zod for f64 {
+/// A JSON number as JavaScript holds it (an `f64`), written back as `JSON.stringify` writes it:
+/// whole numbers without a fraction (`587`, not `587.0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JsNumber(pub f64);
+
+impl Serialize for JsNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const SAFE: f64 = 9_007_199_254_740_991.0;
+        if self.0.fract() == 0.0 && self.0.abs() <= SAFE {
+            #[allow(clippy::cast_possible_truncation)] // whole and within ±2⁵³
+            serializer.serialize_i64(self.0 as i64)
+        } else {
+            serializer.serialize_f64(self.0)
+        }
+    }
+}
+
+/// `z.number()`: finite numbers only.
+impl Zod for JsNumber {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let number = input.and_then(Value::as_f64);
+        let number = input.and_then(Value::as_f64).filter(|n| n.is_finite());
         if number.is_none() {
             reader.invalid_type("number", input);
         }
-        number
+        number.map(Self)
     }
 
     fn schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "number" })
     }
+}
+
+/// `z.coerce.number()`: `Number(input)`, then a finite-number check. Zod names the type of the
+/// coerced value in its message (`received NaN`).
+pub fn coerce_number(input: Option<&Value>, reader: &mut Reader) -> Option<JsNumber> {
+    let number = js_number(input);
+    if number.is_finite() {
+        return Some(JsNumber(number));
+    }
+    let received = if number.is_nan() { "NaN" } else { "number" };
+    let code = if input.is_none() { IssueCode::Required } else { IssueCode::InvalidType };
+    reader.push(
+        code,
+        format!("Invalid input: expected number, received {received}"),
+        Some(serde_json::json!({ "expected": "number", "received": received })),
+    );
+    None
 }
 
 /// `T.optional()`: an absent key stays absent; `null` is refused.
@@ -668,4 +702,81 @@ pub fn pointer(base: &str, path: &[Segment]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // exact values are the point
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn number_coercion_follows_javascript() {
+        let cases: &[(Value, f64)] = &[
+            (json!("587"), 587.0),
+            (json!(" 587 "), 587.0),
+            (json!(""), 0.0),
+            (json!("0x10"), 16.0),
+            (json!("1e3"), 1000.0),
+            (json!(".5"), 0.5),
+            (json!("5."), 5.0),
+            (json!(true), 1.0),
+            (json!(false), 0.0),
+            (json!(null), 0.0),
+            (json!([]), 0.0),
+            (json!([7]), 7.0),
+            (json!(["8"]), 8.0),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(js_number(Some(input)), *expected, "{input}");
+        }
+        for input in [json!("abc"), json!("1_000"), json!("inf"), json!("NaN"), json!("0x"), json!([1, 2]), json!({})] {
+            assert!(js_number(Some(&input)).is_nan(), "{input}");
+        }
+        assert!(js_number(None).is_nan());
+        assert_eq!(js_number(Some(&json!("-Infinity"))), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn dot_paths_match_zod() {
+        let path = [
+            Segment::Key("headers".into()),
+            Segment::Key("X-Foo".into()),
+            Segment::Index(0),
+            Segment::Key("a_b$1".into()),
+        ];
+        assert_eq!(dot_path(&path), "headers[\"X-Foo\"][0].a_b$1");
+        assert_eq!(dot_path(&[Segment::Index(2), Segment::Key("name".into())]), "[2].name");
+    }
+
+    #[test]
+    fn prettify_sorts_by_path_length_stably() {
+        let issue = |path: Vec<Segment>, message: &str| ZodIssue {
+            path,
+            code: IssueCode::InvalidType,
+            message: message.into(),
+            params: None,
+            keys: Vec::new(),
+        };
+        let issues = [
+            issue(vec![Segment::Key("a".into()), Segment::Key("b".into())], "deep"),
+            issue(vec![Segment::Key("c".into())], "first"),
+            issue(vec![], "root"),
+            issue(vec![Segment::Key("d".into())], "second"),
+        ];
+        assert_eq!(prettify(&issues), "✖ root\n✖ first\n  → at c\n✖ second\n  → at d\n✖ deep\n  → at a.b");
+    }
+
+    #[test]
+    fn javascript_key_order_puts_indices_first() {
+        let map: Map<String, Value> = serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
+        let keys: Vec<&str> = js_key_order(&map).into_iter().map(String::as_str).collect();
+        assert_eq!(keys, ["2", "10", "b", "a", "01"]);
+    }
+
+    #[test]
+    fn numbers_serialize_like_json_stringify() {
+        assert_eq!(serde_json::to_string(&JsNumber(587.0)).unwrap(), "587");
+        assert_eq!(serde_json::to_string(&JsNumber(1.5)).unwrap(), "1.5");
+    }
 }

@@ -1,5 +1,6 @@
 //! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`).
 
+pub mod auth;
 pub mod cases_webhook;
 pub mod d3security;
 pub mod email;

@@ -1,17 +1,30 @@
-//! `.resilient`: IBM Resilient, which creates incidents in IBM Resilient.
-//! (Stub: the models are written in the core issue.)
+//! `.resilient`: IBM Resilient (IBM Security QRadar SOAR), which creates and updates incidents.
+//!
+//! A sub-action framework connector: its only custom rule is the framework's
+//! `urlAllowListValidator('apiUrl')`, run as the config validator.
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
-    /// Settings of a IBM Resilient connector.
-    pub struct ResilientConfig {}
+    /// Settings of an IBM Resilient connector.
+    pub struct ResilientConfig {
+        /// The address of your IBM Resilient instance, e.g. `https://resilient.example.com`.
+        api_url as "apiUrl": String,
+        /// The id of the organization the incidents are created in.
+        org_id as "orgId": String,
+    }
 }
 
 strict_object! {
-    /// Credentials of a IBM Resilient connector.
-    pub struct ResilientSecrets {}
+    /// Credentials of an IBM Resilient connector: an API key.
+    pub struct ResilientSecrets {
+        /// The id of the API key.
+        api_key_id as "apiKeyId": String,
+        /// The secret of the API key.
+        api_key_secret as "apiKeySecret": String,
+    }
 }
 
 /// The `.resilient` connector type.
@@ -20,4 +33,14 @@ pub struct Resilient;
 impl Connector for Resilient {
     type Config = ResilientConfig;
     type Secrets = ResilientSecrets;
+
+    /// `urlAllowListValidator('apiUrl')`: the allowed-hosts check, without a URL parse.
+    fn check_config(config: &Self::Config, rules: &mut Rules) {
+        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
+            format!(
+                "error validating url: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
+                config.api_url
+            )
+        });
+    }
 }

@@ -1,17 +1,76 @@
-//! `.swimlane`: Swimlane, which creates records in Swimlane.
-//! (Stub: the models are written in the core issue.)
+//! `.swimlane`: Swimlane, which creates records in a Swimlane application.
 
-use crate::connector::Connector;
-use crate::model::strict_object;
+use crate::connector::{Connector, Rules};
+use crate::model::{strict_object, string_enum};
+use crate::urls;
+use crate::zod::Nullable;
+
+string_enum! {
+    /// Which Kibana features the connector serves: alerts, cases, or both.
+    pub enum SwimlaneConnectorType {
+        /// Alerts and cases.
+        All = "all",
+        /// Alerts only.
+        Alerts = "alerts",
+        /// Cases only.
+        Cases = "cases",
+    }
+}
+
+strict_object! {
+    /// One Swimlane field that a piece of Kibana data is written to.
+    pub struct SwimlaneFieldMapping {
+        /// The Swimlane field id.
+        id: String,
+        /// The Swimlane field key.
+        key: String,
+        /// The Swimlane field name.
+        name: String,
+        /// The Swimlane field type, e.g. `text` or `notes`.
+        field_type as "fieldType": String,
+    }
+}
+
+strict_object! {
+    /// The Swimlane fields the connector writes to; every mapping may be left out (`null`).
+    pub struct SwimlaneMappings {
+        /// The field that receives the rule name.
+        rule_name_config as "ruleNameConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives the alert id.
+        alert_id_config as "alertIdConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives the case id.
+        case_id_config as "caseIdConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives the case name.
+        case_name_config as "caseNameConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives comments.
+        comments_config as "commentsConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives the severity.
+        severity_config as "severityConfig": Nullable<SwimlaneFieldMapping>,
+        /// The field that receives the description.
+        description_config as "descriptionConfig": Nullable<SwimlaneFieldMapping>,
+    }
+}
 
 strict_object! {
     /// Settings of a Swimlane connector.
-    pub struct SwimlaneConfig {}
+    pub struct SwimlaneConfig {
+        /// The address of your Swimlane instance, e.g. `https://swimlane.example.com`.
+        api_url as "apiUrl": String,
+        /// The id of the Swimlane application the records are created in.
+        app_id as "appId": String,
+        /// Which Kibana features the connector serves: `all`, `alerts` or `cases`.
+        connector_type as "connectorType": SwimlaneConnectorType,
+        /// Which Swimlane fields receive which data (`{}` maps nothing).
+        mappings: SwimlaneMappings,
+    }
 }
 
 strict_object! {
     /// Credentials of a Swimlane connector.
-    pub struct SwimlaneSecrets {}
+    pub struct SwimlaneSecrets {
+        /// A Swimlane API token.
+        api_token as "apiToken": String,
+    }
 }
 
 /// The `.swimlane` connector type.
@@ -20,4 +79,15 @@ pub struct Swimlane;
 impl Connector for Swimlane {
     type Config = SwimlaneConfig;
     type Secrets = SwimlaneSecrets;
+
+    /// Kibana's `validateCommonConfig`: the allowed-hosts check of `apiUrl` (no URL parse). Nothing
+    /// ties `connectorType` to the mappings at creation. The secrets validator is a no-op.
+    fn check_config(config: &Self::Config, rules: &mut Rules) {
+        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
+            format!(
+                "error configuring connector action: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
+                config.api_url
+            )
+        });
+    }
 }

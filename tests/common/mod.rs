@@ -1,5 +1,6 @@
 //! Shared by the native integration tests: the fixture files.
 #![allow(dead_code)] // each test file uses part of this
+#![allow(clippy::expect_used, clippy::panic)] // a failing test may panic
 
 use std::fs;
 use std::path::PathBuf;

@@ -1,0 +1,249 @@
+//! Kibana's shared connector auth schema (`kbn-connector-schemas/common/auth`), used by `.webhook`
+//! and `.cases-webhook`: the authentication enumerations, the credentials object and its
+//! combination rule, and the JSON check of `additionalFields`.
+//!
+//! The config fields of the auth schema (`hasAuth`, `authType`, `certType`, …) are spread into each
+//! connector's config object in Kibana; here each connector declares them itself, because a strict
+//! object's fields cannot be shared by flattening (see STYLE.md), and reuses the types below.
+
+use schemars::{Schema, SchemaGenerator};
+use serde::Serialize;
+use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::model::{strict_object, string_enum};
+use crate::report::IssueCode;
+use crate::zod::{Nullable, Reader, Record, Zod};
+
+string_enum! {
+    union
+    /// How Kibana authenticates to the service. `null` means no authentication method is chosen.
+    pub enum AuthType {
+        /// Basic authentication with `secrets.user` and `secrets.password`.
+        Basic = "webhook-authentication-basic",
+        /// TLS client certificate: `secrets.crt` and `secrets.key`, or `secrets.pfx`.
+        Ssl = "webhook-authentication-ssl",
+        /// OAuth 2.0 client credentials: `accessTokenUrl`, `clientId` and `secrets.clientSecret`.
+        OAuth2ClientCredentials = "webhook-oauth2-client-credentials",
+        /// An API key sent as a query parameter (used by the HTTP connector).
+        QueryParam = "http-authentication-query-param",
+        /// OAuth 2.0 password grant with `secrets.user` and `secrets.password`, made for the HTTP
+        /// connector (the Webhook connector refuses it).
+        OAuth2Password = "webhook-oauth2-password",
+    }
+}
+
+string_enum! {
+    /// The format of the TLS client certificate.
+    pub enum SslCertType {
+        /// A PEM certificate (`secrets.crt`) and its private key (`secrets.key`).
+        Crt = "ssl-crt-key",
+        /// A PKCS #12 bundle (`secrets.pfx`).
+        Pfx = "ssl-pfx",
+    }
+}
+
+string_enum! {
+    /// How strictly the service's TLS certificate is verified.
+    pub enum VerificationMode {
+        /// No verification.
+        None = "none",
+        /// The certificate must be signed by a trusted authority; the host name is not checked.
+        Certificate = "certificate",
+        /// The certificate must be trusted and match the host name.
+        Full = "full",
+    }
+}
+
+/// Kibana's message when the credentials match none of the accepted combinations.
+pub const INVALID_SECRETS: &str = "must specify one of the following schemas: user and password; crt and key (with optional password); pfx (with optional password); or clientSecret (for OAuth2)";
+
+strict_object! {
+    /// Credentials of a Webhook connector. Send one of these combinations, or none at all:
+    /// `user` and `password`; `crt` and `key` (with an optional `password`); `pfx` (with an optional
+    /// `password`); or `clientSecret` (for OAuth 2.0). `secretHeaders` goes with any of them.
+    pub struct AuthSecretFields {
+        /// The user name for basic authentication.
+        user: Nullable<String>,
+        /// The password for basic authentication, or the passphrase of the certificate's key.
+        password: Nullable<String>,
+        /// The TLS client certificate (PEM, base64-encoded), used with `key`.
+        crt: Nullable<String>,
+        /// The private key of the TLS client certificate (PEM, base64-encoded), used with `crt`.
+        key: Nullable<String>,
+        /// The TLS client certificate and key as a PKCS #12 bundle (base64-encoded).
+        pfx: Nullable<String>,
+        /// The OAuth 2.0 client secret, used with `accessTokenUrl` and `clientId`.
+        client_secret as "clientSecret": Nullable<String>,
+        /// Headers whose values are kept secret (for example an API key), sent with every request.
+        secret_headers as "secretHeaders": Nullable<Record<String>>,
+    }
+}
+
+impl AuthSecretFields {
+    /// Kibana's `SecretConfigurationSchemaValidation`: the credentials form one accepted
+    /// combination. Like Kibana it tests truthiness, and ignores `secretHeaders`.
+    pub fn is_accepted_combination(&self) -> bool {
+        let set = |value: &Nullable<String>| value.get().is_some_and(|text| !text.is_empty());
+        let (user, password, crt, key, pfx, client_secret) = (
+            set(&self.user),
+            set(&self.password),
+            set(&self.crt),
+            set(&self.key),
+            set(&self.pfx),
+            set(&self.client_secret),
+        );
+        let nothing = !password && !user && !crt && !key && !pfx && !client_secret;
+        let basic = password && user && !crt && !key && !pfx && !client_secret;
+        let crt_key = crt && key && !user && !pfx && !client_secret;
+        let pfx_only = !crt && !key && !user && pfx && !client_secret;
+        let oauth2 = !password && !user && !crt && !key && !pfx && client_secret;
+        nothing || basic || crt_key || pfx_only || oauth2
+    }
+}
+
+/// Kibana's `SecretConfigurationSchema`: the strict credentials object with its combination rule
+/// (a Zod `superRefine`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct AuthSecrets(pub AuthSecretFields);
+
+impl Zod for AuthSecrets {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let mark = reader.mark();
+        let fields = AuthSecretFields::read(input, reader);
+        // Zod runs the refinement only when the object had no aborting issue (a wrong type, an
+        // unknown key); its issue has no path of its own, so it sits at the object's path.
+        let refused = fields
+            .as_ref()
+            .is_some_and(|fields| !fields.is_accepted_combination());
+        if refused && reader.clean_since(mark) {
+            reader.push(
+                IssueCode::InvalidCombination,
+                INVALID_SECRETS.to_owned(),
+                Some(serde_json::json!({
+                    "combinations": [
+                        ["user", "password"],
+                        ["crt", "key", "password?"],
+                        ["pfx", "password?"],
+                        ["clientSecret"],
+                    ]
+                })),
+            );
+        }
+        fields.map(Self)
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        AuthSecretFields::schema(generator)
+    }
+}
+
+/// True when `text` is what Kibana's `additionalFields` check accepts: JSON text (`JSON.parse`)
+/// whose value is an object with at least one key.
+pub fn is_non_empty_json_object(text: &str) -> bool {
+    /// Looks at the top-level value only; nested values are skipped unchecked beyond JSON syntax
+    /// (no range check on numbers, lone surrogates allowed), as `JSON.parse` does.
+    struct TopLevel;
+
+    impl<'de> Visitor<'de> for TopLevel {
+        type Value = bool;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut any_key = false;
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                any_key = true;
+            }
+            Ok(any_key)
+        }
+    }
+
+    // Every other top-level value is refused by the visitor's default methods: Kibana refuses
+    // it too (not an object, an array, or a parse error all give the same message).
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer
+        .deserialize_any(TopLevel)
+        .ok()
+        .filter(|_| deserializer.end().is_ok())
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn additional_fields_json() {
+        assert!(is_non_empty_json_object(r#"{"a": 1}"#));
+        assert!(is_non_empty_json_object(
+            r#" {"a": {"b": [1, 1e999, "\ud800"]}} "#
+        ));
+        assert!(is_non_empty_json_object(r#"{"a": 1, "a": 2}"#));
+        for refused in [
+            "invalid-json",
+            "null",
+            "{}",
+            "[]",
+            "[1]",
+            "\"x\"",
+            "5",
+            "true",
+            r#"{"a": 1} x"#,
+            r#"{"a": 1,}"#,
+            "{'a': 1}",
+        ] {
+            assert!(!is_non_empty_json_object(refused), "{refused}");
+        }
+    }
+
+    fn secrets(value: &Value) -> Vec<String> {
+        let mut reader = Reader::new();
+        AuthSecrets::read(Some(value), &mut reader);
+        reader
+            .into_issues()
+            .into_iter()
+            .map(|i| i.message)
+            .collect()
+    }
+
+    #[test]
+    fn combination_rule_matches_kibanas_tests() {
+        // common/auth/schemas/v1.test.ts
+        for accepted in [
+            serde_json::json!({}),
+            serde_json::json!({ "user": "u", "password": "p" }),
+            serde_json::json!({ "crt": "c", "key": "k" }),
+            serde_json::json!({ "crt": "c", "key": "k", "password": "p" }),
+            serde_json::json!({ "pfx": "x" }),
+            serde_json::json!({ "pfx": "x", "password": "p" }),
+            serde_json::json!({ "clientSecret": "s" }),
+            serde_json::json!({ "secretHeaders": { "k": "v" } }),
+        ] {
+            assert!(secrets(&accepted).is_empty(), "{accepted}");
+        }
+        for refused in [
+            serde_json::json!({ "user": "u", "password": "p", "crt": "c", "key": "k" }),
+            serde_json::json!({ "user": "u", "password": "p", "pfx": "x" }),
+            serde_json::json!({ "crt": "c", "key": "k", "pfx": "x" }),
+            serde_json::json!({ "user": "u" }),
+            serde_json::json!({ "password": "p" }),
+            serde_json::json!({ "crt": "c" }),
+            serde_json::json!({ "key": "k" }),
+            serde_json::json!({ "password": "p", "clientSecret": "s" }),
+        ] {
+            assert_eq!(secrets(&refused), [INVALID_SECRETS], "{refused}");
+        }
+    }
+
+    #[test]
+    fn combination_rule_waits_for_a_clean_object() {
+        let issues = secrets(&serde_json::json!({ "user": "u", "extra": 1 }));
+        assert_eq!(issues, ["Unrecognized key: \"extra\""]);
+        let issues = secrets(&serde_json::json!({ "user": 5 }));
+        assert_eq!(issues, ["Invalid input: expected string, received number"]);
+    }
+}

@@ -1,17 +1,24 @@
-//! `.d3security`: D3 Security, which sends events to D3 Security.
-//! (Stub: the models are written in the core issue.)
+//! `.d3security`: D3 Security, which sends events to D3 SOAR (sub-action framework).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
+use crate::connectors::opsgenie::check_url_allow_list;
 use crate::model::strict_object;
 
 strict_object! {
     /// Settings of a D3 Security connector.
-    pub struct D3SecurityConfig {}
+    pub struct D3SecurityConfig {
+        /// The URL of the D3 SOAR webhook (event integration) that receives the events. Kibana
+        /// checks it against `xpack.actions.allowedHosts`.
+        url: String,
+    }
 }
 
 strict_object! {
     /// Credentials of a D3 Security connector.
-    pub struct D3SecuritySecrets {}
+    pub struct D3SecuritySecrets {
+        /// The token of the D3 SOAR webhook.
+        token: String,
+    }
 }
 
 /// The `.d3security` connector type.
@@ -20,4 +27,8 @@ pub struct D3Security;
 impl Connector for D3Security {
     type Config = D3SecurityConfig;
     type Secrets = D3SecuritySecrets;
+
+    fn check_config(config: &D3SecurityConfig, rules: &mut Rules) {
+        check_url_allow_list(rules, "/config/url", &config.url);
+    }
 }

@@ -1,17 +1,24 @@
-//! `.opsgenie`: Opsgenie, which creates and closes Opsgenie alerts.
-//! (Stub: the models are written in the core issue.)
+//! `.opsgenie`: Opsgenie, which creates and closes Opsgenie alerts (sub-action framework).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
-    /// Settings of a Opsgenie connector.
-    pub struct OpsgenieConfig {}
+    /// Settings of an Opsgenie connector.
+    pub struct OpsgenieConfig {
+        /// The Opsgenie API URL, e.g. `https://api.opsgenie.com` (or `https://api.eu.opsgenie.com`
+        /// for the EU instance). Kibana checks it against `xpack.actions.allowedHosts`.
+        api_url as "apiUrl": String,
+    }
 }
 
 strict_object! {
-    /// Credentials of a Opsgenie connector.
-    pub struct OpsgenieSecrets {}
+    /// Credentials of an Opsgenie connector.
+    pub struct OpsgenieSecrets {
+        /// The API key of an Opsgenie API integration.
+        api_key as "apiKey": String,
+    }
 }
 
 /// The `.opsgenie` connector type.
@@ -20,4 +27,19 @@ pub struct Opsgenie;
 impl Connector for Opsgenie {
     type Config = OpsgenieConfig;
     type Secrets = OpsgenieSecrets;
+
+    fn check_config(config: &OpsgenieConfig, rules: &mut Rules) {
+        check_url_allow_list(rules, "/config/apiUrl", &config.api_url);
+    }
+}
+
+/// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
+/// TheHive): `ensureUriAllowed(url)` and nothing else — no `new URL()`, so a URL without a
+/// scheme passes while `xpack.actions.allowedHosts` contains `*`.
+pub(crate) fn check_url_allow_list(rules: &mut Rules, path: &str, url: &str) {
+    urls::check_uri_allowed(rules, path, url, || {
+        format!(
+            "error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
+        )
+    });
 }

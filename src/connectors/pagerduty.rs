@@ -1,17 +1,33 @@
 //! `.pagerduty`: PagerDuty, which sends events to PagerDuty.
-//! (Stub: the models are written in the core issue.)
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
+use crate::zod::Nullable;
+
+/// The Events API v2 endpoint Kibana uses when `apiUrl` is empty.
+pub const PAGER_DUTY_API_URL: &str = "https://events.pagerduty.com/v2/enqueue";
+
+/// The host of [`PAGER_DUTY_API_URL`], as Node's `url.parse` gives it.
+const PAGER_DUTY_HOST: &str = "events.pagerduty.com";
 
 strict_object! {
     /// Settings of a PagerDuty connector.
-    pub struct PagerDutyConfig {}
+    pub struct PagerDutyConfig {
+        /// The PagerDuty Events API URL; leave out (or `null`) for
+        /// `https://events.pagerduty.com/v2/enqueue`. An empty string is refused. Kibana checks
+        /// the URL it will call against `xpack.actions.allowedHosts`, the default one included.
+        api_url as "apiUrl": Nullable<String>,
+    }
 }
 
 strict_object! {
     /// Credentials of a PagerDuty connector.
-    pub struct PagerDutySecrets {}
+    pub struct PagerDutySecrets {
+        /// The integration key (routing key) of an Events API v2 integration of a PagerDuty
+        /// service.
+        routing_key as "routingKey": String,
+    }
 }
 
 /// The `.pagerduty` connector type.
@@ -20,4 +36,37 @@ pub struct PagerDuty;
 impl Connector for PagerDuty {
     type Config = PagerDutyConfig;
     type Secrets = PagerDutySecrets;
+
+    fn check_config(config: &PagerDutyConfig, rules: &mut Rules) {
+        const PATH: &str = "/config/apiUrl";
+        // `config.apiUrl || PAGER_DUTY_API_URL`: an empty string also falls back.
+        match config.api_url.get().filter(|url| !url.is_empty()) {
+            Some(url) => urls::check_uri_allowed(rules, PATH, url, || {
+                format!(
+                    "error configuring pagerduty action: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
+                )
+            }),
+            // The default URL always parses: only the server's allowedHosts decides.
+            None => rules.server_check(
+                PATH,
+                format!(
+                    "Kibana sends events to {PAGER_DUTY_API_URL} when apiUrl is empty, and accepts it only if \"{PAGER_DUTY_HOST}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"
+                ),
+                serde_json::json!({ "check": "allowedHosts", "hostname": PAGER_DUTY_HOST }),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_host_is_what_node_parses() {
+        assert_eq!(
+            urls::legacy_hostname(PAGER_DUTY_API_URL),
+            Ok(Some(PAGER_DUTY_HOST.to_owned()))
+        );
+    }
 }

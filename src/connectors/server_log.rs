@@ -1,16 +1,15 @@
 //! `.server-log`: Server log, which writes messages to the Kibana server log.
-//! (Stub: the models are written in the core issue.)
 
 use crate::connector::Connector;
 use crate::model::strict_object;
 
 strict_object! {
-    /// Settings of a Server log connector.
+    /// A Server log connector has no settings: any key is refused.
     pub struct ServerLogConfig {}
 }
 
 strict_object! {
-    /// Credentials of a Server log connector.
+    /// A Server log connector has no secrets: any key is refused.
     pub struct ServerLogSecrets {}
 }
 

@@ -1,17 +1,23 @@
 //! `.slack`: Slack, which posts to Slack through an incoming webhook.
-//! (Stub: the models are written in the core issue.)
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::report::IssueCode;
+use crate::urls::{self, LegacyParseError};
 
 strict_object! {
-    /// Settings of a Slack connector.
+    /// A Slack (webhook) connector has no settings: any key is refused.
     pub struct SlackConfig {}
 }
 
 strict_object! {
-    /// Credentials of a Slack connector.
-    pub struct SlackSecrets {}
+    /// Credentials of a Slack (webhook) connector.
+    pub struct SlackSecrets {
+        /// The incoming-webhook URL Slack gave you, e.g.
+        /// `https://hooks.slack.com/services/T000/B000/XXXX`. Kibana checks it against
+        /// `xpack.actions.allowedHosts`.
+        webhook_url as "webhookUrl": String,
+    }
 }
 
 /// The `.slack` connector type.
@@ -20,4 +26,84 @@ pub struct Slack;
 impl Connector for Slack {
     type Config = SlackConfig;
     type Secrets = SlackSecrets;
+
+    fn check_secrets(secrets: &SlackSecrets, rules: &mut Rules) {
+        check_webhook_url(
+            rules,
+            "error configuring slack action: ",
+            &secrets.webhook_url,
+        );
+    }
+}
+
+/// The secrets validator of `.slack` and `.teams`: `new URL(webhookUrl)`, then
+/// `ensureUriAllowed(webhookUrl)`, each message after `prefix`.
+pub(crate) fn check_webhook_url(rules: &mut Rules, prefix: &str, webhook_url: &str) {
+    const PATH: &str = "/secrets/webhookUrl";
+    if !urls::whatwg_parses(webhook_url) {
+        rules.error(
+            IssueCode::InvalidUrl,
+            PATH,
+            format!("{prefix}unable to parse host name from webhookUrl"),
+        );
+        // Kibana stops here; the allowed-hosts check needs the URL the user has to fix first.
+        return;
+    }
+    check_secret_uri_allowed(rules, PATH, webhook_url, prefix);
+}
+
+/// `ensureUriAllowed` for a URL that is a secret: like [`urls::check_uri_allowed`], but neither
+/// the URL nor its host name appears in the message or the params. Kibana's own message embeds
+/// the URL (`target url "<url>" is not added …`); it is written `[redacted]` here.
+pub(crate) fn check_secret_uri_allowed(rules: &mut Rules, path: &str, uri: &str, prefix: &str) {
+    match urls::legacy_hostname(uri) {
+        Err(LegacyParseError) => rules.error(
+            IssueCode::InvalidUrl,
+            path,
+            format!(
+                "{prefix}target url \"[redacted]\" is not added to the Kibana config xpack.actions.allowedHosts"
+            ),
+        ),
+        Ok(Some(hostname)) if !hostname.is_empty() => rules.server_check(
+            path,
+            "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
+            serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
+        ),
+        Ok(_) => rules.server_check(
+            path,
+            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
+            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::{Options, validate};
+
+    #[test]
+    fn webhook_urls_never_appear_in_reports() {
+        let urls = [
+            "https://hooks.secret-host.example/services/T0/B0/XXXX",
+            "https://%zz@hooks.secret-host.example/services/T0/B0/XXXX",
+            "secret-host.example/services/XXXX",
+            "https:hooks.secret-host.example/XXXX",
+        ];
+        for connector_type_id in [".slack", ".teams"] {
+            for url in urls {
+                let body = serde_json::json!({
+                    "name": "n",
+                    "connector_type_id": connector_type_id,
+                    "secrets": { "webhookUrl": url },
+                });
+                let report = validate(&body, &Options::default());
+                let text = serde_json::to_string(&report).unwrap_or_default();
+                assert!(
+                    !text.contains("secret-host"),
+                    "{connector_type_id} {url}: {text}"
+                );
+                assert!(!text.contains("XXXX"), "{connector_type_id} {url}: {text}");
+            }
+        }
+    }
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::connector::Connector;
-use crate::connectors;
 use crate::validate::{Findings, Stored};
 
 /// The Kibana license level a connector type needs.
@@ -49,6 +48,14 @@ pub mod feature {
     pub const WORKFLOWS: &str = "workflows";
     /// Agent Builder tools.
     pub const AGENT_BUILDER: &str = "agentBuilder";
+    /// Generative AI in the security solution.
+    pub const GEN_AI_SECURITY: &str = "generativeAIForSecurity";
+    /// Generative AI in observability.
+    pub const GEN_AI_OBSERVABILITY: &str = "generativeAIForObservability";
+    /// Generative AI in the search playground.
+    pub const GEN_AI_SEARCH_PLAYGROUND: &str = "generativeAIForSearchPlayground";
+    /// Endpoint security response actions.
+    pub const ENDPOINT_SECURITY: &str = "endpointSecurity";
 }
 
 /// One connector type Kibana registers.
@@ -126,137 +133,59 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
 }
 
 use License::{Basic, Enterprise, Gold, Platinum};
-use feature::{AGENT_BUILDER, ALERTING, CASES, SECURITY, UPTIME, WORKFLOWS};
+use crate::connectors::{
+    bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference, jira,
+    jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty, resilient, sentinelone,
+    server_log, servicenow, slack, slack_api, swimlane, teams, thehive, tines, torq, webhook, xmatters, xsoar,
+};
+use feature::{
+    AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY, GEN_AI_SEARCH_PLAYGROUND,
+    GEN_AI_SECURITY, SECURITY, UPTIME, WORKFLOWS,
+};
 
-/// Every connector type, in Kibana's registration order.
+/// Every connector type, in Kibana's registration order (stack connectors, then the system
+/// action types that other plugins register).
+#[rustfmt::skip]
 pub const CONNECTOR_TYPES: &[ConnectorType] = &[
-    ConnectorType::of::<connectors::email::Email>(
-        ".email",
-        "Email",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER],
-    ),
-    ConnectorType::of::<connectors::index::Index>(
-        ".index",
-        "Index",
-        Basic,
-        &[ALERTING, UPTIME, SECURITY],
-    ),
-    ConnectorType::of::<connectors::pagerduty::PagerDuty>(
-        ".pagerduty",
-        "PagerDuty",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::swimlane::Swimlane>(
-        ".swimlane",
-        "Swimlane",
-        Gold,
-        &[ALERTING, CASES, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::server_log::ServerLog>(
-        ".server-log",
-        "Server log",
-        Basic,
-        &[ALERTING, UPTIME, SECURITY],
-    ),
-    ConnectorType::of::<connectors::slack::Slack>(
-        ".slack",
-        "Slack",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::slack_api::SlackApi>(
-        ".slack_api",
-        "Slack API",
-        Gold,
-        &[UPTIME, ALERTING, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::webhook::Webhook>(
-        ".webhook",
-        "Webhook",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY],
-    ),
-    ConnectorType::of::<connectors::cases_webhook::CasesWebhook>(
-        ".cases-webhook",
-        "Webhook - Case Management",
-        Gold,
-        &[CASES],
-    ),
-    ConnectorType::of::<connectors::xmatters::XMatters>(
-        ".xmatters",
-        "xMatters",
-        Gold,
-        &[ALERTING, SECURITY],
-    ),
-    ConnectorType::of::<connectors::servicenow::ServiceNowItsm>(
-        ".servicenow",
-        "ServiceNow ITSM",
-        Platinum,
-        &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::servicenow::ServiceNowSir>(
-        ".servicenow-sir",
-        "ServiceNow SecOps",
-        Platinum,
-        &[ALERTING, CASES, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::servicenow::ServiceNowItom>(
-        ".servicenow-itom",
-        "ServiceNow ITOM",
-        Platinum,
-        &[ALERTING, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::jira::Jira>(
-        ".jira",
-        "Jira",
-        Gold,
-        &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::teams::Teams>(
-        ".teams",
-        "Microsoft Teams",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::torq::Torq>(
-        ".torq",
-        "Torq",
-        Gold,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::opsgenie::Opsgenie>(
-        ".opsgenie",
-        "Opsgenie",
-        Platinum,
-        &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER],
-    ),
-    ConnectorType::of::<connectors::tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),
-    ConnectorType::of::<connectors::d3security::D3Security>(
-        ".d3security",
-        "D3 Security",
-        Gold,
-        &[ALERTING, SECURITY, WORKFLOWS, AGENT_BUILDER],
-    ),
-    ConnectorType::of::<connectors::resilient::Resilient>(
-        ".resilient",
-        "IBM Resilient",
-        Platinum,
-        &[ALERTING, CASES, SECURITY, WORKFLOWS],
-    ),
-    ConnectorType::of::<connectors::thehive::TheHive>(
-        ".thehive",
-        "TheHive",
-        Platinum,
-        &[ALERTING, SECURITY, UPTIME, CASES, WORKFLOWS],
-    ),
-    // System action types, registered by other plugins: known by name, refused by Kibana.
+    ConnectorType::of::<email::Email>(".email", "Email", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::of::<index::Index>(".index", "Index", Basic, &[ALERTING, UPTIME, SECURITY]),
+    ConnectorType::of::<pagerduty::PagerDuty>(".pagerduty", "PagerDuty", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<swimlane::Swimlane>(".swimlane", "Swimlane", Gold, &[ALERTING, CASES, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<server_log::ServerLog>(".server-log", "Server log", Basic, &[ALERTING, UPTIME, SECURITY]),
+    ConnectorType::of::<slack::Slack>(".slack", "Slack", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<slack_api::SlackApi>(".slack_api", "Slack API", Gold, &[UPTIME, ALERTING, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<webhook::Webhook>(".webhook", "Webhook", Gold, &[ALERTING, UPTIME, SECURITY]),
+    ConnectorType::of::<http::Http>(".http", "HTTP", Gold, &[WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::system(".http-system", "HTTP", Gold, &[WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::of::<cases_webhook::CasesWebhook>(".cases-webhook", "Webhook - Case Management", Gold, &[CASES]),
+    ConnectorType::of::<xmatters::XMatters>(".xmatters", "xMatters", Gold, &[ALERTING, SECURITY]),
+    ConnectorType::of::<servicenow::ServiceNowItsm>(".servicenow", "ServiceNow ITSM", Platinum, &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<servicenow::ServiceNowSir>(".servicenow-sir", "ServiceNow SecOps", Platinum, &[ALERTING, CASES, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<servicenow::ServiceNowItom>(".servicenow-itom", "ServiceNow ITOM", Platinum, &[ALERTING, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<jira::Jira>(".jira", "Jira", Gold, &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<teams::Teams>(".teams", "Microsoft Teams", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<torq::Torq>(".torq", "Torq", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::of::<jira_service_management::JiraServiceManagement>(".jira-service-management", "Jira Service Management", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::of::<tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),
+    ConnectorType::of::<gen_ai::OpenAi>(".gen-ai", "OpenAI", Enterprise, &[GEN_AI_SECURITY, GEN_AI_OBSERVABILITY, GEN_AI_SEARCH_PLAYGROUND]),
+    ConnectorType::of::<bedrock::Bedrock>(".bedrock", "Amazon Bedrock", Enterprise, &[GEN_AI_SECURITY, GEN_AI_OBSERVABILITY, GEN_AI_SEARCH_PLAYGROUND, WORKFLOWS]),
+    ConnectorType::of::<gemini::Gemini>(".gemini", "Google Gemini", Enterprise, &[GEN_AI_SECURITY, GEN_AI_SEARCH_PLAYGROUND, GEN_AI_OBSERVABILITY, WORKFLOWS]),
+    ConnectorType::of::<d3security::D3Security>(".d3security", "D3 Security", Gold, &[ALERTING, SECURITY, WORKFLOWS, AGENT_BUILDER]),
+    ConnectorType::of::<resilient::Resilient>(".resilient", "IBM Resilient", Platinum, &[ALERTING, CASES, SECURITY, WORKFLOWS]),
+    ConnectorType::of::<thehive::TheHive>(".thehive", "TheHive", Platinum, &[ALERTING, SECURITY, UPTIME, CASES, WORKFLOWS]),
+    ConnectorType::of::<xsoar::Xsoar>(".xsoar", "XSOAR", Platinum, &[SECURITY]),
+    ConnectorType::of::<mcp::Mcp>(".mcp", "MCP", Enterprise, &[GEN_AI_SECURITY, GEN_AI_OBSERVABILITY, WORKFLOWS]),
+    ConnectorType::of::<sentinelone::SentinelOne>(".sentinelone", "Sentinel One", Enterprise, &[ENDPOINT_SECURITY]),
+    ConnectorType::of::<crowdstrike::CrowdStrike>(".crowdstrike", "CrowdStrike", Enterprise, &[ENDPOINT_SECURITY]),
+    ConnectorType::of::<inference::Inference>(".inference", "AI Connector", Enterprise, &[GEN_AI_SECURITY, GEN_AI_SEARCH_PLAYGROUND, GEN_AI_OBSERVABILITY, WORKFLOWS]),
+    ConnectorType::of::<microsoft_defender_endpoint::MicrosoftDefenderEndpoint>(".microsoft_defender_endpoint", "Microsoft Defender for Endpoint", Enterprise, &[ENDPOINT_SECURITY]),
+    // System action types that other plugins register: known by name, refused by Kibana.
     ConnectorType::system(".cases", "Cases", Platinum, &[UPTIME, ALERTING, SECURITY]),
     ConnectorType::system(".observability-ai-assistant", "Observability AI Assistant", Enterprise, &[ALERTING]),
     ConnectorType::system(".workflows", "Workflows", Gold, &[ALERTING, SECURITY]),
-    ConnectorType::system(".http-system", "HTTP", Gold, &[WORKFLOWS, AGENT_BUILDER]),
 ];
+
 
 /// Finds a connector type by its id.
 pub fn find(id: &str) -> Option<&'static ConnectorType> {

@@ -1,14 +1,25 @@
 //! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`).
+//! `auth` is Kibana's shared webhook authentication schema.
 
 pub mod auth;
+pub mod bedrock;
 pub mod cases_webhook;
+pub mod crowdstrike;
 pub mod d3security;
 pub mod email;
+pub mod gemini;
+pub mod gen_ai;
+pub mod http;
 pub mod index;
+pub mod inference;
 pub mod jira;
+pub mod jira_service_management;
+pub mod mcp;
+pub mod microsoft_defender_endpoint;
 pub mod opsgenie;
 pub mod pagerduty;
 pub mod resilient;
+pub mod sentinelone;
 pub mod server_log;
 pub mod servicenow;
 pub mod slack;
@@ -20,3 +31,4 @@ pub mod tines;
 pub mod torq;
 pub mod webhook;
 pub mod xmatters;
+pub mod xsoar;

@@ -3,7 +3,7 @@
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls::{self, LegacyParseError};
+use crate::urls;
 
 strict_object! {
     /// A Slack (webhook) connector has no settings: any key is refused.
@@ -49,32 +49,7 @@ pub(crate) fn check_webhook_url(rules: &mut Rules, prefix: &str, webhook_url: &s
         // Kibana stops here; the allowed-hosts check needs the URL the user has to fix first.
         return;
     }
-    check_secret_uri_allowed(rules, PATH, webhook_url, prefix);
-}
-
-/// `ensureUriAllowed` for a URL that is a secret: like [`urls::check_uri_allowed`], but neither
-/// the URL nor its host name appears in the message or the params. Kibana's own message embeds
-/// the URL (`target url "<url>" is not added …`); it is written `[redacted]` here.
-pub(crate) fn check_secret_uri_allowed(rules: &mut Rules, path: &str, uri: &str, prefix: &str) {
-    match urls::legacy_hostname(uri) {
-        Err(LegacyParseError) => rules.error(
-            IssueCode::InvalidUrl,
-            path,
-            format!(
-                "{prefix}target url \"[redacted]\" is not added to the Kibana config xpack.actions.allowedHosts"
-            ),
-        ),
-        Ok(Some(hostname)) if !hostname.is_empty() => rules.server_check(
-            path,
-            "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
-            serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
-        ),
-        Ok(_) => rules.server_check(
-            path,
-            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
-            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
-        ),
-    }
+    urls::check_secret_uri_allowed(rules, PATH, webhook_url, prefix);
 }
 
 #[cfg(test)]

@@ -49,22 +49,6 @@ fn set(value: &Nullable<String>) -> Option<&String> {
     value.get().filter(|text| !text.is_empty())
 }
 
-/// `ensureUriAllowed` for a secret URL: [`urls::check_uri_allowed`] without naming the URL or
-/// its host. Kibana's error message quotes the whole URL (API key included); `[redacted]` stands
-/// in its place here.
-fn check_secret_uri_allowed(rules: &mut Rules, path: &str, url: &str) {
-    match urls::legacy_hostname(url) {
-        Err(urls::LegacyParseError) => {
-            rules.error(IssueCode::InvalidUrl, path, not_allowed("[redacted]"));
-        }
-        Ok(_) => rules.server_check(
-            path,
-            "Kibana accepts this URL only if its host is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host is not shown because the URL is secret",
-            serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
-        ),
-    }
-}
-
 /// The fields among `fields` whose value JavaScript finds truthy.
 fn truthy_paths<'a>(fields: &[(&'a str, Option<&Value>)]) -> Vec<&'a str> {
     fields
@@ -145,7 +129,7 @@ impl Connector for XMatters {
             );
         }
         if urls::whatwg_parses(secrets_url) {
-            check_secret_uri_allowed(rules, "/secrets/secretsUrl", secrets_url);
+            urls::check_secret_uri_allowed(rules, "/secrets/secretsUrl", secrets_url, "");
         } else {
             // Node's `TypeError: Invalid URL` does not quote the input.
             rules.error(

@@ -1,5 +1,5 @@
-//! Kibana's shared connector auth schema (`kbn-connector-schemas/common/auth`), used by `.webhook`
-//! and `.cases-webhook`: the authentication enumerations, the credentials object and its
+//! Kibana's shared connector auth schema (`kbn-connector-schemas/common/auth`), used by `.webhook`,
+//! `.cases-webhook` and `.http`: the authentication enumerations, the credentials object and its
 //! combination rule, and the JSON check of `additionalFields`.
 //!
 //! The config fields of the auth schema (`hasAuth`, `authType`, `certType`, …) are spread into each
@@ -84,22 +84,60 @@ impl AuthSecretFields {
     /// Kibana's `SecretConfigurationSchemaValidation`: the credentials form one accepted
     /// combination. Like Kibana it tests truthiness, and ignores `secretHeaders`.
     pub fn is_accepted_combination(&self) -> bool {
-        let set = |value: &Nullable<String>| value.get().is_some_and(|text| !text.is_empty());
-        let (user, password, crt, key, pfx, client_secret) = (
-            set(&self.user),
-            set(&self.password),
-            set(&self.crt),
-            set(&self.key),
-            set(&self.pfx),
-            set(&self.client_secret),
-        );
-        let nothing = !password && !user && !crt && !key && !pfx && !client_secret;
-        let basic = password && user && !crt && !key && !pfx && !client_secret;
-        let crt_key = crt && key && !user && !pfx && !client_secret;
-        let pfx_only = !crt && !key && !user && pfx && !client_secret;
-        let oauth2 = !password && !user && !crt && !key && !pfx && client_secret;
-        nothing || basic || crt_key || pfx_only || oauth2
+        is_accepted_combination(
+            &self.user,
+            &self.password,
+            &self.crt,
+            &self.key,
+            &self.pfx,
+            &self.client_secret,
+        )
     }
+}
+
+/// Kibana's `SecretConfigurationSchemaValidation` on the six credential fields (shared by every
+/// secrets object built from `SecretConfiguration`, e.g. the HTTP connector's): true when they
+/// form one accepted combination. Like Kibana it tests truthiness.
+pub fn is_accepted_combination(
+    user: &Nullable<String>,
+    password: &Nullable<String>,
+    crt: &Nullable<String>,
+    key: &Nullable<String>,
+    pfx: &Nullable<String>,
+    client_secret: &Nullable<String>,
+) -> bool {
+    let set = |value: &Nullable<String>| value.get().is_some_and(|text| !text.is_empty());
+    let (user, password, crt, key, pfx, client_secret) = (
+        set(user),
+        set(password),
+        set(crt),
+        set(key),
+        set(pfx),
+        set(client_secret),
+    );
+    let nothing = !password && !user && !crt && !key && !pfx && !client_secret;
+    let basic = password && user && !crt && !key && !pfx && !client_secret;
+    let crt_key = crt && key && !user && !pfx && !client_secret;
+    let pfx_only = !crt && !key && !user && pfx && !client_secret;
+    let oauth2 = !password && !user && !crt && !key && !pfx && client_secret;
+    nothing || basic || crt_key || pfx_only || oauth2
+}
+
+/// Records the combination rule's issue (a `superRefine` issue without a path of its own, so it
+/// sits at the secrets object's path).
+pub fn record_invalid_combination(reader: &mut Reader) {
+    reader.push(
+        IssueCode::InvalidCombination,
+        INVALID_SECRETS.to_owned(),
+        Some(serde_json::json!({
+            "combinations": [
+                ["user", "password"],
+                ["crt", "key", "password?"],
+                ["pfx", "password?"],
+                ["clientSecret"],
+            ]
+        })),
+    );
 }
 
 /// Kibana's `SecretConfigurationSchema`: the strict credentials object with its combination rule
@@ -118,18 +156,7 @@ impl Zod for AuthSecrets {
             .as_ref()
             .is_some_and(|fields| !fields.is_accepted_combination());
         if refused && reader.clean_since(mark) {
-            reader.push(
-                IssueCode::InvalidCombination,
-                INVALID_SECRETS.to_owned(),
-                Some(serde_json::json!({
-                    "combinations": [
-                        ["user", "password"],
-                        ["crt", "key", "password?"],
-                        ["pfx", "password?"],
-                        ["clientSecret"],
-                    ]
-                })),
-            );
+            record_invalid_combination(reader);
         }
         fields.map(Self)
     }

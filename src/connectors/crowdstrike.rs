@@ -1,17 +1,31 @@
-//! `.crowdstrike`: CrowdStrike, which runs CrowdStrike Falcon response actions.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.crowdstrike`: CrowdStrike, which runs CrowdStrike Falcon response actions (sub-action
+//! framework).
+//!
+//! Kibana: `kbn-connector-schemas/crowdstrike/schemas/v1.ts` and
+//! `stack_connectors/server/connector_types/crowdstrike/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
     /// Settings of a CrowdStrike connector.
-    pub struct CrowdStrikeConfig {}
+    pub struct CrowdStrikeConfig {
+        /// The CrowdStrike Falcon API URL of your cloud, e.g. `https://api.crowdstrike.com` (or
+        /// `https://api.us-2.crowdstrike.com`, `https://api.eu-1.crowdstrike.com`). Kibana checks
+        /// it against `xpack.actions.allowedHosts`.
+        url: String,
+    }
 }
 
 strict_object! {
-    /// Credentials of a CrowdStrike connector.
-    pub struct CrowdStrikeSecrets {}
+    /// Credentials of a CrowdStrike connector: an OAuth 2.0 API client of the Falcon console.
+    pub struct CrowdStrikeSecrets {
+        /// The client id of the Falcon API client.
+        client_id as "clientId": String,
+        /// The secret of the Falcon API client.
+        client_secret as "clientSecret": String,
+    }
 }
 
 /// The `.crowdstrike` connector type.
@@ -20,4 +34,8 @@ pub struct CrowdStrike;
 impl Connector for CrowdStrike {
     type Config = CrowdStrikeConfig;
     type Secrets = CrowdStrikeSecrets;
+
+    fn check_config(config: &CrowdStrikeConfig, rules: &mut Rules) {
+        urls::check_sub_action_url(rules, "/config/url", &config.url);
+    }
 }

@@ -1,17 +1,30 @@
-//! `.jira-service-management`: Jira Service Management, which creates and closes Jira Service Management alerts.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.jira-service-management`: Jira Service Management, which creates and closes Jira Service
+//! Management alerts (sub-action framework).
+//!
+//! Kibana: `kbn-connector-schemas/jira-service-management/schemas/v1.ts` and
+//! `stack_connectors/server/connector_types/jira-service-management/index.ts`
+//! (`urlAllowListValidator('apiUrl')`).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
     /// Settings of a Jira Service Management connector.
-    pub struct JiraServiceManagementConfig {}
+    pub struct JiraServiceManagementConfig {
+        /// The URL of the Jira Service Management operations API, e.g.
+        /// `https://api.atlassian.com/jsm/ops/integration`. Kibana checks it against
+        /// `xpack.actions.allowedHosts`.
+        api_url as "apiUrl": String,
+    }
 }
 
 strict_object! {
     /// Credentials of a Jira Service Management connector.
-    pub struct JiraServiceManagementSecrets {}
+    pub struct JiraServiceManagementSecrets {
+        /// The API key of a Jira Service Management API integration.
+        api_key as "apiKey": String,
+    }
 }
 
 /// The `.jira-service-management` connector type.
@@ -20,4 +33,8 @@ pub struct JiraServiceManagement;
 impl Connector for JiraServiceManagement {
     type Config = JiraServiceManagementConfig;
     type Secrets = JiraServiceManagementSecrets;
+
+    fn check_config(config: &JiraServiceManagementConfig, rules: &mut Rules) {
+        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url);
+    }
 }

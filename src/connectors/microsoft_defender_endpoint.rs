@@ -1,17 +1,40 @@
-//! `.microsoft_defender_endpoint`: Microsoft Defender for Endpoint, which runs Microsoft Defender for Endpoint response actions.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.microsoft_defender_endpoint`: Microsoft Defender for Endpoint, which runs Microsoft Defender
+//! for Endpoint response actions (sub-action framework).
+//!
+//! Kibana: `kbn-connector-schemas/microsoft_defender_endpoint/schemas/v1.ts` and
+//! `stack_connectors/server/connector_types/microsoft_defender_endpoint/index.ts`
+//! (`urlAllowListValidator('oAuthServerUrl')`, then `urlAllowListValidator('apiUrl')`).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
+use crate::connectors::slack_api::NonEmptyString;
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
-    /// Settings of a Microsoft Defender for Endpoint connector.
-    pub struct MicrosoftDefenderEndpointConfig {}
+    /// Settings of a Microsoft Defender for Endpoint connector: a Microsoft Entra application
+    /// with access to the Defender for Endpoint API.
+    pub struct MicrosoftDefenderEndpointConfig {
+        /// The application (client) id of the Entra application.
+        client_id as "clientId": NonEmptyString,
+        /// The directory (tenant) id of the Entra tenant.
+        tenant_id as "tenantId": NonEmptyString,
+        /// The OAuth 2.0 server, e.g. `https://login.microsoftonline.com`. Kibana checks it
+        /// against `xpack.actions.allowedHosts`.
+        o_auth_server_url as "oAuthServerUrl": NonEmptyString,
+        /// The OAuth 2.0 scope, e.g. `https://securitycenter.onmicrosoft.com/windowsatpservice/.default`.
+        o_auth_scope as "oAuthScope": NonEmptyString,
+        /// The Defender for Endpoint API URL, e.g. `https://api.securitycenter.microsoft.com`.
+        /// Kibana checks it against `xpack.actions.allowedHosts`.
+        api_url as "apiUrl": NonEmptyString,
+    }
 }
 
 strict_object! {
     /// Credentials of a Microsoft Defender for Endpoint connector.
-    pub struct MicrosoftDefenderEndpointSecrets {}
+    pub struct MicrosoftDefenderEndpointSecrets {
+        /// A client secret of the Entra application.
+        client_secret as "clientSecret": NonEmptyString,
+    }
 }
 
 /// The `.microsoft_defender_endpoint` connector type.
@@ -20,4 +43,9 @@ pub struct MicrosoftDefenderEndpoint;
 impl Connector for MicrosoftDefenderEndpoint {
     type Config = MicrosoftDefenderEndpointConfig;
     type Secrets = MicrosoftDefenderEndpointSecrets;
+
+    fn check_config(config: &MicrosoftDefenderEndpointConfig, rules: &mut Rules) {
+        urls::check_sub_action_url(rules, "/config/oAuthServerUrl", &config.o_auth_server_url.0);
+        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url.0);
+    }
 }

@@ -1,17 +1,28 @@
-//! `.sentinelone`: Sentinel One, which runs SentinelOne response actions.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.sentinelone`: Sentinel One, which runs SentinelOne response actions (sub-action framework).
+//!
+//! Kibana: `kbn-connector-schemas/sentinelone/schemas/v1.ts` and
+//! `stack_connectors/server/connector_types/sentinelone/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
 
 strict_object! {
     /// Settings of a Sentinel One connector.
-    pub struct SentinelOneConfig {}
+    pub struct SentinelOneConfig {
+        /// The URL of your SentinelOne management console, e.g.
+        /// `https://usea1-partners.sentinelone.net`. Kibana checks it against
+        /// `xpack.actions.allowedHosts`.
+        url: String,
+    }
 }
 
 strict_object! {
     /// Credentials of a Sentinel One connector.
-    pub struct SentinelOneSecrets {}
+    pub struct SentinelOneSecrets {
+        /// A SentinelOne API token.
+        token: String,
+    }
 }
 
 /// The `.sentinelone` connector type.
@@ -20,4 +31,8 @@ pub struct SentinelOne;
 impl Connector for SentinelOne {
     type Config = SentinelOneConfig;
     type Secrets = SentinelOneSecrets;
+
+    fn check_config(config: &SentinelOneConfig, rules: &mut Rules) {
+        urls::check_sub_action_url(rules, "/config/url", &config.url);
+    }
 }

@@ -1,17 +1,30 @@
-//! `.xsoar`: XSOAR, which creates incidents in Palo Alto Cortex XSOAR.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.xsoar`: XSOAR, which creates incidents in Palo Alto Cortex XSOAR (sub-action framework).
+//!
+//! Kibana: `kbn-connector-schemas/xsoar/schemas/v1.ts` and
+//! `stack_connectors/server/connector_types/xsoar/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::Connector;
+use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
+use crate::urls;
+use crate::zod::Nullable;
 
 strict_object! {
-    /// Settings of a XSOAR connector.
-    pub struct XsoarConfig {}
+    /// Settings of an XSOAR connector.
+    pub struct XsoarConfig {
+        /// The URL of your Cortex XSOAR server (for XSOAR 8, the API URL of the tenant). Kibana
+        /// checks it against `xpack.actions.allowedHosts`.
+        url: String,
+    }
 }
 
 strict_object! {
-    /// Credentials of a XSOAR connector.
-    pub struct XsoarSecrets {}
+    /// Credentials of an XSOAR connector.
+    pub struct XsoarSecrets {
+        /// An XSOAR API key.
+        api_key as "apiKey": String,
+        /// The id of the API key: needed by XSOAR 8 (cloud), empty (`null`) for XSOAR 6.
+        api_key_id as "apiKeyID": Nullable<String>,
+    }
 }
 
 /// The `.xsoar` connector type.
@@ -20,4 +33,8 @@ pub struct Xsoar;
 impl Connector for Xsoar {
     type Config = XsoarConfig;
     type Secrets = XsoarSecrets;
+
+    fn check_config(config: &XsoarConfig, rules: &mut Rules) {
+        urls::check_sub_action_url(rules, "/config/url", &config.url);
+    }
 }

@@ -17,6 +17,7 @@
 pub mod connector;
 pub mod connectors;
 pub mod docs;
+pub mod email_address;
 pub mod envelope;
 mod model;
 pub mod registry;

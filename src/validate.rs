@@ -78,7 +78,9 @@ impl Findings {
             "{prefix}{}",
             prettify(&issues)
         )));
-        for issue in issues {
+        // A union that matched none of its options is one line in Kibana's text, but the
+        // report lists the issues of the option the input was meant for.
+        for issue in issues.into_iter().flat_map(ZodIssue::into_located) {
             if issue.keys.is_empty() {
                 self.errors.push(Issue {
                     code: issue.code,
@@ -317,26 +319,52 @@ pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
 /// Hapi's answer to a body that is not JSON.
 pub const INVALID_JSON_MESSAGE: &str = "Invalid request payload JSON format";
 
+/// Kibana's default `server.maxPayload`: larger bodies are refused (413) before any check.
+pub const MAX_PAYLOAD_BYTES: usize = 1_048_576;
+
 /// Parses JSON text, or reports why it is not a body Kibana could read.
 pub fn parse_body(text: &str) -> Result<Value, Report> {
+    if text.len() > MAX_PAYLOAD_BYTES {
+        return Err(unreadable(
+            IssueCode::InputTooLarge,
+            format!("The body has {} bytes; Kibana reads at most {MAX_PAYLOAD_BYTES} (server.maxPayload)", text.len()),
+            Some(serde_json::json!({ "bytes": text.len(), "maximum": MAX_PAYLOAD_BYTES })),
+            Some(KibanaError {
+                status_code: 413,
+                error: "Request Entity Too Large",
+                message: format!("Payload content length greater than maximum allowed: {MAX_PAYLOAD_BYTES}"),
+            }),
+        ));
+    }
     serde_json::from_str(text).map_err(|error| {
-        let code = if error.to_string().contains("recursion limit") {
-            IssueCode::InputTooLarge
+        let params = Some(serde_json::json!({ "line": error.line(), "column": error.column() }));
+        if error.to_string().contains("recursion limit") {
+            // Kibana would read it; what it answers depends on content this checker does not read.
+            unreadable(
+                IssueCode::InputTooLarge,
+                format!("The body is nested more than 128 levels deep, deeper than this checker reads ({error})"),
+                params,
+                None,
+            )
         } else {
-            IssueCode::InvalidJson
-        };
-        Report {
-            valid: false,
-            errors: vec![Issue {
-                code,
-                path: String::new(),
-                message: format!("The body is not valid JSON: {error}"),
-                params: Some(serde_json::json!({ "line": error.line(), "column": error.column() })),
-            }],
-            warnings: Vec::new(),
-            kibana_error: Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
+            unreadable(
+                IssueCode::InvalidJson,
+                format!("The body is not valid JSON: {error}"),
+                params,
+                Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
+            )
         }
     })
+}
+
+/// A report for a body that was never checked.
+pub fn unreadable(code: IssueCode, message: String, params: Option<Value>, kibana_error: Option<KibanaError>) -> Report {
+    Report {
+        valid: false,
+        errors: vec![Issue { code, path: String::new(), message, params }],
+        warnings: Vec::new(),
+        kibana_error,
+    }
 }
 
 /// [`validate`] for JSON text.

@@ -17,41 +17,39 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 /// A JavaScript value as the JSON Kibana would receive: JSON text is parsed, anything else goes
 /// through `JSON.stringify`, exactly what `fetch` would send.
 fn body_from_js(body: &JsValue) -> Result<Value, Report> {
-    let text = match body.as_string() {
-        Some(text) => text,
-        None => match js_sys::JSON::stringify(body) {
-            Ok(text) => match text.as_string() {
-                Some(text) => text,
-                None => {
-                    return Err(unreadable(
-                        "JavaScript gives no JSON for this value (undefined, a function or a symbol)",
-                    ));
-                }
-            },
-            Err(error) => {
-                let reason = error.dyn_ref::<js_sys::Error>().map_or_else(
-                    || "JSON.stringify failed".to_owned(),
-                    |e| String::from(e.message()),
-                );
-                return Err(unreadable(&format!("JSON.stringify failed: {reason}")));
-            }
+    if let Some(text) = body.as_string() {
+        return validate::parse_body(&text);
+    }
+    match js_sys::JSON::stringify(body) {
+        Ok(text) => match text.as_string() {
+            Some(text) => validate::parse_body(&text),
+            None => Err(unreadable(
+                IssueCode::InvalidJson,
+                "JavaScript gives no JSON for this value (undefined, a function or a symbol)",
+            )),
         },
-    };
-    validate::parse_body(&text)
+        // A cycle, a BigInt, a getter that throws; a RangeError when nesting overflows the stack.
+        Err(error) => {
+            let too_deep = error.is_instance_of::<js_sys::RangeError>();
+            let reason: String = error
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "JSON.stringify failed".to_owned(), |e| String::from(e.message()))
+                .chars()
+                .take(200)
+                .collect();
+            let code = if too_deep { IssueCode::InputTooLarge } else { IssueCode::InvalidJson };
+            Err(unreadable(code, &format!("JSON.stringify failed: {reason}")))
+        }
+    }
 }
 
-fn unreadable(reason: &str) -> Report {
-    Report {
-        valid: false,
-        errors: vec![Issue {
-            code: IssueCode::InvalidJson,
-            path: String::new(),
-            message: format!("The body cannot be read as JSON: {reason}"),
-            params: None,
-        }],
-        warnings: Vec::new(),
-        kibana_error: Some(KibanaError::bad_request(validate::INVALID_JSON_MESSAGE)),
-    }
+fn unreadable(code: IssueCode, reason: &str) -> Report {
+    validate::unreadable(
+        code,
+        format!("The body cannot be read as JSON: {reason}"),
+        None,
+        Some(KibanaError::bad_request(validate::INVALID_JSON_MESSAGE)),
+    )
 }
 
 /// Options from JavaScript; anything unreadable counts as no options.

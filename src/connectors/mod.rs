@@ -7,6 +7,7 @@ pub mod cases_webhook;
 pub mod crowdstrike;
 pub mod d3security;
 pub mod email;
+pub mod email_services;
 pub mod gemini;
 pub mod gen_ai;
 pub mod http;

@@ -24,6 +24,13 @@ pub trait Connector {
     /// Kibana's secrets custom validator, run on the parsed secrets.
     fn check_secrets(_secrets: &Self::Secrets, _rules: &mut Rules) {}
 
+    /// Cross-field rules that JSON Schema can express, as subschemas of the whole request body
+    /// (`{ "if": …, "then": … }` over `config` and `secrets`); they join the body schema's
+    /// `allOf`. Rules it cannot express are listed in the README.
+    fn schema_rules() -> Vec<Value> {
+        Vec::new()
+    }
+
     /// Kibana's connector validator, run on the *raw* request `config` and `secrets`.
     fn check_connector(
         _config: &Map<String, Value>,

@@ -93,6 +93,7 @@ impl ConnectorType {
             model: Some(Model {
                 check: crate::validate::check_connector::<C>,
                 schemas: schemas::<C>,
+                schema_rules: C::schema_rules,
             }),
         }
     }
@@ -114,6 +115,11 @@ impl ConnectorType {
         }
     }
 
+    /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
+    pub fn schema_rules(&self) -> Vec<Value> {
+        self.model.map(|model| (model.schema_rules)()).unwrap_or_default()
+    }
+
     /// The JSON Schemas of the type's `config` and `secrets`.
     pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
         self.model.map(|model| (model.schemas)(generator))
@@ -125,6 +131,7 @@ impl ConnectorType {
 pub(crate) struct Model {
     pub check: fn(&Value, &Value, &mut Findings) -> Option<Stored>,
     pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
+    pub schema_rules: fn() -> Vec<Value>,
 }
 
 fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {

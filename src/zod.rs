@@ -42,6 +42,25 @@ pub struct ZodIssue {
     pub params: Option<Value>,
     /// For unrecognized keys: the keys, each of which is reported at its own path.
     pub keys: Vec<String>,
+    /// For a union of objects that matched none of its options: the issues of the option the
+    /// input was meant for. Kibana's text shows only the union's own issue (`✖ Invalid input`);
+    /// a report lists these in its place, each at its own field ([`ZodIssue::into_located`]).
+    pub located: Vec<ZodIssue>,
+}
+
+impl ZodIssue {
+    /// The issues a report lists for this one: a union's located issues (recursively), or the
+    /// issue itself when it has none.
+    pub fn into_located(self) -> Vec<ZodIssue> {
+        if self.located.is_empty() {
+            vec![self]
+        } else {
+            self.located
+                .into_iter()
+                .flat_map(Self::into_located)
+                .collect()
+        }
+    }
 }
 
 /// Collects the issues of one read, keeping track of the current path.
@@ -94,7 +113,41 @@ impl Reader {
             message,
             params,
             keys: Vec::new(),
+            located: Vec::new(),
         });
+    }
+
+    /// Records issues that a separate reader found in the value at the current path (an option
+    /// of a union, read on its own), as if this reader had found them.
+    pub fn extend(&mut self, issues: Vec<ZodIssue>) {
+        let prefixed: Vec<ZodIssue> = issues.into_iter().map(|i| self.prefixed(i)).collect();
+        self.issues.extend(prefixed);
+    }
+
+    /// Records Zod's `invalid_union` issue for a union of objects that matched none of its
+    /// options: one `Invalid input` at the current path, which is all Kibana's text shows.
+    /// `located` are the issues of the option the input was meant for, found by a separate
+    /// reader in the value at the current path; a report lists them in the union's place.
+    pub fn invalid_object_union(&mut self, located: Vec<ZodIssue>) {
+        let located = located.into_iter().map(|i| self.prefixed(i)).collect();
+        self.issues.push(ZodIssue {
+            path: self.path.clone(),
+            code: IssueCode::InvalidCombination,
+            message: "Invalid input".to_owned(),
+            params: None,
+            keys: Vec::new(),
+            located,
+        });
+    }
+
+    /// `issue` (and its located issues), moved from the root to the current path.
+    fn prefixed(&self, mut issue: ZodIssue) -> ZodIssue {
+        issue.path = self.path.iter().cloned().chain(issue.path).collect();
+        issue.located = std::mem::take(&mut issue.located)
+            .into_iter()
+            .map(|i| self.prefixed(i))
+            .collect();
+        issue
     }
 
     /// Records Zod's `invalid_type` issue. A missing value (`None`) is reported as `required`.
@@ -176,6 +229,7 @@ impl Reader {
             message: format!("Unrecognized key{plural}: {}", quoted.join(", ")),
             params: None,
             keys,
+            located: Vec::new(),
         });
     }
 
@@ -519,7 +573,9 @@ impl<T: Zod> Zod for Nullable<T> {
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {
-        nullable_schema(T::schema(generator))
+        let mut schema = nullable_schema(T::schema(generator));
+        schema.insert("default".to_owned(), Value::Null);
+        schema
     }
 }
 
@@ -757,6 +813,7 @@ mod tests {
             message: message.into(),
             params: None,
             keys: Vec::new(),
+            located: Vec::new(),
         };
         let issues = [
             issue(vec![Segment::Key("a".into()), Segment::Key("b".into())], "deep"),
@@ -765,6 +822,33 @@ mod tests {
             issue(vec![Segment::Key("d".into())], "second"),
         ];
         assert_eq!(prettify(&issues), "✖ root\n✖ first\n  → at c\n✖ second\n  → at d\n✖ deep\n  → at a.b");
+    }
+
+    #[test]
+    fn an_object_union_shows_one_line_and_lists_the_located_issues() {
+        let mut option = Reader::new();
+        option.at(Segment::Key("apiKey".into()), |r| {
+            r.invalid_type("string", Some(&json!(5)))
+        });
+        let mut reader = Reader::new();
+        reader.at(Segment::Key("secrets".into()), |r| {
+            r.invalid_object_union(option.into_issues())
+        });
+        let issues = reader.into_issues();
+        assert_eq!(prettify(&issues), "✖ Invalid input\n  → at secrets");
+        let located: Vec<ZodIssue> = issues
+            .into_iter()
+            .flat_map(ZodIssue::into_located)
+            .collect();
+        assert_eq!(located.len(), 1);
+        assert_eq!(located[0].code, IssueCode::InvalidType);
+        assert_eq!(
+            located[0].path,
+            [
+                Segment::Key("secrets".into()),
+                Segment::Key("apiKey".into())
+            ]
+        );
     }
 
     #[test]

@@ -828,11 +828,11 @@ mod tests {
     fn an_object_union_shows_one_line_and_lists_the_located_issues() {
         let mut option = Reader::new();
         option.at(Segment::Key("apiKey".into()), |r| {
-            r.invalid_type("string", Some(&json!(5)))
+            r.invalid_type("string", Some(&json!(5)));
         });
         let mut reader = Reader::new();
         reader.at(Segment::Key("secrets".into()), |r| {
-            r.invalid_object_union(option.into_issues())
+            r.invalid_object_union(option.into_issues());
         });
         let issues = reader.into_issues();
         assert_eq!(prettify(&issues), "✖ Invalid input\n  → at secrets");

@@ -1,23 +1,169 @@
-//! `.inference`: AI Connector, which calls an Elasticsearch inference endpoint.
-//! (Stub: the models are written in the issue for the AI, security and remaining types.)
+//! `.inference`: AI Connector, which calls an Elasticsearch inference endpoint that Kibana
+//! creates for it.
+//!
+//! Kibana: `kbn-connector-schemas/inference/{constants,schemas/v1}.ts` (config and secrets) and
+//! `stack_connectors/server/connector_types/inference/index.ts` (the config validator and the
+//! pre-save hook that creates the endpoint).
 
-use crate::connector::Connector;
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::connector::{Connector, Rules};
+use crate::connectors::gen_ai::CoercedNumber;
 use crate::model::strict_object;
+use crate::report::IssueCode;
+use crate::zod::{Reader, Record, Zod, js_key_order};
 
-strict_object! {
-    /// Settings of a AI Connector connector.
-    pub struct InferenceConfig {}
+/// The keys of Kibana's `ServiceProviderKeys`: the services an endpoint can use.
+pub const PROVIDERS: &[&str] = &[
+    "amazonbedrock",
+    "azureopenai",
+    "azureaistudio",
+    "cohere",
+    "elasticsearch",
+    "googleaistudio",
+    "googlevertexai",
+    "hugging_face",
+    "mistral",
+    "openai",
+    "anthropic",
+    "watsonxai",
+    "alibabacloud-ai-search",
+    "elastic",
+];
+
+/// The keys of Kibana's `SUB_ACTION`: a task type is accepted when its upper-case form is one
+/// of them (or when it is `chat_completion`).
+const SUB_ACTION_KEYS: &[&str] = &[
+    "UNIFIED_COMPLETION_ASYNC_ITERATOR",
+    "UNIFIED_COMPLETION_STREAM",
+    "UNIFIED_COMPLETION",
+    "COMPLETION",
+    "RERANK",
+    "TEXT_EMBEDDING",
+    "SPARSE_EMBEDDING",
+    "COMPLETION_STREAM",
+];
+
+/// A `z.object({}).passthrough()`: any JSON object, kept as it is (keys in JavaScript's order).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PassthroughObject(pub Map<String, Value>);
+
+impl From<Map<String, Value>> for PassthroughObject {
+    fn from(map: Map<String, Value>) -> Self {
+        Self(map)
+    }
+}
+
+impl Zod for PassthroughObject {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        reader.object(input).map(|map| Self(map.clone()))
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "object", "additionalProperties": {} })
+    }
+}
+
+impl Serialize for PassthroughObject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            js_key_order(&self.0)
+                .into_iter()
+                .filter_map(|key| self.0.get(key).map(|value| (key, value))),
+        )
+    }
 }
 
 strict_object! {
-    /// Credentials of a AI Connector connector.
-    pub struct InferenceSecrets {}
+    /// Settings of an AI Connector.
+    pub struct InferenceConfig {
+        /// The service the inference endpoint uses, e.g. `openai`, `elastic`, `amazonbedrock`.
+        provider: String,
+        /// The task of the endpoint: `chat_completion`, `completion`, `rerank`,
+        /// `text_embedding` or `sparse_embedding` (any letter case).
+        task_type as "taskType": String,
+        /// The id of the Elasticsearch inference endpoint that Kibana creates for the connector.
+        inference_id as "inferenceId": String,
+        /// The endpoint's service settings (`service_settings`), e.g. `{"model_id": "gpt-4o"}`.
+        provider_config as "providerConfig": PassthroughObject = Map::new(),
+        /// The endpoint's task settings (`task_settings`).
+        task_type_config as "taskTypeConfig": PassthroughObject = Map::new(),
+        /// The model's context window, in tokens.
+        context_window_length as "contextWindowLength": Option<CoercedNumber>,
+        /// HTTP headers the endpoint sends to the service (name → value).
+        headers: Option<Record<String>>,
+        /// The sampling temperature used when a request sets none.
+        temperature: Option<CoercedNumber>,
+    }
+}
+
+strict_object! {
+    /// Credentials of an AI Connector.
+    pub struct InferenceSecrets {
+        /// The service's secret settings, merged into the endpoint's `service_settings`, e.g.
+        /// `{"api_key": "..."}`.
+        provider_secrets as "providerSecrets": PassthroughObject = Map::new(),
+    }
 }
 
 /// The `.inference` connector type.
 pub struct Inference;
 
+const PREFIX: &str = "Error configuring Inference API action: Error: ";
+
 impl Connector for Inference {
     type Config = InferenceConfig;
     type Secrets = InferenceSecrets;
+
+    /// Kibana's `configValidator`: a known provider and a task type the connector can run.
+    fn check_config(config: &InferenceConfig, rules: &mut Rules) {
+        // `provider && provider.length ? `: ${provider}` : ``` in both messages.
+        let named = |value: &str| {
+            if value.is_empty() {
+                String::new()
+            } else {
+                format!(": {value}")
+            }
+        };
+        if !PROVIDERS.contains(&config.provider.as_str()) {
+            rules.error(
+                IssueCode::InvalidOption,
+                "/config/provider",
+                format!(
+                    "{PREFIX}API Provider is not supported{} by Inference Endpoint.",
+                    named(&config.provider)
+                ),
+            );
+        }
+        let task_type = config.task_type.as_str();
+        // JavaScript's `toUpperCase` and Rust's agree (full Unicode mapping, `ß` → `SS`).
+        if task_type != "chat_completion"
+            && !SUB_ACTION_KEYS.contains(&task_type.to_uppercase().as_str())
+        {
+            rules.error(
+                IssueCode::InvalidOption,
+                "/config/taskType",
+                format!(
+                    "{PREFIX}Task type is not supported{} by Inference Endpoint.",
+                    named(task_type)
+                ),
+            );
+        }
+        if rules.is_clean() {
+            rules.server_check(
+                "/config/inferenceId",
+                format!(
+                    "Kibana creates the Elasticsearch inference endpoint \"{}\" (task type \"{task_type}\") when it saves this connector, and refuses the connector if that endpoint already exists or Elasticsearch rejects its settings",
+                    config.inference_id
+                ),
+                serde_json::json!({
+                    "check": "inferenceEndpoint",
+                    "inferenceId": config.inference_id,
+                    "taskType": task_type,
+                }),
+            );
+        }
+    }
 }

@@ -502,13 +502,92 @@ pub fn coerce_number(input: Option<&Value>, reader: &mut Reader) -> Option<JsNum
         return Some(JsNumber(number));
     }
     let received = if number.is_nan() { "NaN" } else { "number" };
-    let code = if input.is_none() { IssueCode::Required } else { IssueCode::InvalidType };
+    let code = if input.is_none() {
+        IssueCode::Required
+    } else {
+        IssueCode::InvalidType
+    };
     reader.push(
         code,
         format!("Invalid input: expected number, received {received}"),
         Some(serde_json::json!({ "expected": "number", "received": received })),
     );
     None
+}
+
+/// `z.string().min(1)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NonEmptyString(pub String);
+
+impl Zod for NonEmptyString {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let text = String::read(input, reader);
+        let long_enough = check_length(input, reader, Limit::Min, 1);
+        text.filter(|_| long_enough).map(Self)
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({ "type": "string", "minLength": 1 })
+    }
+}
+
+impl Serialize for NonEmptyString {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// `z.coerce.number()`: JavaScript's `Number(value)` (numeric strings, `true`, even `null` become
+/// numbers), then a finite-number check. Kibana stores the number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoercedNumber(pub JsNumber);
+
+impl Zod for CoercedNumber {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        coerce_number(input, reader).map(Self)
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["number", "string"] })
+    }
+}
+
+impl Serialize for CoercedNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// Zod's `.min(n)` / `.max(n)` length checks. Their `when` runs them on anything whose `length`
+/// is not `undefined`, even after a type error: a string (UTF-16 units), an array, or an object
+/// with a `length` key (compared as JavaScript's `<=` / `>=` compare it, origin `unknown`).
+/// Returns false when an issue was recorded.
+pub fn check_length(
+    input: Option<&Value>,
+    reader: &mut Reader,
+    limit: Limit,
+    bound: usize,
+) -> bool {
+    #[allow(clippy::cast_precision_loss)]
+    let (origin, length) = match input {
+        Some(Value::String(text)) => ("string", text.encode_utf16().count() as f64),
+        Some(Value::Array(items)) => ("array", items.len() as f64),
+        Some(Value::Object(map)) if map.contains_key("length") => {
+            ("unknown", js_number(map.get("length")))
+        }
+        _ => return true,
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let bound = bound as f64;
+    // NaN fails both comparisons, as in JavaScript.
+    let ok = match limit {
+        Limit::Min => length >= bound,
+        Limit::Max => length <= bound,
+    };
+    if !ok {
+        reader.out_of_range(origin, limit, bound);
+    }
+    ok
 }
 
 /// `T.optional()`: an absent key stays absent; `null` is refused.
@@ -786,7 +865,15 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(js_number(Some(input)), *expected, "{input}");
         }
-        for input in [json!("abc"), json!("1_000"), json!("inf"), json!("NaN"), json!("0x"), json!([1, 2]), json!({})] {
+        for input in [
+            json!("abc"),
+            json!("1_000"),
+            json!("inf"),
+            json!("NaN"),
+            json!("0x"),
+            json!([1, 2]),
+            json!({}),
+        ] {
             assert!(js_number(Some(&input)).is_nan(), "{input}");
         }
         assert!(js_number(None).is_nan());
@@ -802,7 +889,10 @@ mod tests {
             Segment::Key("a_b$1".into()),
         ];
         assert_eq!(dot_path(&path), "headers[\"X-Foo\"][0].a_b$1");
-        assert_eq!(dot_path(&[Segment::Index(2), Segment::Key("name".into())]), "[2].name");
+        assert_eq!(
+            dot_path(&[Segment::Index(2), Segment::Key("name".into())]),
+            "[2].name"
+        );
     }
 
     #[test]
@@ -816,12 +906,18 @@ mod tests {
             located: Vec::new(),
         };
         let issues = [
-            issue(vec![Segment::Key("a".into()), Segment::Key("b".into())], "deep"),
+            issue(
+                vec![Segment::Key("a".into()), Segment::Key("b".into())],
+                "deep",
+            ),
             issue(vec![Segment::Key("c".into())], "first"),
             issue(vec![], "root"),
             issue(vec![Segment::Key("d".into())], "second"),
         ];
-        assert_eq!(prettify(&issues), "✖ root\n✖ first\n  → at c\n✖ second\n  → at d\n✖ deep\n  → at a.b");
+        assert_eq!(
+            prettify(&issues),
+            "✖ root\n✖ first\n  → at c\n✖ second\n  → at d\n✖ deep\n  → at a.b"
+        );
     }
 
     #[test]
@@ -853,7 +949,8 @@ mod tests {
 
     #[test]
     fn javascript_key_order_puts_indices_first() {
-        let map: Map<String, Value> = serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
+        let map: Map<String, Value> =
+            serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
         let keys: Vec<&str> = js_key_order(&map).into_iter().map(String::as_str).collect();
         assert_eq!(keys, ["2", "10", "b", "a", "01"]);
     }

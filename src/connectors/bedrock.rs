@@ -4,8 +4,9 @@
 //! `stack_connectors/server/connector_types/bedrock/index.ts` (the config validator).
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::gen_ai::{CoercedNumber, check_api_url};
+use crate::connectors::gen_ai::check_api_url;
 use crate::model::strict_object;
+use crate::zod::CoercedNumber;
 
 /// The model used when a request names none.
 pub const DEFAULT_MODEL: &str = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";

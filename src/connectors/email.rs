@@ -124,7 +124,11 @@ impl Connector for Email {
                 serde_json::json!({ "check": "emailDomainAllowlist" }),
             );
         } else {
-            rules.error(IssueCode::InvalidEmail, "/config/from", format!("[from]: not valid emails: {}", config.from));
+            rules.error(
+                IssueCode::InvalidEmail,
+                "/config/from",
+                format!("[from]: not valid emails: {}", config.from),
+            );
         }
         if service == "elastic_cloud" && config.allow_html == Some(true) {
             rules.error(
@@ -135,24 +139,32 @@ impl Connector for Email {
         }
         if let Some(url) = config.oauth_token_url.get().filter(|u| !u.is_empty()) {
             check_uri_allowed(rules, "/config/oauthTokenUrl", url, || {
-                format!("[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration")
+                format!(
+                    "[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration"
+                )
             });
         }
         match service {
             // Nodemailer's JSON transport, for tests: nothing more is checked.
             "__json" => {}
-            "exchange_server" => {
-                match (config.client_id.is_null(), config.tenant_id.is_null()) {
-                    (true, true) => rules.error_at(
-                        IssueCode::Required,
-                        &["/config/clientId", "/config/tenantId"],
-                        "[clientId]/[tenantId] is required",
-                    ),
-                    (true, false) => rules.error(IssueCode::Required, "/config/clientId", "[clientId] is required"),
-                    (false, true) => rules.error(IssueCode::Required, "/config/tenantId", "[tenantId] is required"),
-                    (false, false) => {}
-                }
-            }
+            "exchange_server" => match (config.client_id.is_null(), config.tenant_id.is_null()) {
+                (true, true) => rules.error_at(
+                    IssueCode::Required,
+                    &["/config/clientId", "/config/tenantId"],
+                    "[clientId]/[tenantId] is required",
+                ),
+                (true, false) => rules.error(
+                    IssueCode::Required,
+                    "/config/clientId",
+                    "[clientId] is required",
+                ),
+                (false, true) => rules.error(
+                    IssueCode::Required,
+                    "/config/tenantId",
+                    "[tenantId] is required",
+                ),
+                (false, false) => {}
+            },
             "other" => {
                 match (config.host.get(), config.port.is_null()) {
                     (None, true) => rules.error_at(
@@ -160,8 +172,12 @@ impl Connector for Email {
                         &["/config/host", "/config/port"],
                         "[host]/[port] is required",
                     ),
-                    (None, false) => rules.error(IssueCode::Required, "/config/host", "[host] is required"),
-                    (Some(_), true) => rules.error(IssueCode::Required, "/config/port", "[port] is required"),
+                    (None, false) => {
+                        rules.error(IssueCode::Required, "/config/host", "[host] is required");
+                    }
+                    (Some(_), true) => {
+                        rules.error(IssueCode::Required, "/config/port", "[port] is required");
+                    }
                     (Some(_), false) => {}
                 }
                 if let Some(host) = config.host.get() {
@@ -188,18 +204,30 @@ impl Connector for Email {
         }
     }
 
-    fn check_connector(config: &Map<String, Value>, secrets: &Map<String, Value>, rules: &mut Rules) {
+    fn check_connector(
+        config: &Map<String, Value>,
+        secrets: &Map<String, Value>,
+        rules: &mut Rules,
+    ) {
         // Kibana reads the raw request here: an omitted hasAuth (stored as true) asks for nothing.
         if config.get("service").and_then(Value::as_str) == Some("exchange_server") {
             if is_nullish(secrets.get("clientSecret")) {
-                rules.error(IssueCode::Required, "/secrets/clientSecret", "[clientSecret] is required");
+                rules.error(
+                    IssueCode::Required,
+                    "/secrets/clientSecret",
+                    "[clientSecret] is required",
+                );
             }
         } else if truthy(config.get("hasAuth")) {
             if is_nullish(secrets.get("user")) {
                 rules.error(IssueCode::Required, "/secrets/user", "[user] is required");
             }
             if is_nullish(secrets.get("password")) {
-                rules.error(IssueCode::Required, "/secrets/password", "[password] is required");
+                rules.error(
+                    IssueCode::Required,
+                    "/secrets/password",
+                    "[password] is required",
+                );
             }
         }
     }

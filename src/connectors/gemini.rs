@@ -8,9 +8,10 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::gen_ai::{CoercedNumber, check_api_url};
+use crate::connectors::gen_ai::check_api_url;
 use crate::model::strict_object;
 use crate::report::IssueCode;
+use crate::zod::CoercedNumber;
 use crate::zod::{Reader, Zod};
 
 /// The model used when a request names none.

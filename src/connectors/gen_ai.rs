@@ -17,11 +17,11 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::slack_api::NonEmptyString;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
 use crate::urls;
-use crate::zod::{JsNumber, Reader, Record, Segment, Zod, ZodIssue, coerce_number};
+use crate::zod::NonEmptyString;
+use crate::zod::{CoercedNumber, Reader, Record, Segment, Zod, ZodIssue};
 
 /// The model used when a request names none (OpenAI only).
 pub const DEFAULT_MODEL: &str = "gpt-4.1";
@@ -59,27 +59,6 @@ string_enum! {
         Certificate = "certificate",
         /// No verification.
         None = "none",
-    }
-}
-
-/// `z.coerce.number()`: JavaScript's `Number(value)` (numeric strings, `true`, even `null` become
-/// numbers), then a finite-number check. Kibana stores the number.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CoercedNumber(pub JsNumber);
-
-impl Zod for CoercedNumber {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        coerce_number(input, reader).map(Self)
-    }
-
-    fn schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": ["number", "string"] })
-    }
-}
-
-impl Serialize for CoercedNumber {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
     }
 }
 

@@ -10,9 +10,9 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::gen_ai::CoercedNumber;
 use crate::model::strict_object;
 use crate::report::IssueCode;
+use crate::zod::CoercedNumber;
 use crate::zod::{Reader, Record, Zod, js_key_order};
 
 /// The keys of Kibana's `ServiceProviderKeys`: the services an endpoint can use.

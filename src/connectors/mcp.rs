@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::slack_api::NonEmptyString;
 use crate::model::{strict_object, string_enum};
 use crate::urls;
+use crate::zod::NonEmptyString;
 use crate::zod::{Reader, Record, Zod};
 
 string_enum! {

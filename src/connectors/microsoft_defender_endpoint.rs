@@ -6,9 +6,9 @@
 //! (`urlAllowListValidator('oAuthServerUrl')`, then `urlAllowListValidator('apiUrl')`).
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::slack_api::NonEmptyString;
 use crate::model::strict_object;
 use crate::urls;
+use crate::zod::NonEmptyString;
 
 strict_object! {
     /// Settings of a Microsoft Defender for Endpoint connector: a Microsoft Entra application

@@ -5,13 +5,16 @@
 //! `ExternalIncidentServiceConfigurationBaseSchema`, which has no `usesTableApi` (so ITOM refuses
 //! that key as unknown). All three share the secrets schema.
 
+use std::marker::PhantomData;
+
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules, is_nullish, truthy};
 use crate::model::strict_object;
 use crate::report::IssueCode;
 use crate::urls;
-use crate::zod::Nullable;
+use crate::zod::{Nullable, Zod};
 
 strict_object! {
     /// Settings of a ServiceNow ITSM or SecOps connector.
@@ -72,7 +75,7 @@ strict_object! {
 }
 
 /// What `validateCommonConfig` reads of either config model.
-struct CommonConfig<'a> {
+pub struct CommonConfig<'a> {
     api_url: &'a str,
     is_oauth: bool,
     user_identifier_value: &'a Nullable<String>,
@@ -260,66 +263,30 @@ fn check_common_connector(
     }
 }
 
+/// A ServiceNow connector type: the same rules for ITSM, SecOps and ITOM, with the config model
+/// `C` (ITOM's has no `usesTableApi`).
+pub struct ServiceNow<C>(PhantomData<C>);
+
 /// The `.servicenow` (ITSM) connector type.
-pub struct ServiceNowItsm;
-
-impl Connector for ServiceNowItsm {
-    type Config = ServiceNowConfig;
-    type Secrets = ServiceNowSecrets;
-
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        check_common_config(&config.into(), rules);
-    }
-
-    fn check_secrets(secrets: &Self::Secrets, rules: &mut Rules) {
-        check_common_secrets(secrets, rules);
-    }
-
-    fn check_connector(
-        config: &Map<String, Value>,
-        secrets: &Map<String, Value>,
-        rules: &mut Rules,
-    ) {
-        check_common_connector(config, secrets, rules);
-    }
-}
-
+pub type ServiceNowItsm = ServiceNow<ServiceNowConfig>;
 /// The `.servicenow-sir` (SecOps) connector type: the same models and rules as ITSM.
-pub struct ServiceNowSir;
-
-impl Connector for ServiceNowSir {
-    type Config = ServiceNowConfig;
-    type Secrets = ServiceNowSecrets;
-
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        check_common_config(&config.into(), rules);
-    }
-
-    fn check_secrets(secrets: &Self::Secrets, rules: &mut Rules) {
-        check_common_secrets(secrets, rules);
-    }
-
-    fn check_connector(
-        config: &Map<String, Value>,
-        secrets: &Map<String, Value>,
-        rules: &mut Rules,
-    ) {
-        check_common_connector(config, secrets, rules);
-    }
-}
-
+pub type ServiceNowSir = ServiceNow<ServiceNowConfig>;
 /// The `.servicenow-itom` connector type: the rules of ITSM, a config without `usesTableApi`.
-pub struct ServiceNowItom;
+pub type ServiceNowItom = ServiceNow<ServiceNowItomConfig>;
 
-impl Connector for ServiceNowItom {
-    type Config = ServiceNowItomConfig;
+impl<C> Connector for ServiceNow<C>
+where
+    C: Zod + Serialize,
+    for<'a> CommonConfig<'a>: From<&'a C>,
+{
+    type Config = C;
     type Secrets = ServiceNowSecrets;
 
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        check_common_config(&config.into(), rules);
+    fn check_config(config: &C, rules: &mut Rules) {
+        check_common_config(&CommonConfig::from(config), rules);
     }
 
-    fn check_secrets(secrets: &Self::Secrets, rules: &mut Rules) {
+    fn check_secrets(secrets: &ServiceNowSecrets, rules: &mut Rules) {
         check_common_secrets(secrets, rules);
     }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::zod::{Limit, Reader, Zod, js_number};
+use crate::zod::{Limit, NonEmptyString, Reader, Zod, check_length};
 
 /// The most channels `allowedChannels` may list (`MAX_ALLOWED_CHANNELS`).
 pub const MAX_ALLOWED_CHANNELS: usize = 500;
@@ -64,28 +64,6 @@ impl Connector for SlackApi {
     }
 }
 
-/// `z.string().min(1)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NonEmptyString(pub String);
-
-impl Zod for NonEmptyString {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let text = String::read(input, reader);
-        let long_enough = check_length(input, reader, Limit::Min, 1);
-        text.filter(|_| long_enough).map(Self)
-    }
-
-    fn schema(_: &mut SchemaGenerator) -> Schema {
-        schemars::json_schema!({ "type": "string", "minLength": 1 })
-    }
-}
-
-impl Serialize for NonEmptyString {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
-
 /// `z.array(channel).max(500)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AllowedChannels(pub Vec<SlackApiChannel>);
@@ -111,33 +89,6 @@ impl Serialize for AllowedChannels {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
     }
-}
-
-/// Zod's `.min(n)` / `.max(n)` length checks. Their `when` runs them on anything whose `length`
-/// is not `undefined`, even after a type error: a string (UTF-16 units), an array, or an object
-/// with a `length` key (compared as JavaScript's `<=` / `>=` compare it, origin `unknown`).
-/// Returns false when an issue was recorded.
-fn check_length(input: Option<&Value>, reader: &mut Reader, limit: Limit, bound: usize) -> bool {
-    #[allow(clippy::cast_precision_loss)]
-    let (origin, length) = match input {
-        Some(Value::String(text)) => ("string", text.encode_utf16().count() as f64),
-        Some(Value::Array(items)) => ("array", items.len() as f64),
-        Some(Value::Object(map)) if map.contains_key("length") => {
-            ("unknown", js_number(map.get("length")))
-        }
-        _ => return true,
-    };
-    #[allow(clippy::cast_precision_loss)]
-    let bound = bound as f64;
-    // NaN fails both comparisons, as in JavaScript.
-    let ok = match limit {
-        Limit::Min => length >= bound,
-        Limit::Max => length <= bound,
-    };
-    if !ok {
-        reader.out_of_range(origin, limit, bound);
-    }
-    ok
 }
 
 #[cfg(test)]

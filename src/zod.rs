@@ -185,6 +185,18 @@ impl Reader {
         );
     }
 
+    /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
+    /// no option. Zod 4.4 words it `Invalid discriminator value. Expected 'a' | 'b'`.
+    pub fn invalid_discriminator(&mut self, options: &[&str], input: Option<&Value>) {
+        let code = if input.is_none() { IssueCode::Required } else { IssueCode::InvalidOption };
+        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+        self.push(
+            code,
+            format!("Invalid discriminator value. Expected {}", quoted.join(" | ")),
+            Some(serde_json::json!({ "options": options })),
+        );
+    }
+
     /// Records Zod's `invalid_union` issue for a union of literals that matched none.
     pub fn invalid_union(&mut self, options: &[&str], input: Option<&Value>) {
         let code = if input.is_none() {

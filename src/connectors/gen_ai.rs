@@ -159,8 +159,8 @@ impl OpenAiConfig {
 }
 
 /// `z.discriminatedUnion('apiProvider', ...)`: the shape named by `apiProvider` reads the whole
-/// object, so its problems are Kibana's own; any other value (or none) is one `Invalid input` at
-/// `apiProvider`.
+/// object, so its problems are Kibana's own; any other value (or none) is Zod's discriminator
+/// issue at `apiProvider`.
 impl Zod for OpenAiConfig {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
         let Some(Value::Object(map)) = input else {
@@ -174,7 +174,7 @@ impl Zod for OpenAiConfig {
             Some("Other") => OtherOpenAiConfig::read(input, reader).map(Self::Other),
             _ => {
                 reader.at(Segment::Key("apiProvider".to_owned()), |reader| {
-                    reader.invalid_union(PROVIDERS, provider);
+                    reader.invalid_discriminator(PROVIDERS, provider);
                 });
                 None
             }

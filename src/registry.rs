@@ -143,7 +143,7 @@ use License::{Basic, Enterprise, Gold, Platinum};
 use crate::connectors::{
     bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference, jira,
     jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty, resilient, sentinelone,
-    server_log, servicenow, slack, slack_api, swimlane, teams, thehive, tines, torq, webhook, xmatters, xsoar,
+    server_log, servicenow, slack, slack_api, spec, specs, swimlane, teams, thehive, tines, torq, webhook, xmatters, xsoar,
 };
 use feature::{
     AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY, GEN_AI_SEARCH_PLAYGROUND,
@@ -172,6 +172,15 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::of::<jira::Jira>(".jira", "Jira", Gold, &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<teams::Teams>(".teams", "Microsoft Teams", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<torq::Torq>(".torq", "Torq", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
+    // Spec connector types (`@kbn/connector-specs`), data in `connectors::specs`.
+    spec::connector_type::<specs::AlienVaultOtx>(),
+    spec::connector_type::<specs::BraveSearch>(),
+    spec::connector_type::<specs::Github>(),
+    spec::connector_type::<specs::GreyNoise>(),
+    spec::connector_type::<specs::ServicenowSearch>(),
+    spec::connector_type::<specs::Shodan>(),
+    spec::connector_type::<specs::VirusTotal>(),
+    spec::connector_type::<specs::Zendesk>(),
     ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<jira_service_management::JiraServiceManagement>(".jira-service-management", "Jira Service Management", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),

@@ -25,6 +25,8 @@ pub mod server_log;
 pub mod servicenow;
 pub mod slack;
 pub mod slack_api;
+pub mod spec;
+pub mod specs;
 pub mod swimlane;
 pub mod teams;
 pub mod thehive;

@@ -1,0 +1,808 @@
+//! Kibana's "spec" connector types (`@kbn/connector-specs`): one generic implementation of the
+//! machinery that turns a single-file connector spec into a connector type, driven by the data
+//! in [`super::specs`].
+//!
+//! Kibana: `actions/server/lib/single_file_connectors/{create_connector_from_spec,
+//! generate_config_schema, generate_secrets_schema, allowed_hosts_validation}.ts` and
+//! `kbn-connector-specs/src/lib/{generate_secrets_schema_from_spec, get_schema_for_auth_type}.ts`
+//! with the auth types of `kbn-connector-specs/src/auth_types/`.
+//!
+//! * config = the spec's `z.object` (its own strictness: a plain `z.object` drops unknown keys,
+//!   `.strict()` refuses them) extended with `authType: z.string().optional()` and
+//!   `selectedActions: z.array(z.string().max(256)).max(500).nullish()`; its custom validator
+//!   checks the fields whose meta says `validate: { allowedHosts: true }` against
+//!   `xpack.actions.allowedHosts`, then refuses `selectedActions: []`.
+//! * secrets = `z.discriminatedUnion('authType', …)` with one plain `z.object` per auth type of
+//!   the spec (the spec's `defaults` become `.default(…)`s; `api_key_header` with `defaults`
+//!   becomes one key named after the header), each extended with `authType: z.literal(id)`;
+//!   `z.object({})` when the spec has no auth types. Its custom validator checks the auth
+//!   fields marked `allowedHosts` (the OAuth token URL).
+
+use std::marker::PhantomData;
+
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::connector::{Connector, Rules};
+use crate::connectors::http::ZodUrl;
+use crate::registry::{ConnectorType, License, Model};
+use crate::report::IssueCode;
+use crate::urls;
+use crate::zod::{Limit, Reader, Segment, Zod, check_length};
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `z.string()`.
+    Text,
+    /// `z.url()` / `z.string().url()`: trimmed, then WHATWG `new URL()`; the trimmed text is kept.
+    Url,
+    /// `z.enum([...])`.
+    Choice(&'static [&'static str]),
+    /// `z.boolean()`.
+    Flag,
+    /// `z.number()` (finite).
+    Number,
+}
+
+/// A value a field defaults to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fallback {
+    /// A string.
+    Text(&'static str),
+    /// A boolean.
+    Flag(bool),
+    /// A number.
+    Number(f64),
+}
+
+impl Fallback {
+    fn to_value(self) -> Value {
+        match self {
+            Self::Text(text) => Value::String(text.to_owned()),
+            Self::Flag(flag) => Value::Bool(flag),
+            Self::Number(number) => {
+                serde_json::to_value(crate::zod::JsNumber(number)).unwrap_or(Value::Null)
+            }
+        }
+    }
+}
+
+/// Whether a field may be left out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Presence {
+    /// Required.
+    Required,
+    /// `.optional()`: absent stays absent, `null` is refused.
+    Optional,
+    /// `.default(value)`: absent becomes the value (not validated), `null` is refused.
+    Default(Fallback),
+}
+
+/// One field of a spec's config object or of an auth type's secrets object.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field {
+    /// The key, exactly as Kibana spells it.
+    pub key: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// Whether it may be left out.
+    pub presence: Presence,
+    /// `.min(n)` on a string.
+    pub min: Option<usize>,
+    /// `.max(n)` on a string.
+    pub max: Option<usize>,
+    /// The custom message of `.min(n, { message })`, when there is one.
+    pub min_message: Option<&'static str>,
+    /// `meta({ validate: { allowedHosts: true } })`: checked against `xpack.actions.allowedHosts`.
+    pub allowed_hosts: bool,
+    /// Help text for the person filling the form.
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// A required field.
+    pub const fn required(key: &'static str, kind: Kind, doc: &'static str) -> Self {
+        Self {
+            key,
+            kind,
+            presence: Presence::Required,
+            min: None,
+            max: None,
+            min_message: None,
+            allowed_hosts: false,
+            doc,
+        }
+    }
+
+    /// An `.optional()` field.
+    pub const fn optional(key: &'static str, kind: Kind, doc: &'static str) -> Self {
+        Self {
+            presence: Presence::Optional,
+            ..Self::required(key, kind, doc)
+        }
+    }
+
+    /// A field with a `.default(value)`.
+    pub const fn defaults(
+        key: &'static str,
+        kind: Kind,
+        value: Fallback,
+        doc: &'static str,
+    ) -> Self {
+        Self {
+            presence: Presence::Default(value),
+            ..Self::required(key, kind, doc)
+        }
+    }
+
+    /// With `.min(n)`.
+    #[must_use]
+    pub const fn min(self, min: usize) -> Self {
+        Self {
+            min: Some(min),
+            ..self
+        }
+    }
+
+    /// With `.max(n)`.
+    #[must_use]
+    pub const fn max(self, max: usize) -> Self {
+        Self {
+            max: Some(max),
+            ..self
+        }
+    }
+
+    /// With `.min(n, { message })`.
+    #[must_use]
+    pub const fn min_with(self, min: usize, message: &'static str) -> Self {
+        Self {
+            min: Some(min),
+            min_message: Some(message),
+            ..self
+        }
+    }
+
+    /// Marked `validate: { allowedHosts: true }`.
+    #[must_use]
+    pub const fn allowed_hosts(self) -> Self {
+        Self {
+            allowed_hosts: true,
+            ..self
+        }
+    }
+}
+
+/// How a Zod object treats keys it does not define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// Plain `z.object`: dropped without an issue.
+    Strip,
+    /// `.strict()`: `Unrecognized key`.
+    Refuse,
+}
+
+/// An auth type of `kbn-connector-specs/src/auth_types/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthKind {
+    /// `none`: no credentials.
+    None,
+    /// `basic`: user name and password.
+    Basic,
+    /// `bearer`: a token sent as `Authorization: Bearer`.
+    Bearer,
+    /// `api_key_header`: an API key sent in a header.
+    ApiKeyHeader,
+    /// `oauth_client_credentials`: OAuth 2.0 client credentials.
+    OAuthClientCredentials,
+    /// `oauth_authorization_code`: OAuth 2.0 authorization code (with PKCE).
+    OAuthAuthorizationCode,
+}
+
+impl AuthKind {
+    /// The auth type id, the value of `secrets.authType`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Basic => "basic",
+            Self::Bearer => "bearer",
+            Self::ApiKeyHeader => "api_key_header",
+            Self::OAuthClientCredentials => "oauth_client_credentials",
+            Self::OAuthAuthorizationCode => "oauth_authorization_code",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::None => "None",
+            Self::Basic => "Basic authentication",
+            Self::Bearer => "Bearer token",
+            Self::ApiKeyHeader => "API key header authentication",
+            Self::OAuthClientCredentials => "OAuth Client Credentials",
+            Self::OAuthAuthorizationCode => "OAuth Authorization Code",
+        }
+    }
+}
+
+/// One entry of a spec's `auth.types`: the auth type and the spec's `defaults` for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AuthType {
+    /// The auth type.
+    pub kind: AuthKind,
+    /// The spec's `defaults` (`None` when the entry is a bare id or has no `defaults`).
+    pub defaults: Option<&'static [(&'static str, Fallback)]>,
+}
+
+impl AuthType {
+    /// A bare auth type id (`types: ['bearer']`).
+    pub const fn plain(kind: AuthKind) -> Self {
+        Self {
+            kind,
+            defaults: None,
+        }
+    }
+
+    /// `{ type, defaults }`.
+    pub const fn with(kind: AuthKind, defaults: &'static [(&'static str, Fallback)]) -> Self {
+        Self {
+            kind,
+            defaults: Some(defaults),
+        }
+    }
+
+    /// The fields of the secrets object for this auth type (without `authType`).
+    pub fn fields(&self) -> Vec<Field> {
+        let base = base_fields(self.kind);
+        if let (AuthKind::ApiKeyHeader, Some(defaults)) = (self.kind, self.defaults) {
+            // `normalizeSchema`: one key named after `defaults.headerField` (or `Api-Key`),
+            // holding the API key; the other defaults are ignored.
+            let header = defaults
+                .iter()
+                .find_map(|(key, value)| match (*key, value) {
+                    ("headerField", Fallback::Text(text)) => Some(*text),
+                    _ => None,
+                })
+                .unwrap_or("Api-Key");
+            return vec![Field {
+                key: header,
+                ..api_key_field()
+            }];
+        }
+        base.into_iter()
+            .map(|field| {
+                let fallback = self
+                    .defaults
+                    .and_then(|d| d.iter().find(|(key, _)| *key == field.key))
+                    .map(|(_, value)| *value);
+                match fallback {
+                    Some(value) => Field {
+                        presence: Presence::Default(value),
+                        ..field
+                    },
+                    None => field,
+                }
+            })
+            .collect()
+    }
+}
+
+const API_KEY_REQUIRED: &str = "API key is required";
+
+fn api_key_field() -> Field {
+    Field::required("apiKey", Kind::Text, "The API key.").min_with(1, API_KEY_REQUIRED)
+}
+
+const TOKEN_ENDPOINT_AUTH_METHODS: &[&str] = &["client_secret_post", "client_secret_basic"];
+
+/// The auth types' own schemas (`auth_types/*.ts`).
+fn base_fields(kind: AuthKind) -> Vec<Field> {
+    match kind {
+        AuthKind::None => Vec::new(),
+        AuthKind::Basic => vec![
+            Field::required("username", Kind::Text, "The user name.")
+                .min_with(1, "Username is required"),
+            Field::required("password", Kind::Text, "The password.")
+                .min_with(1, "Password is required"),
+        ],
+        AuthKind::Bearer => vec![
+            Field::required(
+                "token",
+                Kind::Text,
+                "The token, sent as `Authorization: Bearer <token>`.",
+            )
+            .min_with(1, "Token is required"),
+        ],
+        AuthKind::ApiKeyHeader => vec![
+            Field::defaults(
+                "headerField",
+                Kind::Text,
+                Fallback::Text("Api-Key"),
+                "The header that carries the API key.",
+            )
+            .min_with(1, "Header field is required"),
+            api_key_field(),
+        ],
+        AuthKind::OAuthClientCredentials => vec![
+            Field::required("tokenUrl", Kind::Url, "The OAuth 2.0 token endpoint.").allowed_hosts(),
+            Field::required("clientId", Kind::Text, "The OAuth client id.")
+                .min_with(1, "Client ID is required"),
+            Field::optional(
+                "scope",
+                Kind::Text,
+                "The scopes to request, separated by spaces.",
+            ),
+            Field::required("clientSecret", Kind::Text, "The OAuth client secret.")
+                .min_with(1, "Client secret is required"),
+            Field::optional(
+                "tokenEndpointAuthMethod",
+                Kind::Choice(TOKEN_ENDPOINT_AUTH_METHODS),
+                "How the client authenticates to the token endpoint.",
+            ),
+        ],
+        AuthKind::OAuthAuthorizationCode => vec![
+            Field::required(
+                "authorizationUrl",
+                Kind::Url,
+                "The OAuth 2.0 authorization endpoint.",
+            ),
+            Field::required("tokenUrl", Kind::Url, "The OAuth 2.0 token endpoint."),
+            Field::required("clientId", Kind::Text, "The OAuth client id.")
+                .min_with(1, "Client ID is required"),
+            Field::optional(
+                "scope",
+                Kind::Text,
+                "The scopes to request, separated by spaces.",
+            ),
+            Field::required("clientSecret", Kind::Text, "The OAuth client secret.")
+                .min_with(1, "Client secret is required"),
+            // `z.boolean().default(true).optional()`: absent becomes `true`.
+            Field::defaults(
+                "useBasicAuth",
+                Kind::Flag,
+                Fallback::Flag(true),
+                "Send the client credentials to the token endpoint with HTTP basic authentication.",
+            ),
+        ],
+    }
+}
+
+/// One spec connector type, as data.
+#[derive(Debug, Clone, Copy)]
+pub struct SpecDef {
+    /// `metadata.id`.
+    pub id: &'static str,
+    /// `metadata.displayName`.
+    pub name: &'static str,
+    /// `metadata.minimumLicense`.
+    pub license: License,
+    /// `metadata.supportedFeatureIds`.
+    pub features: &'static [&'static str],
+    /// What the connector does (the spec's description), for the schema.
+    pub description: &'static str,
+    /// The spec's config fields (`spec.schema`), in order; empty when it has none.
+    pub config: &'static [Field],
+    /// How the spec's config object treats unknown keys.
+    pub unknown: Unknown,
+    /// `auth.types`, in order.
+    pub auth: &'static [AuthType],
+}
+
+/// A spec connector type: a marker type carrying its [`SpecDef`].
+pub trait Spec: 'static {
+    /// The spec.
+    const DEF: SpecDef;
+}
+
+/// The registry entry of a spec connector type.
+pub const fn connector_type<S: Spec>() -> ConnectorType {
+    ConnectorType {
+        id: S::DEF.id,
+        name: S::DEF.name,
+        minimum_license: S::DEF.license,
+        supported_feature_ids: S::DEF.features,
+        is_system_action_type: false,
+        model: Some(Model {
+            check: crate::validate::check_connector::<SpecConnector<S>>,
+            schemas: schemas::<S>,
+            schema_rules: Vec::new,
+        }),
+    }
+}
+
+fn schemas<S: Spec>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
+    (
+        SpecConfig::<S>::schema(generator),
+        SpecSecrets::<S>::schema(generator),
+    )
+}
+
+/// The fields `generateConfigSchema` adds to every spec's config.
+fn added_fields() -> [Field; 1] {
+    [Field::optional(
+        "authType",
+        Kind::Text,
+        "The auth type the connector uses (Kibana keeps it in the config too).",
+    )]
+}
+
+const SELECTED_ACTIONS: &str = "selectedActions";
+const MAX_SELECTED_ACTIONS: usize = 500;
+const MAX_ACTION_NAME: usize = 256;
+
+/// What reading one field gave.
+enum Outcome {
+    /// The field had a problem (recorded in the reader).
+    Failed,
+    /// An optional field was left out: it stays out of the stored object.
+    Absent,
+    /// The value to store.
+    Value(Value),
+}
+
+/// Reads one field.
+fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outcome {
+    match (input, field.presence) {
+        (None, Presence::Optional) => return Outcome::Absent,
+        // Zod returns a default without validating it.
+        (None, Presence::Default(value)) => return Outcome::Value(value.to_value()),
+        _ => {}
+    }
+    let value = match field.kind {
+        Kind::Text => String::read(input, reader).map(Value::String),
+        Kind::Url => ZodUrl::read(input, reader).map(|url| Value::String(url.0)),
+        Kind::Flag => bool::read(input, reader).map(Value::Bool),
+        Kind::Number => {
+            crate::zod::JsNumber::read(input, reader).and_then(|n| serde_json::to_value(n).ok())
+        }
+        Kind::Choice(options) => match input.and_then(Value::as_str) {
+            Some(text) if options.contains(&text) => Some(Value::String(text.to_owned())),
+            _ => {
+                reader.invalid_option(options, input);
+                None
+            }
+        },
+    };
+    // `.min()` / `.max()` run on anything with a length, even after a type error.
+    let mut ok = value.is_some();
+    if let Some(min) = field.min {
+        ok &= match field.min_message {
+            None => check_length(input, reader, Limit::Min, min),
+            Some(message) => {
+                // `.min(n, { message })`: Zod's issue with the spec's message.
+                let mut scratch = Reader::new();
+                let passed = check_length(input, &mut scratch, Limit::Min, min);
+                for issue in scratch.into_issues() {
+                    reader.push(issue.code, message.to_owned(), issue.params);
+                }
+                passed
+            }
+        };
+    }
+    if let Some(max) = field.max {
+        ok &= check_length(input, reader, Limit::Max, max);
+    }
+    match value {
+        Some(value) if ok => Outcome::Value(value),
+        _ => Outcome::Failed,
+    }
+}
+
+/// Reads the fields of a plain `z.object` in order (unknown keys dropped).
+fn read_fields(
+    fields: &[Field],
+    map: &Map<String, Value>,
+    reader: &mut Reader,
+) -> Option<Map<String, Value>> {
+    let mut out = Map::new();
+    let mut ok = true;
+    for field in fields {
+        let value = map.get(field.key);
+        match reader.at(Segment::Key(field.key.to_owned()), |r| {
+            read_field(field, value, r)
+        }) {
+            Outcome::Value(value) => {
+                out.insert(field.key.to_owned(), value);
+            }
+            Outcome::Absent => {}
+            Outcome::Failed => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// `z.array(z.string().max(256)).max(500).nullish()`.
+fn read_selected_actions(input: Option<&Value>, reader: &mut Reader) -> Outcome {
+    match input {
+        None => return Outcome::Absent,
+        Some(Value::Null) => return Outcome::Value(Value::Null),
+        _ => {}
+    }
+    let items = <Vec<SelectedAction>>::read(input, reader);
+    let long_enough = check_length(input, reader, Limit::Max, MAX_SELECTED_ACTIONS);
+    match items {
+        Some(items) if long_enough => Outcome::Value(Value::Array(
+            items.into_iter().map(|i| Value::String(i.0)).collect(),
+        )),
+        _ => Outcome::Failed,
+    }
+}
+
+/// `z.string().max(256)`: one action name.
+struct SelectedAction(String);
+
+impl Zod for SelectedAction {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let text = String::read(input, reader);
+        let short_enough = check_length(input, reader, Limit::Max, MAX_ACTION_NAME);
+        text.filter(|_| short_enough).map(Self)
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "maxLength": MAX_ACTION_NAME })
+    }
+}
+
+/// The config of a spec connector, as Kibana stores it (keys in the schema's order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecConfig<S> {
+    /// The parsed values.
+    pub values: Map<String, Value>,
+    spec: PhantomData<S>,
+}
+
+impl<S: Spec> Zod for SpecConfig<S> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let map = reader.object(input)?;
+        let mut fields: Vec<Field> = S::DEF.config.to_vec();
+        fields.extend(added_fields());
+        let mark = reader.mark();
+        // Read the spec's fields and `authType`, then `selectedActions` (the last key of the
+        // extended shape); unknown keys are judged after the whole shape, as Zod does.
+        let read = read_fields(&fields, map, reader);
+        let mut ok = read.is_some();
+        let mut out = read.unwrap_or_default();
+        let selected = map.get(SELECTED_ACTIONS);
+        match reader.at(Segment::Key(SELECTED_ACTIONS.to_owned()), |r| {
+            read_selected_actions(selected, r)
+        }) {
+            Outcome::Value(value) => {
+                out.insert(SELECTED_ACTIONS.to_owned(), value);
+            }
+            Outcome::Absent => {}
+            Outcome::Failed => ok = false,
+        }
+        if S::DEF.unknown == Unknown::Refuse {
+            let known: Vec<&str> = fields
+                .iter()
+                .map(|f| f.key)
+                .chain([SELECTED_ACTIONS])
+                .collect();
+            reader.reject_unknown_keys(map, &known);
+        }
+        (ok && reader.clean_since(mark)).then_some(Self {
+            values: out,
+            spec: PhantomData,
+        })
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut fields: Vec<Field> = S::DEF.config.to_vec();
+        fields.extend(added_fields());
+        let mut schema = object_schema(&fields, S::DEF.unknown, None);
+        if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+            let mut selected = <Vec<SelectedAction>>::schema(generator);
+            selected.insert("maxItems".to_owned(), Value::from(MAX_SELECTED_ACTIONS));
+            let mut selected = crate::zod::nullable_schema(selected);
+            crate::model::describe(
+                &mut selected,
+                &[
+                    "The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action.",
+                ],
+            );
+            properties.insert(SELECTED_ACTIONS.to_owned(), selected.to_value());
+        }
+        crate::model::describe(
+            &mut schema,
+            &[&format!(
+                "Settings of a {} connector. {}",
+                S::DEF.name,
+                S::DEF.description
+            )],
+        );
+        schema
+    }
+}
+
+impl<S> Serialize for SpecConfig<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.values.serialize(serializer)
+    }
+}
+
+/// The secrets of a spec connector, as Kibana stores them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecSecrets<S> {
+    /// The parsed values (`authType` last).
+    pub values: Map<String, Value>,
+    /// The auth type the secrets chose, when the spec has auth types.
+    pub auth: Option<AuthType>,
+    spec: PhantomData<S>,
+}
+
+const AUTH_TYPE: &str = "authType";
+
+impl<S: Spec> Zod for SpecSecrets<S> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        let map = reader.object(input)?;
+        let auth_types = S::DEF.auth;
+        if auth_types.is_empty() {
+            // `z.object({})`: every key dropped.
+            return Some(Self {
+                values: Map::new(),
+                auth: None,
+                spec: PhantomData,
+            });
+        }
+        let discriminator = map.get(AUTH_TYPE);
+        let chosen = discriminator
+            .and_then(Value::as_str)
+            .and_then(|id| auth_types.iter().find(|a| a.kind.id() == id));
+        let Some(auth) = chosen else {
+            // No matching discriminator: Zod's discriminator issue at `authType`.
+            let ids: Vec<&str> = auth_types.iter().map(|a| a.kind.id()).collect();
+            reader.at(Segment::Key(AUTH_TYPE.to_owned()), |r| {
+                r.invalid_discriminator(&ids, discriminator);
+            });
+            return None;
+        };
+        let mut values = read_fields(&auth.fields(), map, reader)?;
+        values.insert(
+            AUTH_TYPE.to_owned(),
+            Value::String(auth.kind.id().to_owned()),
+        );
+        Some(Self {
+            values,
+            auth: Some(*auth),
+            spec: PhantomData,
+        })
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        let auth_types = S::DEF.auth;
+        if auth_types.is_empty() {
+            let mut schema =
+                json_schema!({ "type": "object", "properties": {}, "additionalProperties": true });
+            crate::model::describe(
+                &mut schema,
+                &[&format!("A {} connector has no secrets.", S::DEF.name)],
+            );
+            return schema;
+        }
+        let options: Vec<Value> = auth_types
+            .iter()
+            .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
+            .collect();
+        let mut schema = json_schema!({ "type": "object", "oneOf": options });
+        crate::model::describe(
+            &mut schema,
+            &[&format!(
+                "Credentials of a {} connector: `authType` chooses the authentication, the other keys are its credentials.",
+                S::DEF.name
+            )],
+        );
+        schema
+    }
+}
+
+impl<S> Serialize for SpecSecrets<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.values.serialize(serializer)
+    }
+}
+
+/// The JSON Schema of a field.
+fn field_schema(field: &Field) -> Schema {
+    let mut schema = match field.kind {
+        Kind::Text => json_schema!({ "type": "string" }),
+        Kind::Url => json_schema!({ "type": "string", "format": "uri" }),
+        Kind::Flag => json_schema!({ "type": "boolean" }),
+        Kind::Number => json_schema!({ "type": "number" }),
+        Kind::Choice(options) => json_schema!({ "type": "string", "enum": options }),
+    };
+    if let Some(min) = field.min {
+        schema.insert("minLength".to_owned(), Value::from(min));
+    }
+    if let Some(max) = field.max {
+        schema.insert("maxLength".to_owned(), Value::from(max));
+    }
+    if let Presence::Default(value) = field.presence {
+        schema.insert("default".to_owned(), value.to_value());
+    }
+    let mut doc = field.doc.to_owned();
+    if field.allowed_hosts {
+        doc.push_str(" Kibana checks it against `xpack.actions.allowedHosts`.");
+    }
+    crate::model::describe(&mut schema, &[&doc]);
+    schema
+}
+
+/// The JSON Schema of an object of fields (plus the `authType` literal of an auth type).
+fn object_schema(fields: &[Field], unknown: Unknown, auth: Option<AuthKind>) -> Schema {
+    let mut properties = Map::new();
+    let mut required: Vec<&str> = Vec::new();
+    for field in fields {
+        properties.insert(field.key.to_owned(), field_schema(field).to_value());
+        if field.presence == Presence::Required {
+            required.push(field.key);
+        }
+    }
+    if let Some(kind) = auth {
+        properties.insert(
+            AUTH_TYPE.to_owned(),
+            serde_json::json!({ "type": "string", "const": kind.id() }),
+        );
+        required.push(AUTH_TYPE);
+    }
+    let mut schema = json_schema!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        // Unknown keys of a plain `z.object` are accepted (and not stored).
+        "additionalProperties": unknown == Unknown::Strip,
+    });
+    if let Some(kind) = auth {
+        schema.insert("title".to_owned(), Value::String(kind.label().to_owned()));
+    }
+    schema
+}
+
+/// A spec connector type.
+pub struct SpecConnector<S>(PhantomData<S>);
+
+impl<S: Spec> Connector for SpecConnector<S> {
+    type Config = SpecConfig<S>;
+    type Secrets = SpecSecrets<S>;
+
+    /// `generateConfigSchema`'s custom validator: the allowed-hosts fields, then
+    /// `selectedActions`.
+    fn check_config(config: &SpecConfig<S>, rules: &mut Rules) {
+        for field in S::DEF.config.iter().filter(|f| f.allowed_hosts) {
+            if let Some(Value::String(url)) = config.values.get(field.key) {
+                let path = format!("/config/{}", pointer_key(field.key));
+                urls::check_uri_allowed(rules, &path, url, || {
+                    format!(
+                        "target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
+                    )
+                });
+            }
+        }
+        if let Some(Value::Array(items)) = config.values.get(SELECTED_ACTIONS)
+            && items.is_empty()
+        {
+            rules.error(
+                IssueCode::TooSmall,
+                "/config/selectedActions",
+                "selectedActions must include at least one action when set.",
+            );
+        }
+    }
+
+    /// `generateSecretsSchema`'s custom validator: the chosen auth type's allowed-hosts fields.
+    /// The URL is a secret, so `[redacted]` stands where Kibana's message quotes it.
+    fn check_secrets(secrets: &SpecSecrets<S>, rules: &mut Rules) {
+        let Some(auth) = secrets.auth else { return };
+        for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
+            if let Some(Value::String(url)) = secrets.values.get(field.key) {
+                let path = format!("/secrets/{}", pointer_key(field.key));
+                urls::check_secret_uri_allowed(rules, &path, url, "");
+            }
+        }
+    }
+}
+
+/// A key escaped for a JSON pointer.
+fn pointer_key(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}

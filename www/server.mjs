@@ -1,6 +1,14 @@
-// Serves the page (www/) and the npm package (pkg/) on 127.0.0.1.
-//   node www/server.mjs            → http://127.0.0.1:8080
+// Serves the page (www/public/) and the npm package (pkg/) on 127.0.0.1, and, when KIBANA_URL is
+// set, forwards the page's connector requests to that Kibana (Kibana ships with CORS off).
+//   node www/server.mjs                                   → http://127.0.0.1:8080, sending off
 //   PORT=9000 node www/server.mjs
+//   KIBANA_URL=https://kibana.example:5601 node www/server.mjs   → sending through this server
+//   KIBANA_URL=… KIBANA_DIRECT=1 node www/server.mjs      → the page calls Kibana itself (CORS)
+//   KIBANA_TIMEOUT_MS=30000                               → how long to wait for Kibana
+//
+// The proxy forwards only Kibana's connector routes under /api/actions/ (optionally under
+// /s/{space_id}), with the methods those routes use, and only the headers they need. It adds no
+// credentials of its own: the page sends the user's. It never logs requests or bodies.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Each URL prefix the server answers, and the folder behind it. */
+/** Each URL prefix the server answers with files, and the folder behind it. */
 const MOUNTS = [
   ['/pkg/', join(ROOT, 'pkg')],
   ['/', join(ROOT, 'www', 'public')],
@@ -26,25 +34,69 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Only the page's own scripts run, plus the wasm module. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy: only the page's own scripts run, plus the wasm module; the page
+ *  talks to its own origin, and to Kibana's only in the direct route. */
+export function contentSecurityPolicy(connectOrigins = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src ${["'self'", ...connectOrigins].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/** The header on the answers the proxy makes itself (Kibana's own answers do not have it). */
+export const PROXY_HEADER = 'X-Kibana-Connectors-Proxy';
+
+/** Kibana's default `server.maxPayload`. */
+const MAX_BODY = 1024 * 1024;
+
+/** Request headers the connector routes need; nothing else reaches Kibana (no cookies). */
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'kbn-xsrf', 'accept', 'elastic-api-version'];
+
+/**
+ * The connector routes the proxy forwards, by method. `{id}` is one path segment of letters,
+ * digits, `-` and `_`. `_execute` (which runs a connector) and every other Kibana API are refused.
+ */
+const ROUTES = [
+  { pattern: /^connector(?:\/[A-Za-z0-9_-]{1,255})?$/, methods: ['POST'] },
+  { pattern: /^connector\/[A-Za-z0-9_-]{1,255}$/, methods: ['GET', 'PUT', 'DELETE'] },
+  { pattern: /^connectors$/, methods: ['GET'] },
+  { pattern: /^connector_types$/, methods: ['GET'] },
+];
+
+/** The path of a connector route: `[/s/{space}]/api/actions/{rest}`. Raw (undecoded) text. */
+const ROUTE_PATH = /^(?:\/s\/[a-z0-9_-]{1,1024})?\/api\/actions\/(.+)$/;
+
+/** Reads KIBANA_URL: an http(s) URL without credentials, query or fragment; null when unset. */
+export function parseKibanaUrl(text) {
+  if (text === undefined || text === null || text.trim() === '') return null;
+  let url;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Error(`KIBANA_URL is not a URL: ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('KIBANA_URL must start with http:// or https://');
+  if (url.username || url.password) throw new Error('KIBANA_URL must not contain credentials: the page asks for them');
+  if (url.search || url.hash) throw new Error('KIBANA_URL must not have a query or a fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
 
 /** Maps a URL path to a file inside one of the mounts, or null when it would leave them. */
 function resolveFile(pathname) {
@@ -65,35 +117,194 @@ function resolveFile(pathname) {
   return null;
 }
 
-async function handle(request, response) {
-  const url = new URL(request.url, 'http://127.0.0.1');
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
-    response.end('Method not allowed\n');
-    return;
-  }
-  const file = resolveFile(url.pathname);
-  if (!file) {
-    response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' });
-    response.end('Not found\n');
-    return;
-  }
-  try {
-    const body = await readFile(file);
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
-  } catch {
-    response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' });
-    response.end('Not found\n');
-  }
+function plain(response, status, headers, text) {
+  response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`${text}\n`);
 }
 
-/** Starts the server; resolves to { server, url } once it listens. Port 0 picks a free port. */
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+/** An answer made by the proxy itself, in Kibana's error shape. */
+function proxyError(response, headers, status, error, message, reason, extra = {}) {
+  const body = JSON.stringify({ statusCode: status, error, message });
+  response.writeHead(status, {
+    ...headers,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    [PROXY_HEADER]: reason,
+  });
+  response.end(body);
+}
+
+function readBody(request, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    request.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(Object.assign(new Error('too large'), { tooLarge: true }));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function createHandler(options) {
+  const { kibanaUrl, direct, timeoutMs } = options;
+  const kibanaOrigin = kibanaUrl ? new URL(kibanaUrl).origin : null;
+  const headers = {
+    ...BASE_HEADERS,
+    'Content-Security-Policy': contentSecurityPolicy(direct && kibanaOrigin ? [kibanaOrigin] : []),
+  };
+  const pageConfig = JSON.stringify({
+    kibana: kibanaUrl ? { url: kibanaUrl, route: direct ? 'direct' : 'proxy', timeoutMs } : null,
+    // The page waits a little longer than the proxy, so that the proxy's own answer arrives.
+    timeoutMs: direct ? timeoutMs : timeoutMs + 5000,
+  });
+
+  async function proxy(request, response, route) {
+    const allowed = ROUTES.filter((r) => r.pattern.test(route)).flatMap((r) => r.methods);
+    if (allowed.length === 0) {
+      proxyError(response, headers, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+      return;
+    }
+    if (!allowed.includes(request.method)) {
+      proxyError(response, headers, 405, 'Method Not Allowed', `This route accepts ${allowed.join(', ')}.`, 'refused', { Allow: allowed.join(', ') });
+      return;
+    }
+    // Browsers say where a request comes from: only the page itself may use the proxy.
+    const self = `http://${request.headers.host}`;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== self) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+      proxyError(response, headers, 403, 'Forbidden', 'Only the page served by this server may send through it.', 'refused');
+      return;
+    }
+    if (!kibanaUrl || direct) {
+      const message = direct
+        ? 'This server runs in the direct route (KIBANA_DIRECT): the page calls Kibana itself.'
+        : 'Sending is off: start the page\'s server with KIBANA_URL set to your Kibana, e.g. KIBANA_URL=https://localhost:5601 make serve';
+      proxyError(response, headers, 503, 'Service Unavailable', message, 'off');
+      return;
+    }
+    let body;
+    try {
+      body = await readBody(request, MAX_BODY);
+    } catch (error) {
+      if (error.tooLarge) proxyError(response, headers, 413, 'Payload Too Large', 'The body is larger than Kibana accepts (1 MB).', 'refused');
+      else response.destroy();
+      return;
+    }
+    const forwarded = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      if (typeof request.headers[name] === 'string') forwarded[name] = request.headers[name];
+    }
+    let answer;
+    try {
+      answer = await fetch(`${kibanaUrl}${request.url}`, {
+        method: request.method,
+        headers: forwarded,
+        body: ['GET', 'HEAD'].includes(request.method) ? undefined : body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+        proxyError(response, headers, 504, 'Gateway Timeout', `Kibana did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'timeout');
+      } else {
+        const reason = error.cause?.code ?? error.cause?.message ?? error.message;
+        proxyError(response, headers, 502, 'Bad Gateway', `Could not connect to Kibana: ${reason}.`, 'unreachable');
+      }
+      return;
+    }
+    if (answer.status >= 300 && answer.status < 400) {
+      const location = answer.headers.get('location') ?? '(no location)';
+      proxyError(response, headers, 502, 'Bad Gateway', `Kibana redirected the request to ${location}: check KIBANA_URL (http or https, base path).`, 'redirect');
+      return;
+    }
+    let text;
+    try {
+      text = Buffer.from(await answer.arrayBuffer());
+    } catch {
+      proxyError(response, headers, 502, 'Bad Gateway', 'Kibana\'s answer was cut off.', 'unreachable');
+      return;
+    }
+    // Only the status, the type and the body come back: no cookies, no WWW-Authenticate prompt.
+    response.writeHead(answer.status, {
+      ...headers,
+      'Content-Type': answer.headers.get('content-type') ?? 'application/octet-stream',
+      'Content-Length': text.length,
+    });
+    response.end(text);
+  }
+
+  return async function handle(request, response) {
+    const { port } = request.socket.address();
+    const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!hosts.includes(request.headers.host)) {
+      // DNS rebinding: another name that resolves here gets nothing.
+      plain(response, 421, headers, 'Misdirected request: use http://127.0.0.1');
+      return;
+    }
+    const raw = request.url ?? '';
+    if (!raw.startsWith('/') || raw.startsWith('//')) {
+      plain(response, 400, headers, 'Bad request');
+      return;
+    }
+    const [path, query] = raw.split(/\?(.*)/s);
+    if (path.startsWith('/api/') || path.startsWith('/s/')) {
+      if (query !== undefined || /[%\\]|\/\/|\/\.\.?(?:\/|$)/.test(path)) {
+        proxyError(response, headers, 400, 'Bad Request', 'Encoded characters, dot segments and query strings are refused.', 'refused');
+        return;
+      }
+      const match = ROUTE_PATH.exec(path);
+      if (!match) {
+        proxyError(response, headers, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+        return;
+      }
+      await proxy(request, response, match[1]);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+      response.end('Method not allowed\n');
+      return;
+    }
+    if (path === '/config.json') {
+      response.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(request.method === 'HEAD' ? undefined : pageConfig);
+      return;
+    }
+    const file = resolveFile(path);
+    if (!file) {
+      plain(response, 404, headers, 'Not found');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        ...headers,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      plain(response, 404, headers, 'Not found');
+    }
+  };
+}
+
+/**
+ * Starts the server; resolves to { server, url } once it listens. Port 0 picks a free port.
+ * `kibanaUrl`: where to send (null: sending off); `direct`: the page calls Kibana itself;
+ * `timeoutMs`: how long to wait for Kibana.
+ */
+export function startServer({ port = 8080, host = '127.0.0.1', kibanaUrl = null, direct = false, timeoutMs = 30000 } = {}) {
+  const handle = createHandler({ kibanaUrl: parseKibanaUrl(kibanaUrl), direct, timeoutMs });
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -111,6 +322,18 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.env.PORT ?? 8080);
-  const { url } = await startServer({ port });
+  let kibanaUrl;
+  try {
+    kibanaUrl = parseKibanaUrl(process.env.KIBANA_URL);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  const direct = ['1', 'true', 'yes'].includes((process.env.KIBANA_DIRECT ?? '').toLowerCase());
+  const timeoutMs = Number(process.env.KIBANA_TIMEOUT_MS) > 0 ? Number(process.env.KIBANA_TIMEOUT_MS) : 30000;
+  const { url } = await startServer({ port, kibanaUrl, direct, timeoutMs });
   console.log(`kibana-connectors page: ${url}`);
+  if (!kibanaUrl) console.log('Sending is off: set KIBANA_URL (e.g. KIBANA_URL=https://localhost:5601 make serve) to send connectors to Kibana.');
+  else if (direct) console.log(`Sending straight to ${kibanaUrl} (direct route: kibana.yml must allow ${url.replace(/\/$/, '')} in server.cors.allowOrigin).`);
+  else console.log(`Sending through this server to ${kibanaUrl} (connector routes only).`);
 }

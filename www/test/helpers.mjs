@@ -32,3 +32,91 @@ export function launchBrowser() {
     ],
   });
 }
+
+/** Sends raw HTTP/1.1 text (for request targets and headers `fetch` would not send) and
+ *  resolves to { status, headers, body }. */
+export async function rawRequest(url, text) {
+  const { connect } = await import('node:net');
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+    socket.setTimeout(5000, () => socket.destroy());
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => { data += chunk; });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', ...rest] = data.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()];
+      }));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+    });
+  });
+}
+
+/** Sets a form field of the page by its JSON pointer, whatever input it is: text, number,
+ *  select, checkbox, key/value rows (an object), list rows (an array), nested groups. */
+export async function setField(page, pointer, value) {
+  const field = page.locator(`[data-pointer="${pointer}"]`).first();
+  const kind = await field.getAttribute('data-kind');
+  switch (kind) {
+    case 'boolean':
+      await field.locator('input[type="checkbox"]').first().setChecked(value === true);
+      return;
+    case 'enum': {
+      const select = field.locator('select').first();
+      const options = await select.locator('option').allTextContents();
+      const label = options.find((text) => text === String(value) || text.endsWith(`(${value})`));
+      if (label === undefined) throw new Error(`${pointer}: no option ${value} in ${options.join(' | ')}`);
+      await select.selectOption({ label });
+      return;
+    }
+    case 'map':
+      for (const [name, text] of Object.entries(value)) {
+        await field.locator(':scope > .control > button.add').click();
+        const row = field.locator('.kv-row').last();
+        await row.locator('input').nth(0).fill(name);
+        await row.locator('input').nth(1).fill(text);
+      }
+      return;
+    case 'list':
+      for (const [index, item] of value.entries()) {
+        await field.locator(':scope > .control > button.add').click();
+        await setField(page, `${pointer}/${index}`, item);
+      }
+      return;
+    case 'object': {
+      const include = field.locator(':scope > .control.check input[type="checkbox"]');
+      if (await include.count()) await include.check();
+      for (const [key, item] of Object.entries(value)) await setField(page, `${pointer}/${key}`, item);
+      return;
+    }
+    default:
+      await field.locator('input:not([type="file"]), textarea').first().fill(typeof value === 'string' ? value : JSON.stringify(value));
+  }
+}
+
+/** Everything the page keeps in the browser: storage, cookies and its URL. */
+export async function browserTraces(page) {
+  const inPage = await page.evaluate(() => ({
+    localStorage: JSON.stringify({ ...localStorage }),
+    sessionStorage: JSON.stringify({ ...sessionStorage }),
+    cookie: document.cookie,
+    url: location.href,
+  }));
+  const cookies = JSON.stringify(await page.context().cookies());
+  return [inPage.localStorage, inPage.sessionStorage, inPage.cookie, inPage.url, cookies].join('\n');
+}
+
+/** The URL of a port nothing listens on. */
+export async function closedPortUrl() {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}

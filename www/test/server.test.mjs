@@ -1,0 +1,246 @@
+// The page's server as `make serve` runs it: static files, the Content-Security-Policy, and the
+// proxy to Kibana (what it forwards, and everything it refuses). Also the contract of the test
+// Kibana the browser tests rely on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { startServer, parseKibanaUrl } from '../server.mjs';
+import { startFakeKibana } from './fake-kibana.mjs';
+import { loadPackage, rawRequest, closedPortUrl } from './helpers.mjs';
+
+const pkg = await loadPackage();
+let kibana;
+let page; // the server, proxying to the test Kibana (under a base path)
+let plain; // the server without KIBANA_URL
+
+const BODY = { name: 'n', connector_type_id: '.index', config: { index: 'i' } };
+
+before(async () => {
+  kibana = await startFakeKibana(pkg, { basePath: '/kbn' });
+  page = await startServer({ port: 0, kibanaUrl: kibana.url, timeoutMs: 1000 });
+  plain = await startServer({ port: 0 });
+});
+
+after(async () => {
+  page?.server.close();
+  plain?.server.close();
+  await kibana?.close();
+});
+
+const json = (body) => JSON.stringify(body);
+const post = (base, path, { headers = {}, body = BODY } = {}) => fetch(new URL(path, base.url), {
+  method: 'POST',
+  headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json', authorization: `ApiKey ${kibana.apiKey}`, ...headers },
+  body: typeof body === 'string' ? body : json(body),
+});
+
+test('the page, its Content-Security-Policy, and nothing outside its folders', async () => {
+  const response = await fetch(plain.url);
+  assert.equal(response.status, 200);
+  const csp = response.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(csp, /connect-src 'self'(;|$)/);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(await response.text(), /<title>kibana-connectors<\/title>/);
+  for (const path of ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/pkg/..%2f..%2fCargo.toml', '/www/server.mjs', '/test/helpers.mjs']) {
+    const res = await fetch(new URL(path, plain.url));
+    assert.equal(res.status, 404, path);
+  }
+  const wasm = await fetch(new URL('/pkg/kibana_connectors_bg.wasm', plain.url));
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+});
+
+test('/config.json tells the page how to send', async () => {
+  assert.deepEqual(await (await fetch(new URL('/config.json', plain.url))).json(), { kibana: null, timeoutMs: 35000 });
+  assert.deepEqual(await (await fetch(new URL('/config.json', page.url))).json(), { kibana: { url: kibana.url, route: 'proxy', timeoutMs: 1000 }, timeoutMs: 6000 });
+  const direct = await startServer({ port: 0, kibanaUrl: `${kibana.url}/`, direct: true });
+  try {
+    const response = await fetch(new URL('/config.json', direct.url));
+    assert.deepEqual(await response.json(), { kibana: { url: kibana.url, route: 'direct', timeoutMs: 30000 }, timeoutMs: 30000 });
+    // The direct route: the page may connect to Kibana's origin, and to nothing else.
+    assert.match(response.headers.get('content-security-policy'), new RegExp(`connect-src 'self' ${new URL(kibana.url).origin};`));
+    const proxied = await post(direct, '/api/actions/connector');
+    assert.equal(proxied.status, 503);
+  } finally {
+    direct.server.close();
+  }
+});
+
+test('KIBANA_URL: http(s), no credentials, no query', () => {
+  assert.equal(parseKibanaUrl(undefined), null);
+  assert.equal(parseKibanaUrl(''), null);
+  assert.equal(parseKibanaUrl('https://kibana.example:5601/'), 'https://kibana.example:5601');
+  assert.equal(parseKibanaUrl('http://h/base/'), 'http://h/base');
+  assert.throws(() => parseKibanaUrl('https://elastic:changeme@kibana'), /credentials/);
+  assert.throws(() => parseKibanaUrl('ftp://kibana'), /http/);
+  assert.throws(() => parseKibanaUrl('https://kibana/?x=1'), /query/);
+  assert.throws(() => parseKibanaUrl('kibana:5601'), /http/);
+});
+
+test('the proxy forwards the create route (with a space and an id) to KIBANA_URL', async () => {
+  kibana.reset();
+  const response = await post(page, '/s/ops/api/actions/connector/my-index', {
+    headers: { cookie: 'sid=secret-cookie', 'x-forwarded-for': '1.2.3.4', 'elastic-api-version': '2023-10-31' },
+  });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('x-kibana-connectors-proxy'), null, 'Kibana\'s own answer');
+  assert.equal(response.headers.get('set-cookie'), null);
+  assert.equal(response.headers.get('www-authenticate'), null);
+  const created = await response.json();
+  assert.equal(created.id, 'my-index');
+  assert.deepEqual(created.config, pkg.normalize(BODY).body.config);
+  const [seen] = kibana.requests;
+  assert.equal(seen.url, '/kbn/s/ops/api/actions/connector/my-index');
+  assert.equal(seen.headers['kbn-xsrf'], 'true');
+  assert.equal(seen.headers.authorization, `ApiKey ${kibana.apiKey}`);
+  assert.equal(seen.headers['elastic-api-version'], '2023-10-31');
+  assert.equal(seen.headers.cookie, undefined, 'no cookies reach Kibana');
+  assert.equal(seen.headers['x-forwarded-for'], undefined);
+  assert.deepEqual(seen.body, BODY);
+
+  // Without an id, and Kibana's errors pass through as Kibana wrote them.
+  const unauthorized = await post(page, '/api/actions/connector', { headers: { authorization: 'ApiKey wrong' } });
+  assert.equal(unauthorized.status, 401);
+  assert.equal(unauthorized.headers.get('www-authenticate'), null, 'no browser password prompt');
+  assert.equal((await unauthorized.json()).error, 'Unauthorized');
+  for (const [method, path] of [['GET', '/api/actions/connectors'], ['GET', '/api/actions/connector_types'], ['GET', '/api/actions/connector/x'], ['DELETE', '/s/ops/api/actions/connector/x'], ['PUT', '/api/actions/connector/x']]) {
+    kibana.reset();
+    await fetch(new URL(path, page.url), { method, headers: { 'kbn-xsrf': 'true' }, body: method === 'PUT' ? '{}' : undefined });
+    assert.equal(kibana.requests.length, 1, `${method} ${path} is forwarded`);
+    assert.equal(kibana.requests[0].url, `/kbn${path}`);
+  }
+});
+
+/** Requests the proxy must refuse without reaching Kibana: [what, raw request line + headers, status]. */
+function refusals(host) {
+  const h = `Host: ${host}\r\n`;
+  return [
+    ['another Kibana API', `GET /api/status HTTP/1.1\r\n${h}`, 404],
+    ['the security API', `POST /api/security/role/x HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],
+    ['another actions route: _execute runs a connector', `POST /api/actions/connector/x/_execute HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],
+    ['the legacy action route', `POST /api/actions/action HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],
+    ['an internal route', `GET /internal/actions/connectors HTTP/1.1\r\n${h}`, 404],
+    ['a space route to another API', `GET /s/ops/api/spaces/space HTTP/1.1\r\n${h}`, 404],
+    ['encoded traversal', `GET /api/actions/connector/..%2f..%2f..%2fapi%2fstatus HTTP/1.1\r\n${h}`, 400],
+    ['encoded dots', `GET /api/actions/connector/%2e%2e HTTP/1.1\r\n${h}`, 400],
+    ['a raw dot segment', `GET /api/actions/../status HTTP/1.1\r\n${h}`, 400],
+    ['a dot segment in the space prefix', `GET /s/../api/actions/connectors HTTP/1.1\r\n${h}`, 400],
+    ['a backslash', `GET /api/actions/connector\\..\\status HTTP/1.1\r\n${h}`, 400],
+    ['a double slash', `GET /api/actions//connectors HTTP/1.1\r\n${h}`, 400],
+    ['a query string', `GET /api/actions/connectors?path=/api/status HTTP/1.1\r\n${h}`, 400],
+    ['an absolute URL', `GET http://169.254.169.254/api/actions/connectors HTTP/1.1\r\n${h}`, 400],
+    ['an absolute URL to Kibana itself', `GET ${new URL(kibana.url).origin}/api/status HTTP/1.1\r\n${h}`, 400],
+    ['a protocol-relative target', `GET //evil.example/api/actions/connectors HTTP/1.1\r\n${h}`, 400],
+    ['another Host header (DNS rebinding)', 'GET /api/actions/connectors HTTP/1.1\r\nHost: evil.example\r\n', 421],
+    ['another port in the Host header', 'GET /api/actions/connectors HTTP/1.1\r\nHost: 127.0.0.1:1\r\n', 421],
+    ['no Host header', 'GET /api/actions/connectors HTTP/1.0\r\n', 421],
+    ['PATCH', `PATCH /api/actions/connector/x HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 405],
+    ['OPTIONS (no CORS preflight)', `OPTIONS /api/actions/connector/x HTTP/1.1\r\n${h}Origin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\n`, 405],
+    ['TRACE', `TRACE /api/actions/connectors HTTP/1.1\r\n${h}`, 405],
+    ['POST on the list route', `POST /api/actions/connectors HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 405],
+    ['DELETE without an id', `DELETE /api/actions/connector HTTP/1.1\r\n${h}`, 405],
+    ['another origin', `POST /api/actions/connector HTTP/1.1\r\n${h}Origin: http://evil.example\r\nContent-Length: 2\r\n\r\n{}`, 403],
+    ['a cross-site request', `POST /api/actions/connector HTTP/1.1\r\n${h}Sec-Fetch-Site: cross-site\r\nContent-Length: 2\r\n\r\n{}`, 403],
+    ['a same-site (other port) request', `POST /api/actions/connector HTTP/1.1\r\n${h}Sec-Fetch-Site: same-site\r\nContent-Length: 2\r\n\r\n{}`, 403],
+  ];
+}
+
+test('the proxy refuses everything but the connector routes, and Kibana sees none of it', async () => {
+  const host = new URL(page.url).host;
+  for (const [what, head, status] of refusals(host)) {
+    kibana.reset();
+    const request = head.includes('\r\n\r\n') ? head : `${head}\r\n`;
+    const response = await rawRequest(page.url, request.replace('HTTP/1.1\r\n', 'HTTP/1.1\r\nConnection: close\r\n'));
+    assert.equal(response.status, status, `${what}: ${response.status} ${response.body}`);
+    assert.equal(kibana.requests.length, 0, `${what}: must not reach Kibana`);
+  }
+  // localhost is the same server: it is served.
+  kibana.reset();
+  const local = await rawRequest(page.url, `GET /api/actions/connectors HTTP/1.1\r\nHost: localhost:${new URL(page.url).port}\r\nConnection: close\r\n\r\n`);
+  assert.equal(local.status, 404, 'Kibana\'s answer (the test Kibana has no list route)');
+  assert.equal(kibana.requests.length, 1);
+});
+
+test('the proxy: bodies over 1 MB, a Kibana that hangs or is down', async () => {
+  kibana.reset();
+  const big = await post(page, '/api/actions/connector', { body: `{"name":"${'x'.repeat(1024 * 1024)}"}` }).catch((error) => ({ status: 'reset', error }));
+  assert.ok(big.status === 413 || big.status === 'reset', String(big.status));
+  assert.equal(kibana.requests.length, 0);
+
+  kibana.respondNext({ hang: true });
+  const started = Date.now();
+  const late = await post(page, '/api/actions/connector');
+  assert.equal(late.status, 504);
+  assert.equal(late.headers.get('x-kibana-connectors-proxy'), 'timeout');
+  assert.ok(Date.now() - started < 3000);
+
+  const down = await startServer({ port: 0, kibanaUrl: await closedPortUrl(), timeoutMs: 2000 });
+  try {
+    const response = await post(down, '/api/actions/connector');
+    assert.equal(response.status, 502);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'unreachable');
+    assert.match((await response.json()).message, /ECONNREFUSED/);
+  } finally {
+    down.server.close();
+  }
+});
+
+test('without KIBANA_URL, sending is off and the answer says how to turn it on', async () => {
+  const response = await post(plain, '/api/actions/connector');
+  assert.equal(response.status, 503);
+  assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'off');
+  assert.match((await response.json()).message, /KIBANA_URL=/);
+});
+
+test('the test Kibana keeps Kibana\'s contract: 401, then kbn-xsrf, then the body, then 409', async () => {
+  const direct = (path, { headers = {}, body = BODY } = {}) => fetch(`${kibana.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : json(body),
+  });
+  const auth = { authorization: `ApiKey ${kibana.apiKey}` };
+  assert.equal((await direct('/api/actions/connector', { headers: { 'kbn-xsrf': 'x' } })).status, 401);
+  const basic = { authorization: `Basic ${Buffer.from(`${kibana.user}:${kibana.password}`).toString('base64')}` };
+  const noXsrf = await direct('/api/actions/connector', { headers: basic });
+  assert.equal(noXsrf.status, 400);
+  assert.deepEqual(await noXsrf.json(), { statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
+  const invalid = await direct('/api/actions/connector', { headers: { ...auth, 'kbn-xsrf': 'x' }, body: { ...BODY, config: {} } });
+  assert.equal(invalid.status, 400);
+  assert.equal((await invalid.json()).message, pkg.validate({ ...BODY, config: {} }).kibanaError.message);
+  const first = await direct('/s/a/api/actions/connector/same-id', { headers: { ...auth, 'kbn-xsrf': 'x' } });
+  assert.equal(first.status, 200);
+  assert.deepEqual(Object.keys(await first.json()), ['id', 'name', 'config', 'connector_type_id', 'is_preconfigured', 'is_deprecated', 'is_missing_secrets', 'is_system_action', 'is_connector_type_deprecated']);
+  const again = await direct('/s/a/api/actions/connector/same-id', { headers: { ...auth, 'kbn-xsrf': 'x' } });
+  assert.equal(again.status, 409);
+  assert.equal((await again.json()).message, 'Saved object [action/same-id] conflict');
+  const otherSpace = await direct('/s/b/api/actions/connector/same-id', { headers: { ...auth, 'kbn-xsrf': 'x' } });
+  assert.equal(otherSpace.status, 200, 'ids are per space');
+});
+
+test('`node www/server.mjs` (what `make serve` runs) prints its URL and serves the page', async () => {
+  const run = async (env, expected) => {
+    const child = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
+      env: { ...process.env, PORT: '0', KIBANA_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const { url, out } = await new Promise((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (chunk) => {
+          text += chunk;
+          const match = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
+          if (match && text.includes('\n', text.indexOf(match[0])) && expected.test(text)) resolve({ url: match[0], out: text });
+        });
+        child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
+      });
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.match(out, expected);
+      return (await fetch(new URL('/config.json', url))).json();
+    } finally {
+      child.kill();
+    }
+  };
+  assert.equal((await run({}, /Sending is off: set KIBANA_URL/)).kibana, null);
+  assert.equal((await run({ KIBANA_URL: kibana.url }, /Sending through this server to http:\/\/127\.0\.0\.1:\d+\/kbn/)).kibana.route, 'proxy');
+});

@@ -12,8 +12,16 @@ pub fn connector_types_table() -> String {
         "| id | name | minimum license | feature ids | creatable |\n|---|---|---|---|---|\n",
     );
     for t in CONNECTOR_TYPES {
-        let features: Vec<String> = t.supported_feature_ids.iter().map(|f| format!("`{f}`")).collect();
-        let creatable = if t.is_system_action_type { "no (system action type)" } else { "yes" };
+        let features: Vec<String> = t
+            .supported_feature_ids
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect();
+        let creatable = if t.is_system_action_type {
+            "no (system action type)"
+        } else {
+            "yes"
+        };
         let _ = writeln!(
             out,
             "| `{}` | {} | {} | {} | {creatable} |",
@@ -38,5 +46,8 @@ pub fn issue_codes_table() -> String {
 /// Every generated README section: `(name, content)`, placed between
 /// `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
 pub fn readme_sections() -> Vec<(&'static str, String)> {
-    vec![("connector-types", connector_types_table()), ("issue-codes", issue_codes_table())]
+    vec![
+        ("connector-types", connector_types_table()),
+        ("issue-codes", issue_codes_table()),
+    ]
 }

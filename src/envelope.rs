@@ -127,7 +127,10 @@ pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
             // A string that is not JSON text (see `coerce`).
             "could not parse object value from json input".to_owned()
         } else {
-            format!("expected a plain object value, but found [{}] instead.", type_name(Some(body)))
+            format!(
+                "expected a plain object value, but found [{}] instead.",
+                type_name(Some(body))
+            )
         };
         issues.push(RouteIssue {
             code: IssueCode::InvalidType,
@@ -198,6 +201,8 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
     match value {
         // Absent: the route fills in `{}`.
         None => {}
+        // Most bodies have no blank string: look before building any path.
+        Some(Value::Object(map)) if !map.values().any(has_blank_string) => {}
         Some(Value::Object(map)) => {
             for entry in js_key_order(map) {
                 if let Some(inner) = map.get(entry) {
@@ -226,13 +231,26 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
                 // A string that is not JSON text (see `coerce`).
                 "could not parse record value from json input".to_owned()
             } else {
-                format!("expected value of type [object] but got [{}]", type_name(Some(other)))
+                format!(
+                    "expected value of type [object] but got [{}]",
+                    type_name(Some(other))
+                )
             },
             kibana_path: format!("request body.{key}"),
             params: Some(
                 serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),
             ),
         }),
+    }
+}
+
+/// True when a blank string is somewhere inside `value`.
+fn has_blank_string(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.iter().any(has_blank_string),
+        Value::Object(map) => map.values().any(has_blank_string),
+        _ => false,
     }
 }
 

@@ -49,8 +49,8 @@ macro_rules! strict_object {
                 $(
                     let $field = {
                         const KEY: &str = $crate::model::wire_name!($field $($wire)?);
-                        let value = map.get(KEY);
-                        reader.at($crate::zod::Segment::Key(KEY.to_owned()), |reader| {
+                        let value = $crate::zod::field(map, KEY);
+                        reader.at($crate::zod::Segment::Key(KEY.into()), |reader| {
                             $crate::model::read_field!(value, reader, $ty $(, $default)?)
                         })
                     };

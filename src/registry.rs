@@ -117,7 +117,9 @@ impl ConnectorType {
 
     /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
     pub fn schema_rules(&self) -> Vec<Value> {
-        self.model.map(|model| (model.schema_rules)()).unwrap_or_default()
+        self.model
+            .map(|model| (model.schema_rules)())
+            .unwrap_or_default()
     }
 
     /// The JSON Schemas of the type's `config` and `secrets`.
@@ -139,15 +141,16 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
     (C::Config::schema(generator), C::Secrets::schema(generator))
 }
 
-use License::{Basic, Enterprise, Gold, Platinum};
 use crate::connectors::{
-    bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference, jira,
-    jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty, resilient, sentinelone,
-    server_log, servicenow, slack, slack_api, spec, specs, swimlane, teams, thehive, tines, torq, webhook, xmatters, xsoar,
+    bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference,
+    jira, jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty,
+    resilient, sentinelone, server_log, servicenow, slack, slack_api, spec, specs, swimlane, teams,
+    thehive, tines, torq, webhook, xmatters, xsoar,
 };
+use License::{Basic, Enterprise, Gold, Platinum};
 use feature::{
-    AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY, GEN_AI_SEARCH_PLAYGROUND,
-    GEN_AI_SECURITY, SECURITY, UPTIME, WORKFLOWS,
+    AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY,
+    GEN_AI_SEARCH_PLAYGROUND, GEN_AI_SECURITY, SECURITY, UPTIME, WORKFLOWS,
 };
 
 /// Every connector type, in Kibana's registration order (stack connectors, then the system
@@ -181,6 +184,42 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     spec::connector_type::<specs::Shodan>(),
     spec::connector_type::<specs::VirusTotal>(),
     spec::connector_type::<specs::Zendesk>(),
+    spec::connector_type::<specs::BoxCom>(),
+    spec::connector_type::<specs::Buildkite>(),
+    spec::connector_type::<specs::Dropbox>(),
+    spec::connector_type::<specs::Databricks>(),
+    spec::connector_type::<specs::Datadog>(),
+    spec::connector_type::<specs::Dynatrace>(),
+    spec::connector_type::<specs::Figma>(),
+    spec::connector_type::<specs::Firecrawl>(),
+    spec::connector_type::<specs::Grafana>(),
+    spec::connector_type::<specs::GraphQl>(),
+    spec::connector_type::<specs::HubSpot>(),
+    spec::connector_type::<specs::Jenkins>(),
+    spec::connector_type::<specs::JinaReader>(),
+    spec::connector_type::<specs::MondayCom>(),
+    spec::connector_type::<specs::Notion>(),
+    spec::connector_type::<specs::PagerDutyMcp>(),
+    spec::connector_type::<specs::PostHog>(),
+    spec::connector_type::<specs::PrometheusAlertmanager>(),
+    spec::connector_type::<specs::Rootly>(),
+    spec::connector_type::<specs::Salesforce>(),
+    spec::connector_type::<specs::Sentry>(),
+    spec::connector_type::<specs::SublimeSecurity>(),
+    spec::connector_type::<specs::TavilyMcp>(),
+    spec::connector_type::<specs::UrlVoid>(),
+    spec::connector_type::<specs::Zoom>(),
+    spec::connector_type::<specs::Zabbix>(),
+    spec::connector_type::<specs::UrlscanIo>(),
+    spec::connector_type::<specs::Unifi>(),
+    spec::connector_type::<specs::OneDrive>(),
+    spec::connector_type::<specs::signed::AwsLambda>(),
+    spec::connector_type::<specs::signed::AmazonS3>(),
+    spec::connector_type::<specs::signed::AwsXRay>(),
+    spec::connector_type::<specs::signed::AwsCloudwatch>(),
+    spec::connector_type::<specs::signed::AzureBlob>(),
+    spec::connector_type::<specs::signed::GcpCloudFunctions>(),
+    spec::connector_type::<specs::signed::GcpIam>(),
     ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<jira_service_management::JiraServiceManagement>(".jira-service-management", "Jira Service Management", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),
@@ -201,7 +240,6 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::system(".observability-ai-assistant", "Observability AI Assistant", Enterprise, &[ALERTING]),
     ConnectorType::system(".workflows", "Workflows", Gold, &[ALERTING, SECURITY]),
 ];
-
 
 /// Finds a connector type by its id.
 pub fn find(id: &str) -> Option<&'static ConnectorType> {

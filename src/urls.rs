@@ -132,7 +132,13 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
         }
         return Ok(Some(hostname[1..hostname.len() - 1].to_owned()));
     }
-    let ascii = idna::domain_to_ascii(&hostname).map_err(|_| LegacyParseError)?;
+    // `toASCII` changes nothing in a lower-case ASCII name without punycode labels: skip it.
+    let plain = hostname.is_ascii() && !hostname.split('.').any(|label| label.starts_with("xn--"));
+    let ascii = if plain {
+        hostname
+    } else {
+        idna::domain_to_ascii(&hostname).map_err(|_| LegacyParseError)?
+    };
     if ascii.is_empty()
         || ascii.contains([
             '\0', '\t', '\n', '\r', ' ', '#', '%', '/', ':', '<', '>', '?', '@', '[', '\\', ']',
@@ -220,7 +226,9 @@ pub fn check_secret_uri_allowed(rules: &mut Rules, path: &str, uri: &str, prefix
 /// without a scheme passes while `xpack.actions.allowedHosts` contains `*`.
 pub fn check_sub_action_url(rules: &mut Rules, path: &str, url: &str) {
     check_uri_allowed(rules, path, url, || {
-        format!("error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts")
+        format!(
+            "error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
+        )
     });
 }
 

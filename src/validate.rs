@@ -40,6 +40,8 @@ const CONNECTOR_PREFIX: &str = "error validating action type connector: ";
 /// Everything found so far; the first failing step sets Kibana's answer.
 #[derive(Debug, Default)]
 pub struct Findings {
+    /// Whether the stored form is wanted (normalize), or only the report (validate).
+    store: bool,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
     kibana_error: Option<KibanaError>,
@@ -91,7 +93,7 @@ impl Findings {
             } else {
                 for key in issue.keys {
                     let mut path = issue.path.clone();
-                    path.push(crate::zod::Segment::Key(key.clone()));
+                    path.push(crate::zod::Segment::Key(key.clone().into()));
                     self.errors.push(Issue {
                         code: issue.code,
                         path: pointer(base, &path),
@@ -189,6 +191,9 @@ pub(crate) fn check_connector<C: Connector>(
     if !findings.rule_step(CONNECTOR_PREFIX, rules) {
         return None;
     }
+    if !findings.store {
+        return None;
+    }
     Some(Stored {
         config: serde_json::to_value(parsed_config?).ok()?,
         secrets: serde_json::to_value(parsed_secrets?).ok()?,
@@ -201,9 +206,12 @@ struct Outcome {
     normalized: Option<Value>,
 }
 
-fn run(body: &Value, options: &Options) -> Outcome {
+fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
-    let mut findings = Findings::default();
+    let mut findings = Findings {
+        store,
+        ..Findings::default()
+    };
     if let Some(issue) = options.id.as_deref().and_then(envelope::check_id) {
         findings.route(vec![issue]);
     }
@@ -307,12 +315,12 @@ fn normalized_body(body: &Value, mode: Mode, stored: Stored) -> Value {
 
 /// Checks a request body as Kibana would.
 pub fn validate(body: &Value, options: &Options) -> Report {
-    run(body, options).report
+    run(body, options, false).report
 }
 
 /// The body as Kibana would store it (defaults filled in), or every problem that stops it.
 pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
-    let outcome = run(body, options);
+    let outcome = run(body, options, true);
     outcome.normalized.ok_or(outcome.report.errors)
 }
 
@@ -327,12 +335,17 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(
             IssueCode::InputTooLarge,
-            format!("The body has {} bytes; Kibana reads at most {MAX_PAYLOAD_BYTES} (server.maxPayload)", text.len()),
+            format!(
+                "The body has {} bytes; Kibana reads at most {MAX_PAYLOAD_BYTES} (server.maxPayload)",
+                text.len()
+            ),
             Some(serde_json::json!({ "bytes": text.len(), "maximum": MAX_PAYLOAD_BYTES })),
             Some(KibanaError {
                 status_code: 413,
                 error: "Request Entity Too Large",
-                message: format!("Payload content length greater than maximum allowed: {MAX_PAYLOAD_BYTES}"),
+                message: format!(
+                    "Payload content length greater than maximum allowed: {MAX_PAYLOAD_BYTES}"
+                ),
             }),
         ));
     }
@@ -358,10 +371,20 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
 }
 
 /// A report for a body that was never checked.
-pub fn unreadable(code: IssueCode, message: String, params: Option<Value>, kibana_error: Option<KibanaError>) -> Report {
+pub fn unreadable(
+    code: IssueCode,
+    message: String,
+    params: Option<Value>,
+    kibana_error: Option<KibanaError>,
+) -> Report {
     Report {
         valid: false,
-        errors: vec![Issue { code, path: String::new(), message, params }],
+        errors: vec![Issue {
+            code,
+            path: String::new(),
+            message,
+            params,
+        }],
         warnings: Vec::new(),
         kibana_error,
     }

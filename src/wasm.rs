@@ -33,12 +33,22 @@ fn body_from_js(body: &JsValue) -> Result<Value, Report> {
             let too_deep = error.is_instance_of::<js_sys::RangeError>();
             let reason: String = error
                 .dyn_ref::<js_sys::Error>()
-                .map_or_else(|| "JSON.stringify failed".to_owned(), |e| String::from(e.message()))
+                .map_or_else(
+                    || "JSON.stringify failed".to_owned(),
+                    |e| String::from(e.message()),
+                )
                 .chars()
                 .take(200)
                 .collect();
-            let code = if too_deep { IssueCode::InputTooLarge } else { IssueCode::InvalidJson };
-            Err(unreadable(code, &format!("JSON.stringify failed: {reason}")))
+            let code = if too_deep {
+                IssueCode::InputTooLarge
+            } else {
+                IssueCode::InvalidJson
+            };
+            Err(unreadable(
+                code,
+                &format!("JSON.stringify failed: {reason}"),
+            ))
         }
     }
 }

@@ -14,6 +14,8 @@
 //! path and Zod's English message, so that both the full list of problems and Kibana's
 //! `z.prettifyError` text can be produced from one pass.
 
+use std::borrow::Cow;
+
 use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -23,8 +25,8 @@ use crate::report::IssueCode;
 /// One step of a path inside `config` or `secrets`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
-    /// An object key.
-    Key(String),
+    /// An object key (borrowed when it is a model's own field name: no allocation per read).
+    Key(Cow<'static, str>),
     /// An array index.
     Index(usize),
 }
@@ -188,11 +190,18 @@ impl Reader {
     /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
     /// no option. Zod 4.4 words it `Invalid discriminator value. Expected 'a' | 'b'`.
     pub fn invalid_discriminator(&mut self, options: &[&str], input: Option<&Value>) {
-        let code = if input.is_none() { IssueCode::Required } else { IssueCode::InvalidOption };
+        let code = if input.is_none() {
+            IssueCode::Required
+        } else {
+            IssueCode::InvalidOption
+        };
         let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
         self.push(
             code,
-            format!("Invalid discriminator value. Expected {}", quoted.join(" | ")),
+            format!(
+                "Invalid discriminator value. Expected {}",
+                quoted.join(" | ")
+            ),
             Some(serde_json::json!({ "options": options })),
         );
     }
@@ -266,6 +275,15 @@ impl Reader {
         if !unknown.is_empty() {
             self.unrecognized_keys(unknown);
         }
+    }
+}
+
+/// The value of `key` in `map`. Connector objects have a handful of keys: a scan beats hashing.
+pub fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    if map.len() <= 16 {
+        map.iter().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        map.get(key)
     }
 }
 
@@ -762,7 +780,9 @@ impl<T: Zod> Zod for Record<T> {
         let mut out = Vec::with_capacity(map.len());
         let mut ok = true;
         for (key, value) in map {
-            match reader.at(Segment::Key(key.clone()), |r| T::read(Some(value), r)) {
+            match reader.at(Segment::Key(key.clone().into()), |r| {
+                T::read(Some(value), r)
+            }) {
                 Some(value) if ok => out.push((key.clone(), value)),
                 Some(_) => {}
                 None => ok = false,

@@ -7,7 +7,12 @@
 //! the Kibana quirks in which Kibana's own stored form fails its checks again:
 //! `{ why, kibanaError }`.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a failing test may panic
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a failing test may panic
 
 mod common;
 
@@ -201,11 +206,15 @@ fn every_connector_type_has_enough_fixtures() {
     let mut short = Vec::new();
     for connector_type in CONNECTOR_TYPES.iter().filter(|t| !t.is_system_action_type) {
         for kind in ["valid", "invalid"] {
-            let count = fs::read_dir(fixture_dir(connector_type.id).join(kind)).map_or(0, |entries| {
-                entries
-                    .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
-                    .count()
-            });
+            let count =
+                fs::read_dir(fixture_dir(connector_type.id).join(kind)).map_or(0, |entries| {
+                    entries
+                        .filter(|e| {
+                            e.as_ref()
+                                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+                        })
+                        .count()
+                });
             if count < MINIMUM_PER_KIND {
                 short.push(format!("{} has {count} {kind} fixtures", connector_type.id));
             }

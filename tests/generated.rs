@@ -1,7 +1,12 @@
 //! Generated files and sections stay fresh: this test fails when they are stale.
 //! `UPDATE_GENERATED=1 cargo test --test generated` rewrites them.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a failing test may panic
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a failing test may panic
 
 use std::fs;
 use std::path::Path;
@@ -14,8 +19,14 @@ fn update() -> bool {
 fn splice(text: &str, name: &str, content: &str) -> String {
     let open = format!("<!-- generated:{name} -->\n");
     let close = format!("<!-- /generated:{name} -->");
-    let start = text.find(&open).unwrap_or_else(|| panic!("README has no {open}")) + open.len();
-    let end = text[start..].find(&close).unwrap_or_else(|| panic!("README has no {close}")) + start;
+    let start = text
+        .find(&open)
+        .unwrap_or_else(|| panic!("README has no {open}"))
+        + open.len();
+    let end = text[start..]
+        .find(&close)
+        .unwrap_or_else(|| panic!("README has no {close}"))
+        + start;
     format!("{}{content}{}", &text[..start], &text[end..])
 }
 
@@ -31,7 +42,9 @@ fn readme_tables_are_fresh() {
         if update() {
             fs::write(&path, fresh).expect("write README.md");
         } else {
-            panic!("README.md's generated tables are stale: run UPDATE_GENERATED=1 cargo test --test generated");
+            panic!(
+                "README.md's generated tables are stale: run UPDATE_GENERATED=1 cargo test --test generated"
+            );
         }
     }
 }
@@ -44,7 +57,10 @@ fn every_issue_code_is_documented_once() {
         assert_eq!(table.matches(&row).count(), 1, "{row}");
     }
     // The codes are a public contract: this list changes only by adding codes at the end.
-    let names: Vec<&str> = kibana_connectors::IssueCode::ALL.iter().map(|c| c.as_str()).collect();
+    let names: Vec<&str> = kibana_connectors::IssueCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     assert_eq!(
         names,
         [

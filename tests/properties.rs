@@ -2,7 +2,12 @@
 //! reports are well formed, normalizing is idempotent and its output passes (but for Kibana's
 //! raw-request quirks), and secret values never appear in a report.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // a failing test may panic
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a failing test may panic
 
 mod common;
 
@@ -31,7 +36,11 @@ fn any_json() -> impl Strategy<Value = Value> {
 }
 
 fn creatable_ids() -> Vec<&'static str> {
-    CONNECTOR_TYPES.iter().filter(|t| !t.is_system_action_type).map(|t| t.id).collect()
+    CONNECTOR_TYPES
+        .iter()
+        .filter(|t| !t.is_system_action_type)
+        .map(|t| t.id)
+        .collect()
 }
 
 /// A valid fixture body, then a few edits: a key dropped, set to null, or set to any value.
@@ -42,34 +51,48 @@ fn edited_fixture_body() -> impl Strategy<Value = Value> {
         .filter_map(|f| f.data.get("body").cloned())
         .filter(Value::is_object)
         .collect();
-    let edit = (prop::bool::ANY, 0usize..16, prop_oneof![Just(None), any_json().prop_map(Some)]);
-    (prop::sample::select(bodies), prop::collection::vec(edit, 0..3)).prop_map(|(mut body, edits)| {
-        for (in_secrets, index, value) in edits {
-            let part = if in_secrets { "secrets" } else { "config" };
-            let Some(Value::Object(map)) = body.get_mut(part) else { continue };
-            let keys: Vec<String> = map.keys().cloned().collect();
-            match (keys.get(index % keys.len().max(1)), value) {
-                (Some(key), None) => {
-                    map.shift_remove(key);
+    let edit = (
+        prop::bool::ANY,
+        0usize..16,
+        prop_oneof![Just(None), any_json().prop_map(Some)],
+    );
+    (
+        prop::sample::select(bodies),
+        prop::collection::vec(edit, 0..3),
+    )
+        .prop_map(|(mut body, edits)| {
+            for (in_secrets, index, value) in edits {
+                let part = if in_secrets { "secrets" } else { "config" };
+                let Some(Value::Object(map)) = body.get_mut(part) else {
+                    continue;
+                };
+                let keys: Vec<String> = map.keys().cloned().collect();
+                match (keys.get(index % keys.len().max(1)), value) {
+                    (Some(key), None) => {
+                        map.shift_remove(key);
+                    }
+                    (Some(key), Some(value)) => {
+                        map.insert(key.clone(), value);
+                    }
+                    (None, Some(value)) => {
+                        map.insert(format!("k{index}"), value);
+                    }
+                    (None, None) => {}
                 }
-                (Some(key), Some(value)) => {
-                    map.insert(key.clone(), value);
-                }
-                (None, Some(value)) => {
-                    map.insert(format!("k{index}"), value);
-                }
-                (None, None) => {}
             }
-        }
-        body
-    })
+            body
+        })
 }
 
 fn well_formed(report: &Report) -> Result<(), TestCaseError> {
     prop_assert_eq!(report.valid, report.errors.is_empty());
     prop_assert_eq!(report.valid, report.kibana_error.is_none(), "{:?}", report);
     for issue in report.errors.iter().chain(&report.warnings) {
-        prop_assert!(issue.path.is_empty() || issue.path.starts_with('/'), "{:?}", issue);
+        prop_assert!(
+            issue.path.is_empty() || issue.path.starts_with('/'),
+            "{:?}",
+            issue
+        );
         prop_assert!(!issue.message.is_empty());
     }
     if let Some(error) = &report.kibana_error {

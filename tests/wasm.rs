@@ -109,8 +109,14 @@ fn first_code(report: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn hostile_javascript_values_give_reports_and_the_module_survives() {
     let cases: &[(&str, &str)] = &[
-        ("(() => { const o = { name: 'n' }; o.self = o; return o; })()", "invalid_json"),
-        ("({ name: 'n', connector_type_id: '.index', config: { index: 10n } })", "invalid_json"),
+        (
+            "(() => { const o = { name: 'n' }; o.self = o; return o; })()",
+            "invalid_json",
+        ),
+        (
+            "({ name: 'n', connector_type_id: '.index', config: { index: 10n } })",
+            "invalid_json",
+        ),
         ("Symbol('s')", "invalid_json"),
         ("() => 1", "invalid_json"),
         ("undefined", "invalid_json"),
@@ -118,19 +124,40 @@ fn hostile_javascript_values_give_reports_and_the_module_survives() {
             "new Proxy({}, { get() { throw new Error('no'); }, ownKeys() { throw new Error('no'); } })",
             "invalid_json",
         ),
-        ("({ get name() { throw new Error('getter'); } })", "invalid_json"),
-        ("(() => { let o = {}; for (let i = 0; i < 100000; i++) o = { a: o }; return o; })()", "input_too_large"),
-        ("({ name: 'x'.repeat(10 * 1024 * 1024), connector_type_id: '.index' })", "input_too_large"),
-        ("({ name: 'n', connector_type_id: '.index', config: { index: new Array(1000000).fill(1) } })", "input_too_large"),
+        (
+            "({ get name() { throw new Error('getter'); } })",
+            "invalid_json",
+        ),
+        (
+            "(() => { let o = {}; for (let i = 0; i < 100000; i++) o = { a: o }; return o; })()",
+            "input_too_large",
+        ),
+        (
+            "({ name: 'x'.repeat(10 * 1024 * 1024), connector_type_id: '.index' })",
+            "input_too_large",
+        ),
+        (
+            "({ name: 'n', connector_type_id: '.index', config: { index: new Array(1000000).fill(1) } })",
+            "input_too_large",
+        ),
         ("NaN", "invalid_type"),
         ("Infinity", "invalid_type"),
         ("-0", "invalid_type"),
         ("new Date(0)", "invalid_type"),
         ("new Map([['name', 'n']])", "required"),
         ("new Uint8Array([1, 2, 3])", "required"),
-        ("({ name: 'n', connector_type_id: '.index', config: { index: '\\ud800' } })", "invalid_json"),
-        ("JSON.parse('{\"__proto__\": {\"polluted\": 1}, \"name\": \"n\", \"connector_type_id\": \".index\", \"config\": {\"index\": \"i\"}}')", "unknown_key"),
-        ("({ name: 'n', connector_type_id: '.index', config: { index: 'i', constructor: { prototype: 1 } } })", "unknown_key"),
+        (
+            "({ name: 'n', connector_type_id: '.index', config: { index: '\\ud800' } })",
+            "invalid_json",
+        ),
+        (
+            "JSON.parse('{\"__proto__\": {\"polluted\": 1}, \"name\": \"n\", \"connector_type_id\": \".index\", \"config\": {\"index\": \"i\"}}')",
+            "unknown_key",
+        ),
+        (
+            "({ name: 'n', connector_type_id: '.index', config: { index: 'i', constructor: { prototype: 1 } } })",
+            "unknown_key",
+        ),
     ];
     for (expression, code) in cases {
         let value = eval(expression);
@@ -147,14 +174,19 @@ fn hostile_javascript_values_give_reports_and_the_module_survives() {
 
 #[wasm_bindgen_test]
 fn symbols_and_functions_inside_a_body_are_left_out_as_json_does() {
-    let value = eval("({ name: 'n', connector_type_id: '.index', config: { index: 'i', f() {}, s: Symbol('x') } })");
+    let value = eval(
+        "({ name: 'n', connector_type_id: '.index', config: { index: 'i', f() {}, s: Symbol('x') } })",
+    );
     let report = validate_js(&value, &JsValue::UNDEFINED);
     assert_eq!(get(&report, "valid"), JsValue::TRUE);
 }
 
 #[wasm_bindgen_test]
 fn bodies_over_kibanas_payload_limit_get_its_413() {
-    let report = validate_js(&eval("JSON.stringify({ name: 'x'.repeat(1048576) })"), &JsValue::UNDEFINED);
+    let report = validate_js(
+        &eval("JSON.stringify({ name: 'x'.repeat(1048576) })"),
+        &JsValue::UNDEFINED,
+    );
     let error = get(&report, "kibanaError");
     assert_eq!(get(&error, "statusCode").as_f64(), Some(413.0));
     assert_eq!(

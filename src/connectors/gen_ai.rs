@@ -173,7 +173,7 @@ impl Zod for OpenAiConfig {
             Some("OpenAI") => OpenAiProviderConfig::read(input, reader).map(Self::OpenAi),
             Some("Other") => OtherOpenAiConfig::read(input, reader).map(Self::Other),
             _ => {
-                reader.at(Segment::Key("apiProvider".to_owned()), |reader| {
+                reader.at(Segment::Key("apiProvider".into()), |reader| {
                     reader.invalid_discriminator(PROVIDERS, provider);
                 });
                 None

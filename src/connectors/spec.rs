@@ -15,8 +15,11 @@
 //! * secrets = `z.discriminatedUnion('authType', …)` with one plain `z.object` per auth type of
 //!   the spec (the spec's `defaults` become `.default(…)`s; `api_key_header` with `defaults`
 //!   becomes one key named after the header), each extended with `authType: z.literal(id)`;
-//!   `z.object({})` when the spec has no auth types. Its custom validator checks the auth
-//!   fields marked `allowedHosts` (the OAuth token URL).
+//!   `z.object({})` when the spec has no auth types. Its custom validator refuses `ears`
+//!   (`xpack.actions.ears.enabled` defaults to false), then checks the auth fields marked
+//!   `allowedHosts` (the OAuth token URL). `pfx_certificate` is in the union only while
+//!   `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
+//! * Config fields may carry `.regex(pattern, message?)` ([`Pattern`]).
 
 use std::marker::PhantomData;
 
@@ -55,12 +58,20 @@ pub enum Fallback {
     Flag(bool),
     /// A number.
     Number(f64),
+    /// A list of strings.
+    Texts(&'static [&'static str]),
 }
 
 impl Fallback {
     fn to_value(self) -> Value {
         match self {
             Self::Text(text) => Value::String(text.to_owned()),
+            Self::Texts(texts) => Value::Array(
+                texts
+                    .iter()
+                    .map(|text| Value::String((*text).to_owned()))
+                    .collect(),
+            ),
             Self::Flag(flag) => Value::Bool(flag),
             Self::Number(number) => {
                 serde_json::to_value(crate::zod::JsNumber(number)).unwrap_or(Value::Null)
@@ -80,6 +91,24 @@ pub enum Presence {
     Default(Fallback),
 }
 
+/// `.regex(pattern, message?)` on a string: the pattern as a test function (the crate has no
+/// regex engine) plus its JavaScript source for Zod's default message.
+#[derive(Debug, Clone, Copy)]
+pub struct Pattern {
+    /// The JavaScript regular expression, without slashes (e.g. `^[a-z0-9-]+$`).
+    pub source: &'static str,
+    /// True when a string matches the pattern.
+    pub test: fn(&str) -> bool,
+    /// The custom message (`.regex(re, 'message')`), when there is one.
+    pub message: Option<&'static str>,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.message == other.message
+    }
+}
+
 /// One field of a spec's config object or of an auth type's secrets object.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field {
@@ -97,6 +126,8 @@ pub struct Field {
     pub min_message: Option<&'static str>,
     /// `meta({ validate: { allowedHosts: true } })`: checked against `xpack.actions.allowedHosts`.
     pub allowed_hosts: bool,
+    /// `.regex(pattern, message?)` on a string (checked after `.min()` / `.max()`).
+    pub pattern: Option<Pattern>,
     /// Help text for the person filling the form.
     pub doc: &'static str,
 }
@@ -112,6 +143,7 @@ impl Field {
             max: None,
             min_message: None,
             allowed_hosts: false,
+            pattern: None,
             doc,
         }
     }
@@ -173,6 +205,25 @@ impl Field {
             ..self
         }
     }
+
+    /// With `.regex(pattern)` (`message: None`: Zod's `Invalid string: must match pattern /…/`)
+    /// or `.regex(pattern, message)`.
+    #[must_use]
+    pub const fn regex(
+        self,
+        source: &'static str,
+        test: fn(&str) -> bool,
+        message: Option<&'static str>,
+    ) -> Self {
+        Self {
+            pattern: Some(Pattern {
+                source,
+                test,
+                message,
+            }),
+            ..self
+        }
+    }
 }
 
 /// How a Zod object treats keys it does not define.
@@ -199,6 +250,19 @@ pub enum AuthKind {
     OAuthClientCredentials,
     /// `oauth_authorization_code`: OAuth 2.0 authorization code (with PKCE).
     OAuthAuthorizationCode,
+    /// `aws_credentials`: an AWS access key pair; requests are signed with SigV4.
+    AwsCredentials,
+    /// `azure_shared_key`: an Azure storage account name and key (Shared Key signing).
+    AzureSharedKey,
+    /// `gcp_service_account`: a GCP service account JSON key, exchanged for access tokens.
+    GcpServiceAccount,
+    /// `crt_certificate`: a TLS client certificate and key (base64 PEM).
+    CrtCertificate,
+    /// `pfx_certificate`: a TLS client certificate as a PKCS #12 bundle (base64). Kibana leaves it
+    /// out of the secrets union when `xpack.actions.webhook.ssl.pfx.enabled` is false.
+    PfxCertificate,
+    /// `ears`: OAuth through Elastic's EARS proxy; refused unless `xpack.actions.ears.enabled`.
+    Ears,
 }
 
 impl AuthKind {
@@ -211,6 +275,12 @@ impl AuthKind {
             Self::ApiKeyHeader => "api_key_header",
             Self::OAuthClientCredentials => "oauth_client_credentials",
             Self::OAuthAuthorizationCode => "oauth_authorization_code",
+            Self::AwsCredentials => "aws_credentials",
+            Self::AzureSharedKey => "azure_shared_key",
+            Self::GcpServiceAccount => "gcp_service_account",
+            Self::CrtCertificate => "crt_certificate",
+            Self::PfxCertificate => "pfx_certificate",
+            Self::Ears => "ears",
         }
     }
 
@@ -222,6 +292,12 @@ impl AuthKind {
             Self::ApiKeyHeader => "API key header authentication",
             Self::OAuthClientCredentials => "OAuth Client Credentials",
             Self::OAuthAuthorizationCode => "OAuth Authorization Code",
+            Self::AwsCredentials => "AWS Credentials",
+            Self::AzureSharedKey => "Azure Shared Key",
+            Self::GcpServiceAccount => "GCP Service Account",
+            Self::CrtCertificate => "SSL CRT and Key authentication",
+            Self::PfxCertificate => "SSL PFX authentication",
+            Self::Ears => "Quick Connect OAuth 2.0",
         }
     }
 }
@@ -365,8 +441,98 @@ fn base_fields(kind: AuthKind) -> Vec<Field> {
                 "Send the client credentials to the token endpoint with HTTP basic authentication.",
             ),
         ],
+        AuthKind::AwsCredentials
+        | AuthKind::AzureSharedKey
+        | AuthKind::GcpServiceAccount
+        | AuthKind::CrtCertificate
+        | AuthKind::PfxCertificate
+        | AuthKind::Ears => more_fields(kind),
     }
 }
+
+/// The schemas of the signing, certificate and proxied auth types.
+fn more_fields(kind: AuthKind) -> Vec<Field> {
+    match kind {
+        AuthKind::AwsCredentials => vec![
+            Field::required("accessKeyId", Kind::Text, "The AWS access key ID.")
+                .min_with(1, "Access Key ID is required"),
+            Field::required("secretAccessKey", Kind::Text, "The AWS secret access key.")
+                .min_with(1, "Secret Access Key is required"),
+        ],
+        AuthKind::AzureSharedKey => vec![
+            Field::required("accountName", Kind::Text, "The Azure storage account name.")
+                .min_with(1, "Enter a storage account name."),
+            Field::required(
+                "accountKey",
+                Kind::Text,
+                "The Azure storage account key (base64), used to sign each request.",
+            )
+            .min_with(1, "Enter a storage account key."),
+        ],
+        AuthKind::GcpServiceAccount => vec![
+            Field::required(
+                "serviceAccountJson",
+                Kind::Text,
+                "The contents of the GCP service account JSON key file.",
+            )
+            .min_with(1, "Service Account JSON is required"),
+            Field::optional(
+                "scope",
+                Kind::Text,
+                "The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform).",
+            ),
+        ],
+        AuthKind::CrtCertificate => vec![
+            Field::required("crt", Kind::Text, "The client certificate (base64)."),
+            Field::required(
+                "key",
+                Kind::Text,
+                "The client certificate's private key (base64).",
+            ),
+            Field::optional("passphrase", Kind::Text, "The private key's passphrase."),
+            Field::optional("ca", Kind::Text, "The certificate authority (base64)."),
+            Field::optional(
+                "verificationMode",
+                Kind::Choice(VERIFICATION_MODES),
+                "How the server certificate is verified.",
+            ),
+        ],
+        AuthKind::PfxCertificate => vec![
+            Field::required("pfx", Kind::Text, "The PKCS #12 bundle (base64)."),
+            Field::optional("passphrase", Kind::Text, "The bundle's passphrase."),
+            Field::optional("ca", Kind::Text, "The certificate authority (base64)."),
+            Field::optional(
+                "verificationMode",
+                Kind::Choice(VERIFICATION_MODES),
+                "How the server certificate is verified.",
+            ),
+        ],
+        AuthKind::Ears => vec![
+            Field::required(
+                "provider",
+                Kind::Choice(EARS_PROVIDERS),
+                "The identity provider EARS signs in with.",
+            ),
+            Field::optional(
+                "scope",
+                Kind::Text,
+                "The scopes to request, separated by spaces.",
+            ),
+        ],
+        AuthKind::None
+        | AuthKind::Basic
+        | AuthKind::Bearer
+        | AuthKind::ApiKeyHeader
+        | AuthKind::OAuthClientCredentials
+        | AuthKind::OAuthAuthorizationCode => base_fields(kind),
+    }
+}
+
+const VERIFICATION_MODES: &[&str] = &["none", "certificate", "full"];
+const EARS_PROVIDERS: &[&str] = &["google", "microsoft", "slack"];
+
+/// `generateSecretsSchema`'s custom validator, for `authType: 'ears'` (EARS is off by default).
+const EARS_DISABLED: &str = "EARS OAuth authentication is not enabled. Enable it via xpack.actions.ears.enabled in kibana.yml.";
 
 /// One spec connector type, as data.
 #[derive(Debug, Clone, Copy)]
@@ -483,6 +649,21 @@ fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outc
     if let Some(max) = field.max {
         ok &= check_length(input, reader, Limit::Max, max);
     }
+    // `.regex()` has no `when`: it runs only on a string (after a type error Zod stops).
+    if let (Some(pattern), Some(Value::String(text))) = (field.pattern, input)
+        && !(pattern.test)(text)
+    {
+        let message = pattern.message.map_or_else(
+            || format!("Invalid string: must match pattern /{}/", pattern.source),
+            str::to_owned,
+        );
+        reader.push(
+            IssueCode::InvalidValue,
+            message,
+            Some(serde_json::json!({ "format": "regex", "pattern": pattern.source })),
+        );
+        ok = false;
+    }
     match value {
         Some(value) if ok => Outcome::Value(value),
         _ => Outcome::Failed,
@@ -499,7 +680,7 @@ fn read_fields(
     let mut ok = true;
     for field in fields {
         let value = map.get(field.key);
-        match reader.at(Segment::Key(field.key.to_owned()), |r| {
+        match reader.at(Segment::Key(field.key.into()), |r| {
             read_field(field, value, r)
         }) {
             Outcome::Value(value) => {
@@ -564,7 +745,7 @@ impl<S: Spec> Zod for SpecConfig<S> {
         let mut ok = read.is_some();
         let mut out = read.unwrap_or_default();
         let selected = map.get(SELECTED_ACTIONS);
-        match reader.at(Segment::Key(SELECTED_ACTIONS.to_owned()), |r| {
+        match reader.at(Segment::Key(SELECTED_ACTIONS.into()), |r| {
             read_selected_actions(selected, r)
         }) {
             Outcome::Value(value) => {
@@ -652,7 +833,7 @@ impl<S: Spec> Zod for SpecSecrets<S> {
         let Some(auth) = chosen else {
             // No matching discriminator: Zod's discriminator issue at `authType`.
             let ids: Vec<&str> = auth_types.iter().map(|a| a.kind.id()).collect();
-            reader.at(Segment::Key(AUTH_TYPE.to_owned()), |r| {
+            reader.at(Segment::Key(AUTH_TYPE.into()), |r| {
                 r.invalid_discriminator(&ids, discriminator);
             });
             return None;
@@ -791,8 +972,24 @@ impl<S: Spec> Connector for SpecConnector<S> {
 
     /// `generateSecretsSchema`'s custom validator: the chosen auth type's allowed-hosts fields.
     /// The URL is a secret, so `[redacted]` stands where Kibana's message quotes it.
+    ///
+    /// `ears` is refused with Kibana's message (`xpack.actions.ears.enabled` defaults to false);
+    /// `pfx_certificate` is accepted only while `xpack.actions.webhook.ssl.pfx.enabled` (default
+    /// true) is on, which only the server knows.
     fn check_secrets(secrets: &SpecSecrets<S>, rules: &mut Rules) {
         let Some(auth) = secrets.auth else { return };
+        match auth.kind {
+            AuthKind::Ears => {
+                rules.error(IssueCode::NotAllowed, "/secrets/authType", EARS_DISABLED);
+                return;
+            }
+            AuthKind::PfxCertificate => rules.server_check(
+                "/secrets/authType",
+                "Kibana accepts the pfx_certificate auth type only while xpack.actions.webhook.ssl.pfx.enabled is true (the default)",
+                serde_json::json!({ "check": "pfxEnabled" }),
+            ),
+            _ => {}
+        }
         for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
             if let Some(Value::String(url)) = secrets.values.get(field.key) {
                 let path = format!("/secrets/{}", pointer_key(field.key));
@@ -805,4 +1002,118 @@ impl<S: Spec> Connector for SpecConnector<S> {
 /// A key escaped for a JSON pointer.
 fn pointer_key(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A spec offering the auth types no declared spec uses yet.
+    struct Certs;
+
+    fn digits(text: &str) -> bool {
+        text.chars().all(|c| c.is_ascii_digit())
+    }
+
+    impl Spec for Certs {
+        const DEF: SpecDef = SpecDef {
+            id: ".test-certs",
+            name: "Test",
+            license: License::Gold,
+            features: &[],
+            description: "Test.",
+            config: &[Field::optional("port", Kind::Text, "A port.").regex("^\\d*$", digits, None)],
+            unknown: Unknown::Strip,
+            auth: &[
+                AuthType::plain(AuthKind::CrtCertificate),
+                AuthType::plain(AuthKind::PfxCertificate),
+                AuthType::plain(AuthKind::Ears),
+            ],
+        };
+    }
+
+    fn secrets(input: &Value) -> (Option<SpecSecrets<Certs>>, Vec<String>) {
+        let mut reader = Reader::new();
+        let parsed = SpecSecrets::<Certs>::read(Some(input), &mut reader);
+        let messages = reader
+            .into_issues()
+            .into_iter()
+            .map(|i| i.message)
+            .collect();
+        (parsed, messages)
+    }
+
+    fn rules(parsed: &SpecSecrets<Certs>) -> Rules {
+        let mut rules = Rules::default();
+        SpecConnector::<Certs>::check_secrets(parsed, &mut rules);
+        rules
+    }
+
+    #[test]
+    fn ears_is_refused_while_disabled() {
+        let (parsed, issues) = secrets(&json!({ "authType": "ears", "provider": "google" }));
+        assert!(issues.is_empty(), "{issues:?}");
+        let found = parsed.map(|p| rules(&p));
+        let messages: Vec<String> = found
+            .iter()
+            .flat_map(|r| r.errors.iter().map(|e| e.message.clone()))
+            .collect();
+        assert_eq!(messages, vec![EARS_DISABLED.to_owned()]);
+    }
+
+    #[test]
+    fn ears_provider_is_an_enum() {
+        let (parsed, issues) = secrets(&json!({ "authType": "ears", "provider": "github" }));
+        assert!(parsed.is_none());
+        assert_eq!(
+            issues,
+            vec!["Invalid option: expected one of \"google\"|\"microsoft\"|\"slack\"".to_owned()]
+        );
+    }
+
+    #[test]
+    fn pfx_is_a_server_check_and_crt_is_accepted() {
+        let (pfx, issues) = secrets(&json!({ "authType": "pfx_certificate", "pfx": "AAAA" }));
+        assert!(issues.is_empty(), "{issues:?}");
+        let found = pfx.map(|p| rules(&p));
+        assert!(found.as_ref().is_some_and(|r| r.errors.is_empty()));
+        assert_eq!(found.map(|r| r.warnings.len()), Some(1));
+        let (crt, issues) = secrets(
+            &json!({ "authType": "crt_certificate", "crt": "A", "key": "B", "verificationMode": "full" }),
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            crt.map(|c| c.values),
+            json!({ "crt": "A", "key": "B", "verificationMode": "full", "authType": "crt_certificate" })
+                .as_object()
+                .cloned()
+        );
+    }
+
+    #[test]
+    fn crt_needs_its_key() {
+        let (parsed, issues) = secrets(&json!({ "authType": "crt_certificate", "crt": "A" }));
+        assert!(parsed.is_none());
+        assert_eq!(
+            issues,
+            vec!["Invalid input: expected string, received undefined".to_owned()]
+        );
+    }
+
+    #[test]
+    fn regex_default_message() {
+        let mut reader = Reader::new();
+        let parsed = SpecConfig::<Certs>::read(Some(&json!({ "port": "80a" })), &mut reader);
+        assert!(parsed.is_none());
+        let messages: Vec<String> = reader
+            .into_issues()
+            .into_iter()
+            .map(|i| i.message)
+            .collect();
+        assert_eq!(
+            messages,
+            vec!["Invalid string: must match pattern /^\\d*$/".to_owned()]
+        );
+    }
 }

@@ -160,4 +160,753 @@ spec_types! {
         ],
         auth: [AuthType::with(Basic, &[])],
     }
+
+    /// `.box` (`specs/box/box.ts` at 01664c59).
+    BoxCom {
+        id: ".box",
+        name: "Box",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search files and folders, read content, and query enterprise content using Box AI",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.box.com"),
+                "The URL of the remote Box MCP server.",
+            ),
+        ],
+        auth: [AuthType::with(
+            AuthKind::OAuthAuthorizationCode,
+            &[
+                ("authorizationUrl", Fallback::Text("https://account.box.com/api/oauth2/authorize")),
+                ("tokenUrl", Fallback::Text("https://api.box.com/oauth2/token")),
+                ("scope", Fallback::Text("root_readwrite ai.readwrite docgen.readwrite")),
+            ],
+        )],
+    }
+
+    /// `.buildkite` (`specs/buildkite/buildkite.ts` at 16642e7f).
+    Buildkite {
+        id: ".buildkite",
+        name: "Buildkite",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Trigger, observe, retry, and cancel Buildkite builds, unblock deploy gates, and post annotations",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.buildkite.com/direct"),
+                "The URL of Buildkite's hosted MCP server (API-token pass-through endpoint).",
+            ),
+            Field::required(
+                "orgSlug",
+                Text,
+                "The slug of your Buildkite organization, found in the URL: buildkite.com/your-slug/. Every action in this connector runs against this organization.",
+            )
+            .min(1)
+            .max(200),
+        ],
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.dropbox` (`specs/dropbox/dropbox.ts` at 0e6f5cad).
+    Dropbox {
+        id: ".dropbox",
+        name: "Dropbox",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search files and folders, read content, and manage shared links in Dropbox",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.dropbox.com/mcp"),
+                "The URL of the official Dropbox remote MCP server.",
+            ),
+        ],
+        auth: [AuthType::with(
+            AuthKind::OAuthAuthorizationCode,
+            &[
+                ("authorizationUrl", Fallback::Text("https://www.dropbox.com/oauth2/authorize")),
+                ("tokenUrl", Fallback::Text("https://api.dropboxapi.com/oauth2/token")),
+                (
+                    "scope",
+                    Fallback::Text(
+                        "account_info.read files.metadata.read files.content.read sharing.read sharing.write",
+                    ),
+                ),
+            ],
+        )],
+    }
+
+    /// `.databricks` (`specs/databricks/databricks.ts` at 03967745).
+    Databricks {
+        id: ".databricks",
+        name: "Databricks",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Execute SQL queries, manage jobs, clusters, and warehouses, and monitor alerts in Databricks",
+        config: Strip [
+            Field::required(
+                "serverUrl",
+                Url,
+                "The Databricks SQL MCP server URL for your workspace (e.g. https://{workspace}.azuredatabricks.net/api/2.0/mcp/sql).",
+            ),
+        ],
+        auth: [
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[("scope", Fallback::Text("all-apis offline_access"))],
+            ),
+            AuthType::with(Bearer, &[]),
+        ],
+    }
+
+    /// `.datadog` (`specs/datadog/datadog.ts` at 023dbe9a, sites from `datadog/types.ts` at 1820fd32).
+    Datadog {
+        id: ".datadog",
+        name: "Datadog",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "List and mute monitors, manage downtimes and incidents, post events, and query metrics and logs in Datadog",
+        config: Strip [
+            Field::defaults(
+                "site",
+                Kind::Choice(&[
+                    "datadoghq.com",
+                    "us3.datadoghq.com",
+                    "us5.datadoghq.com",
+                    "datadoghq.eu",
+                    "ap1.datadoghq.com",
+                    "ap2.datadoghq.com",
+                    "uk1.datadoghq.com",
+                    "ddog-gov.com",
+                    "us2.ddog-gov.com",
+                ]),
+                Fallback::Text("datadoghq.com"),
+                "The Datadog site shown in your Datadog URL (for example datadoghq.com for US1, datadoghq.eu for EU1, us3.datadoghq.com for US3). Requests go to the matching api.* host.",
+            ),
+        ],
+        // The API key goes in `username`, the application key in `password`.
+        auth: [AuthType::with(Basic, &[])],
+    }
+
+    /// `.dynatrace` (`specs/dynatrace/dynatrace.ts` at 22b6abbf).
+    Dynatrace {
+        id: ".dynatrace",
+        name: "Dynatrace",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Triage Dynatrace Davis problems, ingest events, query metrics and entities, and manage maintenance windows via the Environment API v2.",
+        config: Strip [
+            Field::required(
+                "environmentUrl",
+                Url,
+                "Environment API base URL, without /api/v2 (SaaS: https://your-environment-id.live.dynatrace.com).",
+            ),
+        ],
+        // The API token is stored under `apiToken`.
+        auth: [api_key_header!("apiToken")],
+    }
+
+    /// `.figma` (`specs/figma/figma.ts`, stored version id 51945706070).
+    Figma {
+        id: ".figma",
+        name: "Figma",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Browse Figma design files, inspect structure, render images, and explore team projects",
+        config: Strip [],
+        auth: [
+            api_key_header!("X-Figma-Token"),
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[
+                    ("authorizationUrl", Fallback::Text("https://www.figma.com/oauth")),
+                    ("tokenUrl", Fallback::Text("https://api.figma.com/v1/oauth/token")),
+                    ("scope", Fallback::Text("current_user:read file_content:read projects:read")),
+                ],
+            ),
+        ],
+    }
+
+    /// `.firecrawl` (`specs/firecrawl/firecrawl.ts`, stored version id 52040918801).
+    Firecrawl {
+        id: ".firecrawl",
+        name: "Firecrawl",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Scrape, search, map, and crawl the web via the Firecrawl API",
+        config: Strip [],
+        auth: [AuthType::plain(Bearer)],
+    }
+
+    /// `.grafana` (`specs/grafana/grafana.ts`, stored version id 57656867281).
+    Grafana {
+        id: ".grafana",
+        name: "Grafana",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Read Grafana-managed alerts and rules, manage silences, post dashboard annotations, and search dashboards and notification configuration.",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The base URL of your Grafana instance, e.g. https://your-stack.grafana.net (Grafana Cloud) or https://grafana.example.com (self-hosted).",
+            ),
+            Field::optional(
+                "orgId",
+                Text,
+                "Optional. Sent as the X-Grafana-Org-Id header on every request. Leave empty to use the token's default organization.",
+            )
+            .max(20),
+        ],
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.graphql` (`specs/graphql/graphql.ts`, stored version id 57429185808).
+    GraphQl {
+        id: ".graphql",
+        name: "GraphQL",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Run queries and mutations, and introspect schemas on any GraphQL endpoint",
+        config: Strip [
+            Field::required(
+                "url",
+                Url,
+                "The URL of your GraphQL API. All queries and mutations are sent as POST requests to this URL.",
+            )
+            .allowed_hosts(),
+        ],
+        auth: [
+            AuthType::with(AuthKind::None, &[]),
+            AuthType::with(Basic, &[]),
+            AuthType::with(Bearer, &[]),
+            AuthType::with(AuthKind::OAuthAuthorizationCode, &[]),
+            AuthType::with(OAuthClientCredentials, &[]),
+        ],
+    }
+
+    /// `.hubspot` (`specs/hubspot/hubspot.ts`, stored version id 52294666313).
+    HubSpot {
+        id: ".hubspot",
+        name: "HubSpot",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search contacts, companies, deals, tickets, and engagements in HubSpot CRM.",
+        config: Strip [],
+        auth: [
+            AuthType::with(Bearer, &[]),
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[
+                    ("authorizationUrl", Fallback::Text("https://app.hubspot.com/oauth/authorize")),
+                    ("tokenUrl", Fallback::Text("https://api.hubapi.com/oauth/v1/token")),
+                    (
+                        "scope",
+                        Fallback::Text(
+                            "crm.objects.contacts.read crm.objects.companies.read crm.objects.deals.read tickets crm.objects.owners.read sales-email-read",
+                        ),
+                    ),
+                    ("useBasicAuth", Fallback::Flag(false)),
+                ],
+            ),
+        ],
+    }
+
+    /// `.jenkins` (`specs/jenkins/jenkins.ts`, stored version id 58123994361).
+    Jenkins {
+        id: ".jenkins",
+        name: "Jenkins",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Trigger, monitor, and stop Jenkins builds, and manage jobs, test reports, and the build queue",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The base URL of the Jenkins controller (no trailing slash needed).",
+            )
+            .allowed_hosts(),
+        ],
+        // `username` is the Jenkins account, `password` an API token of it.
+        auth: [AuthType::with(Basic, &[])],
+    }
+
+    /// `.jina` (`specs/jina/jina_reader.ts` at 79bb6588).
+    JinaReader {
+        id: ".jina",
+        name: "Jina Reader",
+        license: Gold,
+        features: [WORKFLOWS],
+        description: "Any URL to markdown, web search for better LLM grounding",
+        config: Strip [
+            Field::defaults(
+                "overrideBrowseUrl",
+                Url,
+                Fallback::Text("https://r.jina.ai"),
+                "Override Jina Reader Browse URL.",
+            ),
+            Field::defaults(
+                "overrideSearchUrl",
+                Url,
+                Fallback::Text("https://s.jina.ai"),
+                "Override Jina Reader Search URL.",
+            ),
+        ],
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.monday_com` (`specs/monday_com/monday_com.ts`, stored version id 57422861798).
+    MondayCom {
+        id: ".monday_com",
+        name: "Monday.com",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search boards, read and create items, post updates, and manage workspaces in Monday.com",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.monday.com/mcp"),
+                "The URL of the official Monday.com remote MCP server.",
+            ),
+        ],
+        auth: [
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[
+                    ("authorizationUrl", Fallback::Text("https://auth.monday.com/oauth2/authorize")),
+                    ("tokenUrl", Fallback::Text("https://auth.monday.com/oauth2/token")),
+                    (
+                        "scope",
+                        Fallback::Text(
+                            "me:read boards:read boards:write items:read items:write updates:read updates:write",
+                        ),
+                    ),
+                ],
+            ),
+            // A personal API token.
+            AuthType::with(Bearer, &[]),
+        ],
+    }
+
+    /// `.notion` (`specs/notion/notion.ts`, stored version id 51800319648).
+    Notion {
+        id: ".notion",
+        name: "Notion",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Explore content and databases in Notion",
+        config: Strip [],
+        auth: [
+            AuthType::plain(Bearer),
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[
+                    ("authorizationUrl", Fallback::Text("https://api.notion.com/v1/oauth/authorize")),
+                    ("tokenUrl", Fallback::Text("https://api.notion.com/v1/oauth/token")),
+                ],
+            ),
+        ],
+    }
+
+    /// `.pagerduty_mcp` (`specs/pagerduty/pagerduty.ts`, stored version id 70134045587).
+    PagerDutyMcp {
+        id: ".pagerduty_mcp",
+        name: "PagerDuty (MCP)",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+        description: "Trigger, acknowledge, resolve, and update PagerDuty incidents; list services, on-call schedules, escalation policies, and users.",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.pagerduty.com/mcp"),
+                "The URL of the PagerDuty MCP server.",
+            ),
+        ],
+        // The API key, in the format `Token token=YOUR_API_KEY`, is stored under `Authorization`.
+        auth: [api_key_header!("Authorization")],
+    }
+
+    /// `.posthog` (`specs/posthog/posthog.ts`, stored version id 57851324481).
+    PostHog {
+        id: ".posthog",
+        name: "PostHog",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Triage PostHog error-tracking issues, run HogQL queries, toggle feature flags, post annotations, and look up session recordings.",
+        config: Strip [
+            Field::required(
+                "instanceHost",
+                Url,
+                "Your PostHog instance URL: https://us.posthog.com (US Cloud, default), https://eu.posthog.com (EU Cloud), or your self-managed instance URL.",
+            ),
+            Field::required(
+                "projectId",
+                Text,
+                "The PostHog project ID that every action runs against (Project Settings, or /api/projects/).",
+            )
+            .max(50),
+        ],
+        // A personal API key.
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.prometheus_alertmanager` (`specs/prometheus_alertmanager/prometheus_alertmanager.ts`,
+    /// stored version id 58197150629).
+    PrometheusAlertmanager {
+        id: ".prometheus_alertmanager",
+        name: "Prometheus Alertmanager",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Read Alertmanager alerts and alert groups, and create, list, and expire silences to mute noise",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The base URL of your self-hosted Alertmanager instance, e.g. https://alertmanager.example.com. Must be reachable from Kibana.",
+            )
+            .allowed_hosts(),
+            Field::optional(
+                "prometheusUrl",
+                Url,
+                "Optional. The base URL of the Prometheus server associated with this Alertmanager, e.g. https://prometheus.example.com (uses the same username and password).",
+            )
+            .allowed_hosts(),
+        ],
+        auth: [AuthType::with(Basic, &[])],
+    }
+
+    /// `.rootly` (`specs/rootly/rootly.ts`, stored version id 57582546915).
+    Rootly {
+        id: ".rootly",
+        name: "Rootly",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Declare, read, and drive Rootly incidents through their lifecycle, and triage, acknowledge, and resolve Rootly alerts.",
+        config: Strip [],
+        // A Rootly API key (Organization Settings > API Keys).
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.salesforce` (`specs/salesforce/salesforce.ts`, stored version id 70407526527).
+    Salesforce {
+        id: ".salesforce",
+        name: "Salesforce",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+        description: "Query records, search, describe objects, and download files in Salesforce",
+        config: Strip [],
+        auth: [
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[("scope", Fallback::Text("api refresh_token"))],
+            ),
+            AuthType::with(OAuthClientCredentials, &[]),
+        ],
+    }
+
+    /// `.sentry` (`specs/sentry/sentry.ts`, stored version id 57679711776).
+    Sentry {
+        id: ".sentry",
+        name: "Sentry",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Triage Sentry issues: list, read, resolve, ignore, reopen, assign, and bulk-update error groups, provision issue alert rules, and correlate incidents to releases.",
+        config: Strip [
+            Field::required(
+                "organizationSlug",
+                Text,
+                "The slug of your Sentry organization, found in the URL: sentry.io/organizations/your-slug/",
+            )
+            .min(1)
+            .max(200),
+            Field::optional(
+                "baseUrl",
+                Url,
+                "Leave empty to use Sentry SaaS (https://sentry.io/api/0); set a regional domain (e.g. https://us.sentry.io/api/0) or a self-hosted instance (e.g. https://sentry.example.com/api/0).",
+            ),
+        ],
+        // A Sentry auth token (internal integration or personal token).
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.sublime_security` (`specs/sublime_security/sublime_security.ts`, stored version id
+    /// 54589029174).
+    SublimeSecurity {
+        id: ".sublime_security",
+        name: "Sublime Security",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search flagged email, get verdicts, and quarantine, trash, or restore message groups in Sublime Security",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The Sublime Platform API base URL (e.g. https://platform.sublime.security or https://eu.platform.sublime.security, or a self-hosted instance), shown under Automate > API in the Sublime dashboard.",
+            )
+            .max(1024)
+            .allowed_hosts(),
+        ],
+        // A Sublime API key.
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.tavily_mcp` (`specs/tavily/tavily.ts`, stored version ids 51953722832 and 51905307800).
+    TavilyMcp {
+        id: ".tavily_mcp",
+        name: "Tavily",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search the web and extract content from pages using Tavily",
+        config: Strip [
+            Field::defaults(
+                "serverUrl",
+                Url,
+                Fallback::Text("https://mcp.tavily.com/mcp/"),
+                "The URL of the Tavily MCP server.",
+            ),
+        ],
+        // A Tavily API key.
+        auth: [AuthType::plain(Bearer)],
+    }
+
+    /// `.urlvoid` (`specs/urlvoid/urlvoid.ts`, stored version id 70365270852).
+    UrlVoid {
+        id: ".urlvoid",
+        name: "URLVoid",
+        license: Gold,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Domain and URL reputation checking via multi-engine scanning",
+        config: Strip [],
+        auth: [api_key_header!("X-Api-Key")],
+    }
+
+    /// `.zoom` (`specs/zoom/zoom.ts`, stored version id 51774317956).
+    Zoom {
+        id: ".zoom",
+        name: "Zoom",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Access meetings, recordings, transcripts, and participants in Zoom",
+        config: Strip [],
+        // A Zoom Server-to-Server OAuth access token.
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.zabbix` (`specs/zabbix/zabbix.ts`, stored version id 57880945216).
+    Zabbix {
+        id: ".zabbix",
+        name: "Zabbix",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Read and triage Zabbix problems and events, manage maintenance windows, and enable or disable hosts and triggers",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The base URL of your self-hosted Zabbix frontend, e.g. https://zabbix.example.com (without /api_jsonrpc.php). Must be network-reachable from Kibana.",
+            )
+            .allowed_hosts(),
+        ],
+        // A Zabbix API token (Zabbix 6.4 or later) or a session token.
+        auth: [AuthType::with(Bearer, &[])],
+    }
+
+    /// `.urlscan_io` (`specs/urlscan_io/urlscan_io.ts`, stored version id 58139920554).
+    UrlscanIo {
+        id: ".urlscan_io",
+        name: "URLScan.io",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Submit URLs for scanning, read maliciousness verdicts, and search historical scans on URLScan.io",
+        config: Strip [],
+        // The API key goes in the `api-key` header; without one only search, screenshots and
+        // quota work.
+        auth: [api_key_header!("api-key"), AuthType::with(AuthKind::None, &[])],
+    }
+
+    /// `.unifi` (`specs/unifi/unifi.ts`, stored version id 58071694059).
+    Unifi {
+        id: ".unifi",
+        name: "UniFi",
+        license: Enterprise,
+        features: [AGENT_BUILDER, WORKFLOWS],
+        description: "List UniFi sites, devices, clients and networks, inspect Protect cameras and sensors, and restart devices",
+        config: Strip [
+            Field::required(
+                "consoleUrl",
+                Url,
+                "The base URL of the UniFi console (e.g. https://192.168.1.1, without /proxy/...), or https://api.ui.com/v1/connector/consoles/your-console-id for the Site Manager Cloud Connector.",
+            )
+            .allowed_hosts(),
+        ],
+        auth: [api_key_header!("X-API-KEY")],
+    }
+
+    /// `.one_drive` (`specs/one_drive/one_drive.ts`, stored version id 54928114208).
+    OneDrive {
+        id: ".one_drive",
+        name: "OneDrive",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search files and folders, browse drives, read file content, and list files shared with you in Microsoft OneDrive",
+        config: Strip [],
+        // The authorization and token URLs name your Microsoft Entra tenant
+        // (https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/...).
+        auth: [AuthType::with(
+            AuthKind::OAuthAuthorizationCode,
+            &[("scope", Fallback::Text("Files.Read.All offline_access User.Read"))],
+        )],
+    }
+}
+
+/// Spec types that need the signing / service-account auth types and the string patterns of
+/// [`super::spec`] (declared apart from the first block so that both can grow at once).
+pub mod signed {
+    #[allow(clippy::wildcard_imports)]
+    use super::*;
+
+    /// `/^[a-z0-9-]+$/`: the AWS region pattern of the X-Ray and CloudWatch specs.
+    fn aws_region_chars(text: &str) -> bool {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+
+    const AWS: AuthType = AuthType::plain(AuthKind::AwsCredentials);
+    const GCP: AuthType = AuthType::plain(AuthKind::GcpServiceAccount);
+
+    spec_types! {
+        /// `.aws_lambda` (`specs/aws_lambda/aws_lambda.ts` at 1079fa7d).
+        AwsLambda {
+            id: ".aws_lambda",
+            name: "AWS Lambda",
+            license: Gold,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Invoke AWS Lambda functions, list available functions, and get function details.",
+            config: Strip [
+                Field::required("region", Text, "AWS Region (e.g., us-east-1, eu-west-1).").min(1),
+            ],
+            auth: [AWS],
+        }
+
+        /// `.amazon_s3` (`specs/amazon_s3/amazon_s3.ts`, stored version with `lazySchema`).
+        AmazonS3 {
+            id: ".amazon_s3",
+            name: "Amazon S3",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "List buckets and download files from Amazon S3.",
+            config: Strip [
+                Field::required(
+                    "region",
+                    Text,
+                    "The AWS Region where your S3 buckets are located (for example, us-east-1).",
+                )
+                .min(1),
+            ],
+            auth: [AWS],
+        }
+
+        /// `.aws_x_ray` (`specs/aws_x_ray/aws_x_ray.ts`, stored version).
+        AwsXRay {
+            id: ".aws_x_ray",
+            name: "AWS X-Ray",
+            license: Gold,
+            features: [AGENT_BUILDER],
+            description: "Retrieve insights, service graphs, and trace summaries and details from AWS X-Ray.",
+            config: Strip [
+                Field::required("region", Text, "AWS Region (e.g., us-east-1, eu-west-1).")
+                    .min(1)
+                    .max(30)
+                    .regex(
+                        "^[a-z0-9-]+$",
+                        aws_region_chars,
+                        Some("Must be a valid AWS region identifier, e.g. us-east-1."),
+                    ),
+            ],
+            auth: [AWS],
+        }
+
+        /// `.aws_cloudwatch` (`specs/aws_cloudwatch/aws_cloudwatch.ts`, stored version).
+        AwsCloudwatch {
+            id: ".aws_cloudwatch",
+            name: "AWS CloudWatch",
+            license: Enterprise,
+            features: [AGENT_BUILDER],
+            description: "List and suppress alarms, query metrics and Logs Insights, and retrieve log events in AWS CloudWatch.",
+            config: Strip [
+                Field::required(
+                    "region",
+                    Text,
+                    "The AWS Region where your CloudWatch alarms, metrics, and log groups are located (for example, us-east-1).",
+                )
+                .min(1)
+                .max(64)
+                .regex(
+                    "^[a-z0-9-]+$",
+                    aws_region_chars,
+                    Some("Must be a valid AWS region name, e.g. \"us-east-1\"."),
+                ),
+            ],
+            auth: [AWS],
+        }
+
+        /// `.azure-blob` (`specs/azure_blob/azure_blob.ts` at 069c76e6).
+        AzureBlob {
+            id: ".azure-blob",
+            name: "Azure Blob Storage",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Connect to Azure Blob Storage to list containers and blobs, and retrieve blob content.",
+            config: Strip [
+                Field::required(
+                    "accountUrl",
+                    Text,
+                    "The blob service endpoint, for example https://myaccount.blob.core.windows.net.",
+                )
+                .min(1),
+            ],
+            auth: [AuthType::plain(AuthKind::AzureSharedKey)],
+        }
+
+        /// `.gcp_cloud_functions` (`specs/gcp_cloud_functions/gcp_cloud_functions.ts`, stored version).
+        GcpCloudFunctions {
+            id: ".gcp_cloud_functions",
+            name: "GCP Cloud Functions",
+            license: Gold,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Invoke GCP Cloud Functions, list available functions, and get function details.",
+            config: Strip [
+                Field::required("projectId", Text, "GCP Project ID.").min(1),
+                Field::required("region", Text, "GCP Region (e.g., us-central1, europe-west1).").min(1),
+            ],
+            auth: [GCP],
+        }
+
+        /// `.gcp_iam` (`specs/gcp_iam/gcp_iam.ts`, stored version).
+        GcpIam {
+            id: ".gcp_iam",
+            name: "Google Cloud IAM",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Disable service accounts, revoke leaked keys, and grant or revoke IAM role bindings in Google Cloud IAM.",
+            config: Strip [
+                Field::optional(
+                    "defaultProjectId",
+                    Text,
+                    "Optional. The project used when an action does not specify one, for example my-project-123.",
+                )
+                .max(30),
+            ],
+            auth: [GCP],
+        }
+    }
 }

@@ -19,7 +19,11 @@ pub struct Fixture {
 impl Fixture {
     /// The path below `tests/fixtures`, for messages.
     pub fn name(&self) -> String {
-        self.path.strip_prefix(FIXTURES).unwrap_or(&self.path).display().to_string()
+        self.path
+            .strip_prefix(FIXTURES)
+            .unwrap_or(&self.path)
+            .display()
+            .to_string()
     }
 }
 
@@ -28,7 +32,9 @@ pub fn load(kind: &str) -> Vec<Fixture> {
     let mut out = Vec::new();
     for type_dir in fs::read_dir(FIXTURES).expect("tests/fixtures") {
         let dir = type_dir.expect("entry").path().join(kind);
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "json") {

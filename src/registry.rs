@@ -220,6 +220,8 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     spec::connector_type::<specs::signed::AzureBlob>(),
     spec::connector_type::<specs::signed::GcpCloudFunctions>(),
     spec::connector_type::<specs::signed::GcpIam>(),
+    spec::connector_type::<specs::OnePassword>(),
+    spec::connector_type::<specs::Censys>(),
     ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<jira_service_management::JiraServiceManagement>(".jira-service-management", "Jira Service Management", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),

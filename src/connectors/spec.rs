@@ -16,10 +16,16 @@
 //!   the spec (the spec's `defaults` become `.default(…)`s; `api_key_header` with `defaults`
 //!   becomes one key named after the header), each extended with `authType: z.literal(id)`;
 //!   `z.object({})` when the spec has no auth types. Its custom validator refuses `ears`
-//!   (`xpack.actions.ears.enabled` defaults to false), then checks the auth fields marked
-//!   `allowedHosts` (the OAuth token URL). `pfx_certificate` is in the union only while
-//!   `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
-//! * Config fields may carry `.regex(pattern, message?)` ([`Pattern`]).
+//!   (`xpack.actions.auth.ears.enabled` defaults to false), then checks the auth fields marked
+//!   `allowedHosts` (the OAuth client-credentials token URL, unless the spec defaults it: a
+//!   defaulted field is a `ZodDefault` without the marking). `pfx_certificate` is in the union
+//!   only while `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
+//! * Config fields may carry `.regex(pattern, message?)` or `.uuid({ message? })` ([`Pattern`]).
+//! * Only fields marked `validate: { allowedHosts: true }` are checked against the allowlist
+//!   (`allowed_hosts_validation.ts`'s `getAllowedHostsKeysFromShape`, used by
+//!   `generate_config_schema.ts` on main); the `validate_allowed_hosts.ts` walker that checked
+//!   every `format: uri` field unless opted out belongs to an earlier generator without
+//!   `selectedActions` and is not what main runs.
 
 use std::marker::PhantomData;
 
@@ -91,8 +97,8 @@ pub enum Presence {
     Default(Fallback),
 }
 
-/// `.regex(pattern, message?)` on a string: the pattern as a test function (the crate has no
-/// regex engine) plus its JavaScript source for Zod's default message.
+/// A string format check: `.regex(pattern, message?)` or `.uuid({ message? })`. The pattern is a
+/// test function (the crate has no regex engine) plus its JavaScript source for Zod's issue.
 #[derive(Debug, Clone, Copy)]
 pub struct Pattern {
     /// The JavaScript regular expression, without slashes (e.g. `^[a-z0-9-]+$`).
@@ -101,12 +107,48 @@ pub struct Pattern {
     pub test: fn(&str) -> bool,
     /// The custom message (`.regex(re, 'message')`), when there is one.
     pub message: Option<&'static str>,
+    /// Zod's `format` of the check: `regex` or `uuid`.
+    pub format: &'static str,
 }
 
 impl PartialEq for Pattern {
     fn eq(&self, other: &Self) -> bool {
-        self.source == other.source && self.message == other.message
+        self.source == other.source && self.message == other.message && self.format == other.format
     }
+}
+
+impl Pattern {
+    /// The issue message: the custom one, else Zod's default for the format.
+    fn issue_message(&self) -> String {
+        match (self.message, self.format) {
+            (Some(message), _) => message.to_owned(),
+            (None, "uuid") => "Invalid UUID".to_owned(),
+            (None, _) => format!("Invalid string: must match pattern /{}/", self.source),
+        }
+    }
+}
+
+/// Zod 4's `z.uuid()` / `z.string().uuid()` pattern (RFC 9562 versions 1-8, variant 10xx, plus
+/// the nil and max UUIDs, both lower case only).
+const UUID_SOURCE: &str = "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$";
+
+/// True when `text` matches [`UUID_SOURCE`].
+fn is_uuid(text: &str) -> bool {
+    if text == "00000000-0000-0000-0000-000000000000"
+        || text == "ffffffff-ffff-ffff-ffff-ffffffffffff"
+    {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() != 36 {
+        return false;
+    }
+    bytes.iter().enumerate().all(|(index, byte)| match index {
+        8 | 13 | 18 | 23 => *byte == b'-',
+        14 => (b'1'..=b'8').contains(byte),
+        19 => matches!(byte, b'8' | b'9' | b'a' | b'b' | b'A' | b'B'),
+        _ => byte.is_ascii_hexdigit(),
+    })
 }
 
 /// One field of a spec's config object or of an auth type's secrets object.
@@ -220,6 +262,21 @@ impl Field {
                 source,
                 test,
                 message,
+                format: "regex",
+            }),
+            ..self
+        }
+    }
+
+    /// With `.uuid()` (`message: None`: Zod's `Invalid UUID`) or `.uuid({ message })`.
+    #[must_use]
+    pub const fn uuid(self, message: Option<&'static str>) -> Self {
+        Self {
+            pattern: Some(Pattern {
+                source: UUID_SOURCE,
+                test: is_uuid,
+                message,
+                format: "uuid",
             }),
             ..self
         }
@@ -261,7 +318,8 @@ pub enum AuthKind {
     /// `pfx_certificate`: a TLS client certificate as a PKCS #12 bundle (base64). Kibana leaves it
     /// out of the secrets union when `xpack.actions.webhook.ssl.pfx.enabled` is false.
     PfxCertificate,
-    /// `ears`: OAuth through Elastic's EARS proxy; refused unless `xpack.actions.ears.enabled`.
+    /// `ears`: OAuth through Elastic's EARS proxy; refused unless
+    /// `xpack.actions.auth.ears.enabled`.
     Ears,
 }
 
@@ -353,8 +411,12 @@ impl AuthType {
                     .and_then(|d| d.iter().find(|(key, _)| *key == field.key))
                     .map(|(_, value)| *value);
                 match fallback {
+                    // `getSchemaForAuthType` wraps the field in `.default(value)`: the new
+                    // `ZodDefault` carries no meta of its own, so `getMeta` no longer sees the
+                    // field's `validate: { allowedHosts: true }` and Kibana does not check it.
                     Some(value) => Field {
                         presence: Presence::Default(value),
+                        allowed_hosts: false,
                         ..field
                     },
                     None => field,
@@ -531,8 +593,13 @@ fn more_fields(kind: AuthKind) -> Vec<Field> {
 const VERIFICATION_MODES: &[&str] = &["none", "certificate", "full"];
 const EARS_PROVIDERS: &[&str] = &["google", "microsoft", "slack"];
 
-/// `generateSecretsSchema`'s custom validator, for `authType: 'ears'` (EARS is off by default).
-const EARS_DISABLED: &str = "EARS OAuth authentication is not enabled. Enable it via xpack.actions.ears.enabled in kibana.yml.";
+/// `generateSecretsSchema`'s custom validator, for `authType: 'ears'`: EARS is off by default
+/// (`xpack.actions.auth.ears.enabled: false`), and this check comes first. The validator's
+/// second EARS check (an auth type marked `isExperimental` while
+/// `xpack.actions.auth.ears.enableExperimental` is off: `EARS OAuth authentication is not enabled
+/// for the "<provider>" provider. Enable it via xpack.actions.auth.ears.enableExperimental in
+/// kibana.yml.`) is never reached with the default settings.
+const EARS_DISABLED: &str = "EARS OAuth authentication is not enabled. Enable it via xpack.actions.auth.ears.enabled in kibana.yml.";
 
 /// One spec connector type, as data.
 #[derive(Debug, Clone, Copy)]
@@ -649,18 +716,15 @@ fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outc
     if let Some(max) = field.max {
         ok &= check_length(input, reader, Limit::Max, max);
     }
-    // `.regex()` has no `when`: it runs only on a string (after a type error Zod stops).
+    // `.regex()` / `.uuid()` have no `when`: they run only on a string (after a type error Zod
+    // stops).
     if let (Some(pattern), Some(Value::String(text))) = (field.pattern, input)
         && !(pattern.test)(text)
     {
-        let message = pattern.message.map_or_else(
-            || format!("Invalid string: must match pattern /{}/", pattern.source),
-            str::to_owned,
-        );
         reader.push(
             IssueCode::InvalidValue,
-            message,
-            Some(serde_json::json!({ "format": "regex", "pattern": pattern.source })),
+            pattern.issue_message(),
+            Some(serde_json::json!({ "format": pattern.format, "pattern": pattern.source })),
         );
         ok = false;
     }
@@ -973,7 +1037,7 @@ impl<S: Spec> Connector for SpecConnector<S> {
     /// `generateSecretsSchema`'s custom validator: the chosen auth type's allowed-hosts fields.
     /// The URL is a secret, so `[redacted]` stands where Kibana's message quotes it.
     ///
-    /// `ears` is refused with Kibana's message (`xpack.actions.ears.enabled` defaults to false);
+    /// `ears` is refused with Kibana's message (`xpack.actions.auth.ears.enabled` defaults to false);
     /// `pfx_certificate` is accepted only while `xpack.actions.webhook.ssl.pfx.enabled` (default
     /// true) is on, which only the server knows.
     fn check_secrets(secrets: &SpecSecrets<S>, rules: &mut Rules) {
@@ -1099,6 +1163,57 @@ mod tests {
             issues,
             vec!["Invalid input: expected string, received undefined".to_owned()]
         );
+    }
+
+    #[test]
+    fn uuid_follows_zods_pattern() {
+        for good in [
+            "123e4567-e89b-12d3-a456-426614174000",
+            "123E4567-E89B-82D3-B456-426614174000",
+            "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        ] {
+            assert!(is_uuid(good), "{good}");
+        }
+        for bad in [
+            "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+            "123e4567-e89b-02d3-a456-426614174000",
+            "123e4567-e89b-92d3-a456-426614174000",
+            "123e4567-e89b-12d3-c456-426614174000",
+            "123e4567e89b12d3a456426614174000",
+            " 123e4567-e89b-12d3-a456-426614174000",
+            "123e4567-e89b-12d3-a456-42661417400g",
+        ] {
+            assert!(!is_uuid(bad), "{bad}");
+        }
+        let field = Field::required("id", Kind::Text, "An id.").uuid(None);
+        let mut reader = Reader::new();
+        let outcome = read_field(&field, Some(&json!("x")), &mut reader);
+        assert!(matches!(outcome, Outcome::Failed));
+        let messages: Vec<String> = reader
+            .into_issues()
+            .into_iter()
+            .map(|i| i.message)
+            .collect();
+        assert_eq!(messages, vec!["Invalid UUID".to_owned()]);
+    }
+
+    #[test]
+    fn a_defaulted_auth_field_loses_its_allowed_hosts_marking() {
+        let plain = AuthType::with(AuthKind::OAuthClientCredentials, &[]);
+        let defaulted = AuthType::with(
+            AuthKind::OAuthClientCredentials,
+            &[("tokenUrl", Fallback::Text("https://auth.example.com/token"))],
+        );
+        let marked = |auth: AuthType| -> Vec<&'static str> {
+            auth.fields()
+                .iter()
+                .filter(|f| f.allowed_hosts)
+                .map(|f| f.key)
+                .collect()
+        };
+        assert_eq!(marked(plain), vec!["tokenUrl"]);
+        assert!(marked(defaulted).is_empty());
     }
 
     #[test]

@@ -764,6 +764,52 @@ spec_types! {
             &[("scope", Fallback::Text("Files.Read.All offline_access User.Read"))],
         )],
     }
+
+    /// `.1password` (`specs/one_password/one_password.ts` at 18bdc9b0). The spec defaults
+    /// `tokenUrl`, so Kibana does not check it against the allowlist (see
+    /// [`AuthType::fields`]).
+    OnePassword {
+        id: ".1password",
+        name: "1Password",
+        license: Enterprise,
+        features: [WORKFLOWS],
+        description: "Manage users in 1Password Enterprise Password Manager — list, get, suspend, and reactivate users",
+        config: Strip [
+            Field::required(
+                "accountUuid",
+                Text,
+                "The UUID of your 1Password account.",
+            )
+            .min_with(1, "Account UUID is required"),
+        ],
+        auth: [AuthType::with(
+            OAuthClientCredentials,
+            &[
+                ("tokenUrl", Fallback::Text("https://api.1password.com/v1beta1/users/oauth2/token")),
+                ("scope", Fallback::Text("openid")),
+                ("tokenEndpointAuthMethod", Fallback::Text("client_secret_basic")),
+            ],
+        )],
+    }
+
+    /// `.censys` (`specs/censys/censys.ts`, stored version id 54764816019). The description is
+    /// ours: the spec's own text was not recorded.
+    Censys {
+        id: ".censys",
+        name: "Censys",
+        license: Gold,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Look up hosts, certificates and web properties in Censys.",
+        config: Strip [
+            Field::required(
+                "organizationId",
+                Text,
+                "The ID (a UUID) of your Censys organization.",
+            )
+            .uuid(Some("Organization ID must be a valid UUID")),
+        ],
+        auth: [AuthType::with(Bearer, &[])],
+    }
 }
 
 /// Spec types that need the signing / service-account auth types and the string patterns of

@@ -72,6 +72,7 @@ impl Findings {
     }
 
     /// Records a schema step; true when it passed.
+    #[inline(never)] // once, not in every connector type's `check_connector`
     fn schema_step(&mut self, base: &str, prefix: &str, issues: Vec<ZodIssue>) -> bool {
         if issues.is_empty() {
             return true;
@@ -107,6 +108,7 @@ impl Findings {
     }
 
     /// Records a custom-rule step; true when it passed.
+    #[inline(never)]
     fn rule_step(&mut self, prefix: &str, rules: Rules) -> bool {
         let passed = rules.errors.is_empty();
         if let Some(first) = rules.errors.first() {

@@ -799,65 +799,78 @@ pub struct SpecConfig<S> {
 
 impl<S: Spec> Zod for SpecConfig<S> {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let map = reader.object(input)?;
-        let mut fields: Vec<Field> = S::DEF.config.to_vec();
-        fields.extend(added_fields());
-        let mark = reader.mark();
-        // Read the spec's fields and `authType`, then `selectedActions` (the last key of the
-        // extended shape); unknown keys are judged after the whole shape, as Zod does.
-        let read = read_fields(&fields, map, reader);
-        let mut ok = read.is_some();
-        let mut out = read.unwrap_or_default();
-        let selected = map.get(SELECTED_ACTIONS);
-        match reader.at(Segment::Key(SELECTED_ACTIONS.into()), |r| {
-            read_selected_actions(selected, r)
-        }) {
-            Outcome::Value(value) => {
-                out.insert(SELECTED_ACTIONS.to_owned(), value);
-            }
-            Outcome::Absent => {}
-            Outcome::Failed => ok = false,
-        }
-        if S::DEF.unknown == Unknown::Refuse {
-            let known: Vec<&str> = fields
-                .iter()
-                .map(|f| f.key)
-                .chain([SELECTED_ACTIONS])
-                .collect();
-            reader.reject_unknown_keys(map, &known);
-        }
-        (ok && reader.clean_since(mark)).then_some(Self {
-            values: out,
+        read_config(&S::DEF, input, reader).map(|values| Self {
+            values,
             spec: PhantomData,
         })
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {
-        let mut fields: Vec<Field> = S::DEF.config.to_vec();
-        fields.extend(added_fields());
-        let mut schema = object_schema(&fields, S::DEF.unknown, None);
-        if let Some(Value::Object(properties)) = schema.get_mut("properties") {
-            let mut selected = <Vec<SelectedAction>>::schema(generator);
-            selected.insert("maxItems".to_owned(), Value::from(MAX_SELECTED_ACTIONS));
-            let mut selected = crate::zod::nullable_schema(selected);
-            crate::model::describe(
-                &mut selected,
-                &[
-                    "The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action.",
-                ],
-            );
-            properties.insert(SELECTED_ACTIONS.to_owned(), selected.to_value());
-        }
-        crate::model::describe(
-            &mut schema,
-            &[&format!(
-                "Settings of a {} connector. {}",
-                S::DEF.name,
-                S::DEF.description
-            )],
-        );
-        schema
+        config_schema(&S::DEF, generator)
     }
+}
+
+#[inline(never)]
+fn read_config(
+    def: &SpecDef,
+    input: Option<&Value>,
+    reader: &mut Reader,
+) -> Option<Map<String, Value>> {
+    let map = reader.object(input)?;
+    let mut fields: Vec<Field> = def.config.to_vec();
+    fields.extend(added_fields());
+    let mark = reader.mark();
+    // Read the spec's fields and `authType`, then `selectedActions` (the last key of the
+    // extended shape); unknown keys are judged after the whole shape, as Zod does.
+    let read = read_fields(&fields, map, reader);
+    let mut ok = read.is_some();
+    let mut out = read.unwrap_or_default();
+    let selected = map.get(SELECTED_ACTIONS);
+    match reader.at(Segment::Key(SELECTED_ACTIONS.into()), |r| {
+        read_selected_actions(selected, r)
+    }) {
+        Outcome::Value(value) => {
+            out.insert(SELECTED_ACTIONS.to_owned(), value);
+        }
+        Outcome::Absent => {}
+        Outcome::Failed => ok = false,
+    }
+    if def.unknown == Unknown::Refuse {
+        let known: Vec<&str> = fields
+            .iter()
+            .map(|f| f.key)
+            .chain([SELECTED_ACTIONS])
+            .collect();
+        reader.reject_unknown_keys(map, &known);
+    }
+    (ok && reader.clean_since(mark)).then_some(out)
+}
+
+#[inline(never)]
+fn config_schema(def: &SpecDef, generator: &mut SchemaGenerator) -> Schema {
+    let mut fields: Vec<Field> = def.config.to_vec();
+    fields.extend(added_fields());
+    let mut schema = object_schema(&fields, def.unknown, None);
+    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+        let mut selected = <Vec<SelectedAction>>::schema(generator);
+        selected.insert("maxItems".to_owned(), Value::from(MAX_SELECTED_ACTIONS));
+        let mut selected = crate::zod::nullable_schema(selected);
+        crate::model::describe(
+            &mut selected,
+            &[
+                "The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action.",
+            ],
+        );
+        properties.insert(SELECTED_ACTIONS.to_owned(), selected.to_value());
+    }
+    crate::model::describe(
+        &mut schema,
+        &[&format!(
+            "Settings of a {} connector. {}",
+            def.name, def.description
+        )],
+    );
+    schema
 }
 
 impl<S> Serialize for SpecConfig<S> {
@@ -880,65 +893,75 @@ const AUTH_TYPE: &str = "authType";
 
 impl<S: Spec> Zod for SpecSecrets<S> {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let map = reader.object(input)?;
-        let auth_types = S::DEF.auth;
-        if auth_types.is_empty() {
-            // `z.object({})`: every key dropped.
-            return Some(Self {
-                values: Map::new(),
-                auth: None,
-                spec: PhantomData,
-            });
-        }
-        let discriminator = map.get(AUTH_TYPE);
-        let chosen = discriminator
-            .and_then(Value::as_str)
-            .and_then(|id| auth_types.iter().find(|a| a.kind.id() == id));
-        let Some(auth) = chosen else {
-            // No matching discriminator: Zod's discriminator issue at `authType`.
-            let ids: Vec<&str> = auth_types.iter().map(|a| a.kind.id()).collect();
-            reader.at(Segment::Key(AUTH_TYPE.into()), |r| {
-                r.invalid_discriminator(&ids, discriminator);
-            });
-            return None;
-        };
-        let mut values = read_fields(&auth.fields(), map, reader)?;
-        values.insert(
-            AUTH_TYPE.to_owned(),
-            Value::String(auth.kind.id().to_owned()),
-        );
-        Some(Self {
+        read_secrets(&S::DEF, input, reader).map(|(values, auth)| Self {
             values,
-            auth: Some(*auth),
+            auth,
             spec: PhantomData,
         })
     }
 
     fn schema(_: &mut SchemaGenerator) -> Schema {
-        let auth_types = S::DEF.auth;
-        if auth_types.is_empty() {
-            let mut schema =
-                json_schema!({ "type": "object", "properties": {}, "additionalProperties": true });
-            crate::model::describe(
-                &mut schema,
-                &[&format!("A {} connector has no secrets.", S::DEF.name)],
-            );
-            return schema;
-        }
-        let options: Vec<Value> = auth_types
-            .iter()
-            .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
-            .collect();
-        let mut schema = json_schema!({ "type": "object", "oneOf": options });
+        secrets_schema(&S::DEF)
+    }
+}
+
+#[inline(never)]
+fn read_secrets(
+    def: &SpecDef,
+    input: Option<&Value>,
+    reader: &mut Reader,
+) -> Option<(Map<String, Value>, Option<AuthType>)> {
+    let map = reader.object(input)?;
+    let auth_types = def.auth;
+    if auth_types.is_empty() {
+        // `z.object({})`: every key dropped.
+        return Some((Map::new(), None));
+    }
+    let discriminator = map.get(AUTH_TYPE);
+    let chosen = discriminator
+        .and_then(Value::as_str)
+        .and_then(|id| auth_types.iter().find(|a| a.kind.id() == id));
+    let Some(auth) = chosen else {
+        // No matching discriminator: Zod's discriminator issue at `authType`.
+        let ids: Vec<&str> = auth_types.iter().map(|a| a.kind.id()).collect();
+        reader.at(Segment::Key(AUTH_TYPE.into()), |r| {
+            r.invalid_discriminator(&ids, discriminator);
+        });
+        return None;
+    };
+    let mut values = read_fields(&auth.fields(), map, reader)?;
+    values.insert(
+        AUTH_TYPE.to_owned(),
+        Value::String(auth.kind.id().to_owned()),
+    );
+    Some((values, Some(*auth)))
+}
+
+#[inline(never)]
+fn secrets_schema(def: &SpecDef) -> Schema {
+    let auth_types = def.auth;
+    if auth_types.is_empty() {
+        let mut schema =
+            json_schema!({ "type": "object", "properties": {}, "additionalProperties": true });
         crate::model::describe(
             &mut schema,
-            &[&format!(
-                "Credentials of a {} connector: `authType` chooses the authentication, the other keys are its credentials.",
-                S::DEF.name
-            )],
+            &[&format!("A {} connector has no secrets.", def.name)],
         );
-        schema
+        return schema;
     }
+    let options: Vec<Value> = auth_types
+        .iter()
+        .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
+        .collect();
+    let mut schema = json_schema!({ "type": "object", "oneOf": options });
+    crate::model::describe(
+        &mut schema,
+        &[&format!(
+            "Credentials of a {} connector: `authType` chooses the authentication, the other keys are its credentials.",
+            def.name
+        )],
+    );
+    schema
 }
 
 impl<S> Serialize for SpecSecrets<S> {
@@ -1013,25 +1036,7 @@ impl<S: Spec> Connector for SpecConnector<S> {
     /// `generateConfigSchema`'s custom validator: the allowed-hosts fields, then
     /// `selectedActions`.
     fn check_config(config: &SpecConfig<S>, rules: &mut Rules) {
-        for field in S::DEF.config.iter().filter(|f| f.allowed_hosts) {
-            if let Some(Value::String(url)) = config.values.get(field.key) {
-                let path = format!("/config/{}", pointer_key(field.key));
-                urls::check_uri_allowed(rules, &path, url, || {
-                    format!(
-                        "target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                    )
-                });
-            }
-        }
-        if let Some(Value::Array(items)) = config.values.get(SELECTED_ACTIONS)
-            && items.is_empty()
-        {
-            rules.error(
-                IssueCode::TooSmall,
-                "/config/selectedActions",
-                "selectedActions must include at least one action when set.",
-            );
-        }
+        check_config(&S::DEF, &config.values, rules);
     }
 
     /// `generateSecretsSchema`'s custom validator: the chosen auth type's allowed-hosts fields.
@@ -1041,8 +1046,37 @@ impl<S: Spec> Connector for SpecConnector<S> {
     /// `pfx_certificate` is accepted only while `xpack.actions.webhook.ssl.pfx.enabled` (default
     /// true) is on, which only the server knows.
     fn check_secrets(secrets: &SpecSecrets<S>, rules: &mut Rules) {
-        let Some(auth) = secrets.auth else { return };
-        match auth.kind {
+        check_secrets(secrets.auth, &secrets.values, rules);
+    }
+}
+
+/// `generateConfigSchema`'s custom validator (see [`SpecConnector::check_config`]).
+fn check_config(def: &SpecDef, values: &Map<String, Value>, rules: &mut Rules) {
+    for field in def.config.iter().filter(|f| f.allowed_hosts) {
+        if let Some(Value::String(url)) = values.get(field.key) {
+            let path = format!("/config/{}", pointer_key(field.key));
+            urls::check_uri_allowed(rules, &path, url, || {
+                format!(
+                    "target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
+                )
+            });
+        }
+    }
+    if let Some(Value::Array(items)) = values.get(SELECTED_ACTIONS)
+        && items.is_empty()
+    {
+        rules.error(
+            IssueCode::TooSmall,
+            "/config/selectedActions",
+            "selectedActions must include at least one action when set.",
+        );
+    }
+}
+
+/// `generateSecretsSchema`'s custom validator (see [`SpecConnector::check_secrets`]).
+fn check_secrets(auth: Option<AuthType>, values: &Map<String, Value>, rules: &mut Rules) {
+    let Some(auth) = auth else { return };
+    match auth.kind {
             AuthKind::Ears => {
                 rules.error(IssueCode::NotAllowed, "/secrets/authType", EARS_DISABLED);
                 return;
@@ -1054,11 +1088,10 @@ impl<S: Spec> Connector for SpecConnector<S> {
             ),
             _ => {}
         }
-        for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
-            if let Some(Value::String(url)) = secrets.values.get(field.key) {
-                let path = format!("/secrets/{}", pointer_key(field.key));
-                urls::check_secret_uri_allowed(rules, &path, url, "");
-            }
+    for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
+        if let Some(Value::String(url)) = values.get(field.key) {
+            let path = format!("/secrets/{}", pointer_key(field.key));
+            urls::check_secret_uri_allowed(rules, &path, url, "");
         }
     }
 }

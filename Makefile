@@ -44,4 +44,4 @@ test-wasm-browser:
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test wasm
 
 test-www:
-	node --test www/test/
+	node --test www/test/ tests/npm/

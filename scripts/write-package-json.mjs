@@ -1,19 +1,85 @@
-// Writes pkg/package.json from Cargo.toml, so the npm package and the crate share one version.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Completes the npm package in pkg/ after wasm-bindgen: package.json (from Cargo.toml, so the
+// package and the crate share one version), the declarations generated from the models, the Node
+// entry (node.js, node.d.ts) and the README.
+//
+// Browsers and bundlers (Vite, webpack 5) import kibana_connectors.js and call `init()`, which
+// fetches the wasm file next to it. Node takes the `node` export condition: node.js instantiates
+// the module synchronously from the file, so that a plain `import` is ready to use.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 
-const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const root = new URL('../', import.meta.url);
+const pkg = new URL('pkg/', root);
+const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+const list = (name) => JSON.parse(cargo.match(new RegExp(`^${name} = (\\[[^\\]]*\\])`, 'm'))?.[1] ?? '[]');
+const repository = field('repository');
 
 const manifest = {
   name: 'kibana-connectors',
   version: field('version'),
   description: field('description'),
   license: field('license'),
-  repository: { type: 'git', url: field('repository') },
+  repository: { type: 'git', url: `git+${repository}.git` },
+  homepage: `${repository}#readme`,
+  bugs: { url: `${repository}/issues` },
+  keywords: [...list('keywords'), 'typescript', 'webassembly'],
   type: 'module',
+  // `node` first: TypeScript (node16/nodenext) and Node pick it; bundlers for browsers skip it.
+  exports: {
+    '.': {
+      node: { types: './node.d.ts', default: './node.js' },
+      types: './kibana_connectors.d.ts',
+      default: './kibana_connectors.js',
+    },
+    './kibana_connectors_bg.wasm': './kibana_connectors_bg.wasm',
+    './package.json': './package.json',
+  },
   main: './kibana_connectors.js',
   types: './kibana_connectors.d.ts',
-  files: ['kibana_connectors.js', 'kibana_connectors.d.ts', 'kibana_connectors_bg.wasm', 'kibana_connectors_bg.wasm.d.ts'],
-  sideEffects: false,
+  files: [
+    'kibana_connectors.js',
+    'kibana_connectors.d.ts',
+    'kibana_connectors_types.d.ts',
+    'kibana_connectors_bg.wasm',
+    'kibana_connectors_bg.wasm.d.ts',
+    'node.js',
+    'node.d.ts',
+  ],
+  // Only the Node entry does something on import (it instantiates the module).
+  sideEffects: ['./node.js'],
+  engines: { node: '>=20' },
 };
-writeFileSync(new URL('../pkg/package.json', import.meta.url), `${JSON.stringify(manifest, null, 2)}\n`);
+writeFileSync(new URL('package.json', pkg), `${JSON.stringify(manifest, null, 2)}\n`);
+
+writeFileSync(
+  new URL('node.js', pkg),
+  `// The Node entry of kibana-connectors (export condition \`node\`): the module is instantiated
+// synchronously from the file next to this one, so it is ready on import. \`init()\` still
+// exists (it resolves at once), so code shared with browsers may call it.
+import { readFileSync } from 'node:fs';
+import { initSync } from './kibana_connectors.js';
+
+initSync({ module: readFileSync(new URL('./kibana_connectors_bg.wasm', import.meta.url)) });
+
+export * from './kibana_connectors.js';
+export { default } from './kibana_connectors.js';
+`,
+);
+
+// The declarations generated from the models, which both entries re-export: the Node entry
+// without the browser loader's types, which name DOM types (Response, RequestInfo) that a Node
+// project may lack.
+copyFileSync(new URL('schemas/kibana-connectors.d.ts', root), new URL('kibana_connectors_types.d.ts', pkg));
+writeFileSync(
+  new URL('node.d.ts', pkg),
+  `export * from './kibana_connectors_types.js';
+
+/**
+ * Nothing to do in Node: the module is ready on import. Resolves at once; kept so that code
+ * shared with browsers, which must call it first, runs unchanged.
+ */
+export default function init(): Promise<unknown>;
+`,
+);
+
+copyFileSync(new URL('README.md', root), new URL('README.md', pkg));

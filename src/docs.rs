@@ -49,5 +49,6 @@ pub fn readme_sections() -> Vec<(&'static str, String)> {
     vec![
         ("connector-types", connector_types_table()),
         ("issue-codes", issue_codes_table()),
+        ("inexpressible-rules", crate::schema::inexpressible_table()),
     ]
 }

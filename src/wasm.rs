@@ -6,6 +6,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::report::{Issue, IssueCode, KibanaError, Report};
+use crate::schema::{self, SchemaOptions};
 use crate::validate::{self, Options};
 
 /// Serializes for JavaScript: plain objects (not `Map`s) and `null` (not `undefined`).
@@ -80,8 +81,15 @@ fn options_from_js(options: &JsValue) -> Result<Options, Report> {
     })
 }
 
+/// The package's TypeScript declarations: generated from the models (`schema::typescript`) into
+/// `schemas/kibana-connectors.d.ts`, which the build copies into the package as
+/// `kibana_connectors_types.d.ts`. The exports below skip wasm-bindgen's own declarations, which
+/// cannot say overloads or generics.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &str = "export * from \"./kibana_connectors_types.js\";\n";
+
 /// Checks a create-connector request body: `{ valid, errors, warnings, kibanaError }`.
-#[wasm_bindgen(js_name = validate)]
+#[wasm_bindgen(js_name = validate, skip_typescript)]
 pub fn validate_js(body: &JsValue, options: &JsValue) -> JsValue {
     let report = options_from_js(options)
         .and_then(|options| body_from_js(body).map(|body| validate::validate(&body, &options)))
@@ -90,7 +98,7 @@ pub fn validate_js(body: &JsValue, options: &JsValue) -> JsValue {
 }
 
 /// The body as Kibana would store it: `{ ok: true, body }` or `{ ok: false, errors }`.
-#[wasm_bindgen(js_name = normalize)]
+#[wasm_bindgen(js_name = normalize, skip_typescript)]
 pub fn normalize_js(body: &JsValue, options: &JsValue) -> JsValue {
     #[derive(Serialize)]
     #[serde(untagged)]
@@ -112,22 +120,47 @@ pub fn normalize_js(body: &JsValue, options: &JsValue) -> JsValue {
 }
 
 /// Every connector type: `{ id, name, minimumLicense, supportedFeatureIds, isSystemActionType }`.
-#[wasm_bindgen(js_name = connectorTypes)]
+#[wasm_bindgen(js_name = connectorTypes, skip_typescript)]
 pub fn connector_types_js() -> JsValue {
     to_js(&crate::registry::CONNECTOR_TYPES)
 }
 
-/// The JSON Schema of a request body for one connector type, or `null`.
-#[wasm_bindgen(js_name = jsonSchema)]
+/// `jsonSchema(connectorTypeId?, options?)`: the bundle (no type, or `null`), one type's schema,
+/// or `null` for a type without one; a `TypeError` for options it does not know.
+#[wasm_bindgen(js_name = jsonSchema, skip_typescript)]
+pub fn json_schema_with_options_js(
+    connector_type_id: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = if options.is_undefined() || options.is_null() {
+        SchemaOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+            JsValue::from(js_sys::TypeError::new(&format!(
+                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\" }}: {error}"
+            )))
+        })?
+    };
+    let schema = if connector_type_id.is_undefined() || connector_type_id.is_null() {
+        schema::json_schema_with(None, options)
+    } else {
+        connector_type_id
+            .as_string()
+            .and_then(|id| schema::json_schema_with(Some(&id), options))
+    };
+    Ok(schema.map_or(JsValue::NULL, |s| to_js(&s)))
+}
+
+/// The 2020-12 request schema of one connector type, or `null` (`jsonSchema(id)`).
 pub fn json_schema_js(connector_type_id: &JsValue) -> JsValue {
-    connector_type_id
-        .as_string()
-        .and_then(|id| crate::schema::json_schema(&id))
-        .map_or(JsValue::NULL, |s| to_js(&s))
+    if connector_type_id.is_undefined() || connector_type_id.is_null() {
+        return JsValue::NULL;
+    }
+    json_schema_with_options_js(connector_type_id, &JsValue::UNDEFINED).unwrap_or(JsValue::NULL)
 }
 
 /// This package's version.
-#[wasm_bindgen(js_name = version)]
+#[wasm_bindgen(js_name = version, skip_typescript)]
 pub fn version_js() -> String {
     crate::VERSION.to_owned()
 }

@@ -577,10 +577,16 @@ impl Zod for CoercedNumber {
         coerce_number(input, reader).map(Self)
     }
 
+    /// What `Number(value)` turns into a finite number: numbers, numeric text (decimal,
+    /// `0x`/`0o`/`0b`, surrounding white space), booleans and `null` (0). (One-element arrays
+    /// also convert; the schema leaves them out.)
     fn schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": ["number", "string"] })
+        json_schema!({ "type": ["number", "string", "boolean", "null"], "pattern": NUMERIC_TEXT })
     }
 }
+
+/// Text that JavaScript's `Number()` reads as a number (before its finiteness is checked).
+const NUMERIC_TEXT: &str = "^\\s*(?:[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)\\s*$";
 
 impl Serialize for CoercedNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

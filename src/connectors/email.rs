@@ -78,7 +78,13 @@ impl Zod for Port {
     }
 
     fn schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "integer", "minimum": Self::MIN, "maximum": Self::MAX })
+        // `z.coerce.number()`: a port sent as text (`"587"`) is accepted and stored as a number.
+        json_schema!({
+            "type": ["integer", "string"],
+            "minimum": Self::MIN,
+            "maximum": Self::MAX,
+            "pattern": "^\\s*[0-9]+\\s*$",
+        })
     }
 }
 

@@ -43,7 +43,9 @@ impl Zod for ZodUrl {
     }
 
     fn schema(_: &mut SchemaGenerator) -> Schema {
-        schemars::json_schema!({ "type": "string", "format": "uri" })
+        // No `format: uri`: that is RFC 3986, which refuses URLs the WHATWG parser accepts
+        // (and Kibana trims the text first).
+        schemars::json_schema!({ "type": "string" })
     }
 }
 

@@ -973,8 +973,9 @@ impl<S> Serialize for SpecSecrets<S> {
 /// The JSON Schema of a field.
 fn field_schema(field: &Field) -> Schema {
     let mut schema = match field.kind {
-        Kind::Text => json_schema!({ "type": "string" }),
-        Kind::Url => json_schema!({ "type": "string", "format": "uri" }),
+        // A URL has no `format: uri`: that is RFC 3986, which refuses URLs the WHATWG parser
+        // accepts (and Zod trims the text first).
+        Kind::Text | Kind::Url => json_schema!({ "type": "string" }),
         Kind::Flag => json_schema!({ "type": "boolean" }),
         Kind::Number => json_schema!({ "type": "number" }),
         Kind::Choice(options) => json_schema!({ "type": "string", "enum": options }),
@@ -984,6 +985,9 @@ fn field_schema(field: &Field) -> Schema {
     }
     if let Some(max) = field.max {
         schema.insert("maxLength".to_owned(), Value::from(max));
+    }
+    if let Some(pattern) = field.pattern {
+        schema.insert("pattern".to_owned(), Value::from(pattern.source));
     }
     if let Presence::Default(value) = field.presence {
         schema.insert("default".to_owned(), value.to_value());

@@ -1,0 +1,232 @@
+// The committed JSON Schemas (schemas/) agree with the validator, checked with ajv on every
+// fixture, in the three dialects; and the package's jsonSchema() gives exactly these files.
+//
+// - ajv in strict mode (`Ajv2020` for 2020-12, `Ajv` for draft-07; `strict: true` but for
+//   `strictRequired`, off by default, which refuses `required` in an `if`/`then` that does not
+//   repeat the `properties`; `allowUnionTypes` because the schemas say `type: ["string", "null"]`;
+//   `discriminator` for the bundle) compiles every schema;
+// - every valid body is accepted (a body Kibana parses from JSON text, once parsed);
+// - every invalid body is refused, unless each of its errors comes from a rule the schemas list
+//   as not expressed (schemas/unexpressed.json);
+// - the bundle routes each body to its type's schema through the discriminator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const ROOT = new URL('../../', import.meta.url);
+const FIXTURES = new URL('tests/fixtures/', ROOT);
+const readJson = (url) => JSON.parse(readFileSync(url, 'utf8'));
+const schemaFile = (path) => readJson(new URL(`schemas/${path}`, ROOT));
+const unexpressed = schemaFile('unexpressed.json');
+const rules = [...unexpressed.inexpressible, ...unexpressed.notYetExpressed];
+
+/** Every fixture: `{ name, folder, kind, data }`. */
+function fixtures() {
+  const out = [];
+  for (const folder of readdirSync(FIXTURES).sort()) {
+    for (const kind of ['valid', 'invalid']) {
+      const dir = new URL(`${folder}/${kind}/`, FIXTURES);
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        out.push({ name: `${folder}/${kind}/${file}`, folder, kind, data: readJson(new URL(file, dir)) });
+      }
+    }
+  }
+  // The schemas describe create bodies; update bodies have none.
+  return out.filter((f) => (f.data.options?.mode ?? 'create') === 'create');
+}
+const ALL = fixtures();
+
+/** The body a fixture sends, as JSON (`undefined` for text that is not JSON). */
+function bodyOf(fixture) {
+  if ('body' in fixture.data) return fixture.data.body;
+  try {
+    return JSON.parse(fixture.data.bodyText);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Kibana's coercion of JSON text: a body, `config` or `secrets` sent as a string of JSON. */
+function coerce(body) {
+  const parse = (value) => {
+    if (typeof value !== 'string') return undefined;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  };
+  let out = parse(body) ?? body;
+  if (out && typeof out === 'object' && !Array.isArray(out)) {
+    out = { ...out };
+    for (const key of ['config', 'secrets']) {
+      const inner = parse(out[key]);
+      if (inner !== undefined) out[key] = inner;
+    }
+  }
+  return out;
+}
+
+/** RFC 6901 pointer pattern: `*` one token, a final `**` any number. */
+function pointerMatches(pattern, path) {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  for (let i = 0; ; i++) {
+    if (want[i] === '**') return true;
+    if (i === want.length || i === got.length) return i === want.length && i === got.length;
+    if (want[i] !== '*' && want[i] !== got[i]) return false;
+  }
+}
+
+const covered = (typeId, [code, path]) =>
+  rules.some(
+    (rule) =>
+      (rule.connectorTypes.length === 0 || rule.connectorTypes.includes(typeId)) &&
+      rule.code === code &&
+      rule.paths.some((pattern) => pointerMatches(pattern, path)),
+  );
+
+const ajvs = new Map();
+/** One ajv instance per dialect (compiled schemas are cached by it). */
+function ajvFor(dialect) {
+  if (!ajvs.has(dialect)) {
+    const options = { strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, allErrors: true };
+    const ajv = dialect === '2020-12' ? new Ajv2020(options) : new Ajv(options);
+    addFormats(ajv);
+    ajvs.set(dialect, ajv);
+  }
+  return ajvs.get(dialect);
+}
+
+const compiled = new Map();
+/** The validator of a committed schema file, compiled once. */
+function validatorOf(dialect, path) {
+  if (!compiled.has(path)) compiled.set(path, ajvFor(dialect).compile(schemaFile(path)));
+  return compiled.get(path);
+}
+
+/** The agreement failures of one validator (`validatorFor(fixture)` → ajv function or null). */
+function agreement(label, validatorFor) {
+  const failures = [];
+  for (const fixture of ALL) {
+    const validate = validatorFor(fixture);
+    if (!validate) continue;
+    const body = bodyOf(fixture);
+    if (fixture.kind === 'valid') {
+      if (!validate(body) && !validate(coerce(body))) {
+        failures.push(`${fixture.name} (${label}): refuses a valid body: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      }
+    } else if (body !== undefined && validate(body)) {
+      const typeId = typeof body?.connector_type_id === 'string' && fixture.folder !== 'envelope' ? `.${fixture.folder}` : null;
+      const unexplained = fixture.data.errors.filter((pair) => !covered(typeId, pair));
+      if (unexplained.length > 0) {
+        failures.push(`${fixture.name} (${label}): accepts an invalid body; unexplained errors ${JSON.stringify(unexplained)}`);
+      }
+    }
+  }
+  return failures;
+}
+
+const creatable = readdirSync(new URL('schemas/2020-12/request/', ROOT)).map((f) => f.replace(/\.json$/, ''));
+
+for (const dialect of ['2020-12', 'draft-07']) {
+  test(`${dialect}: each type's schema compiles in ajv's strict mode and agrees with the fixtures`, () => {
+    const failures = agreement(dialect, (fixture) =>
+      creatable.includes(fixture.folder) ? validatorOf(dialect, `${dialect}/request/${fixture.folder}.json`) : null,
+    );
+    assert.deepEqual(failures, []);
+  });
+
+  test(`${dialect}: the bundle agrees with the fixtures and routes each body through the discriminator`, () => {
+    const validate = validatorOf(dialect, `${dialect}/request.json`);
+    assert.deepEqual(agreement(`${dialect} bundle`, () => validate), []);
+
+    // Routing: for an invalid body, the bundle reports exactly what its type's own schema
+    // reports (a plain `oneOf` would report every branch's errors).
+    const own = new Map(creatable.map((name) => [`.${name}`, validatorOf(dialect, `${dialect}/request/${name}.json`)]));
+    const summary = (errors) => errors.map((e) => `${e.instancePath} ${e.keyword} ${e.message}`).sort();
+    let routed = 0;
+    for (const fixture of ALL.filter((f) => f.kind === 'invalid')) {
+      const body = bodyOf(fixture);
+      if (!own.has(body?.connector_type_id) || validate(body)) continue;
+      const branch = own.get(body.connector_type_id);
+      assert.equal(branch(body), false, fixture.name);
+      assert.deepEqual(summary(validate.errors), summary(branch.errors), fixture.name);
+      routed += 1;
+    }
+    assert.ok(routed > 50, `only ${routed} invalid bodies were routed`);
+
+    // A connector type the bundle does not know is the discriminator's error.
+    assert.equal(validate({ name: 'n', connector_type_id: '.no-such-type' }), false);
+    assert.equal(validate.errors[0].keyword, 'discriminator');
+  });
+
+  test(`${dialect}: the stored bundle accepts what Kibana returns`, () => {
+    const bundle = validatorOf(dialect, `${dialect}/stored.json`);
+    for (const fixture of ALL.filter((f) => f.kind === 'valid' && f.folder !== 'envelope')) {
+      const { name, connector_type_id, config } = fixture.data.normalized;
+      const response = {
+        id: 'c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad',
+        name,
+        config,
+        connector_type_id,
+        is_preconfigured: false,
+        is_deprecated: false,
+        is_system_action: false,
+        is_connector_type_deprecated: false,
+        is_missing_secrets: false,
+      };
+      assert.ok(bundle(response), `${fixture.name}: ${JSON.stringify(bundle.errors)}`);
+      // The config as sent lacks the defaults Kibana adds: not what Kibana returns.
+      const sent = bodyOf(fixture)?.config;
+      const added = Object.keys(config).filter((key) => sent && typeof sent === 'object' && !(key in sent));
+      if (added.length > 0) {
+        assert.equal(bundle({ ...response, config: sent }), false, `${fixture.name}: accepts a config without ${added}`);
+      }
+    }
+  });
+}
+
+test('openapi-3.0: the Schema Objects and the OpenAPI document agree with the fixtures', () => {
+  // OpenAPI documents carry keywords that are not JSON Schema (`openapi`, `example`): not strict.
+  const ajv = new Ajv({ strict: false, discriminator: true, allErrors: true });
+  addFormats(ajv);
+  const validators = new Map(creatable.map((name) => [name, ajv.compile(schemaFile(`openapi-3.0/request/${name}.json`))]));
+  assert.deepEqual(agreement('openapi-3.0', (fixture) => validators.get(fixture.folder)), []);
+
+  const document = schemaFile('openapi-3.0/request.json');
+  assert.equal(document.openapi, '3.0.3');
+  const root = document.components.schemas.CreateConnectorBody;
+  assert.equal(Object.keys(root.discriminator.mapping).length, creatable.length);
+  // ajv reads each branch's value instead of `mapping`, which it refuses.
+  delete root.discriminator.mapping;
+  ajv.addSchema(document, 'openapi.json');
+  const validate = ajv.getSchema('openapi.json#/components/schemas/CreateConnectorBody');
+  assert.deepEqual(agreement('openapi-3.0 document', () => validate), []);
+});
+
+test("the package's jsonSchema() gives exactly the committed files", async () => {
+  const { loadPackage } = await import('../../www/test/helpers.mjs').catch(() => ({}));
+  const pkg = loadPackage ? await loadPackage() : await loadFromPkg();
+  for (const dialect of ['2020-12', 'draft-07', 'openapi-3.0']) {
+    for (const contract of ['request', 'stored']) {
+      assert.deepEqual(pkg.jsonSchema(undefined, { dialect, contract }), schemaFile(`${dialect}/${contract}.json`));
+    }
+    for (const name of creatable) {
+      assert.deepEqual(pkg.jsonSchema(`.${name}`, { dialect }), schemaFile(`${dialect}/request/${name}.json`), name);
+    }
+  }
+  assert.deepEqual(pkg.jsonSchema('.index'), schemaFile('2020-12/request/index.json'));
+  assert.equal(pkg.jsonSchema('.cases'), null);
+  assert.throws(() => pkg.jsonSchema('.index', { dialect: 'draft-04' }), TypeError);
+});
+
+async function loadFromPkg() {
+  const pkg = await import(new URL('pkg/kibana_connectors.js', ROOT));
+  pkg.initSync({ module: readFileSync(new URL('pkg/kibana_connectors_bg.wasm', ROOT)) });
+  return pkg;
+}

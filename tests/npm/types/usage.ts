@@ -1,0 +1,91 @@
+// What a TypeScript user writes: it must compile against the package's declarations, in Node
+// (nodenext) and for bundlers (bundler resolution, DOM types). Each `@ts-expect-error` line is
+// a mistake the declarations must catch: tsc fails if one of them compiles.
+import init, {
+  connectorTypes,
+  jsonSchema,
+  normalize,
+  validate,
+  version,
+  type ConnectorTypeId,
+  type ConnectorTypes,
+  type CreateConnectorBody,
+  type CreateIndexConnectorBody,
+  type IssueCode,
+  type JsonSchema,
+  type Report,
+} from 'kibana-connectors';
+
+await init();
+
+// A typed body.
+const body: CreateIndexConnectorBody = {
+  name: 'my-connector',
+  connector_type_id: '.index',
+  config: { index: 'test-index' },
+};
+const report: Report = validate(body);
+export const codes: IssueCode[] = report.errors.map((issue) => issue.code);
+export const message: string | undefined = report.kibanaError?.message;
+
+// An object literal is checked where it is written.
+validate({ name: 'hooks', connector_type_id: '.webhook', config: { url: 'https://example.com', method: 'put' } });
+
+// JSON text, and values whose type is unknown, are checked at run time only.
+validate('{"name":"n","connector_type_id":".index","config":{"index":"i"}}');
+const parsed: unknown = JSON.parse('{}');
+validate(parsed, { id: 'my-connector' });
+validate(JSON.parse('{}'));
+
+// The union is discriminated on `connector_type_id`.
+export function describe(any: CreateConnectorBody): string {
+  switch (any.connector_type_id) {
+    case '.index':
+      return any.config.index;
+    case '.webhook':
+      return any.config.url;
+    default:
+      return any.name;
+  }
+}
+
+// What normalize returns.
+export function stored(): [boolean, string | null] | IssueCode | undefined {
+  const out = normalize(body);
+  if (!out.ok) {
+    return out.errors[0]?.code;
+  }
+  if (out.body.connector_type_id === '.index') {
+    return [out.body.config.refresh, out.body.config.executionTimeField];
+  }
+  return undefined;
+}
+
+// Update bodies name their type in the options.
+validate({ name: 'renamed', config: { index: 'other' } }, { mode: 'update', connectorTypeId: '.index' });
+normalize(parsed, { mode: 'update', connectorTypeId: '.index' });
+
+// Schemas.
+const schema: JsonSchema = jsonSchema('.index');
+export const title: string | undefined = schema.title;
+const maybe = jsonSchema('.no-such-type' as string);
+export const bundle: JsonSchema = jsonSchema(undefined, { dialect: 'draft-07', contract: 'stored' });
+export const ids: ConnectorTypeId[] = connectorTypes().map((type) => type.id);
+export const packageVersion: string = version();
+export type StoredIndexConfig = ConnectorTypes['.index']['storedConfig'];
+
+// Mistakes the compiler catches.
+// @ts-expect-error `index` is a string
+validate({ name: 'n', connector_type_id: '.index', config: { index: 1 } });
+// @ts-expect-error the Index connector has no `extra` setting
+validate({ name: 'n', connector_type_id: '.index', config: { index: 'i', extra: 1 } });
+// @ts-expect-error no such connector type
+validate({ name: 'n', connector_type_id: '.no-such-type' });
+// @ts-expect-error an Index connector needs its config
+validate({ name: 'n', connector_type_id: '.index' });
+// @ts-expect-error a number is not a body
+validate(42);
+// @ts-expect-error no such dialect
+jsonSchema('.index', { dialect: 'draft-04' });
+// @ts-expect-error the schema of an unknown type may be null
+export const unsure = maybe.title;

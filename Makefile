@@ -6,7 +6,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test setup pkg fuzz fmt-check clippy test-native test-wasm-node test-wasm-browser test-www
+.PHONY: serve test setup pkg fuzz bench fmt-check clippy test-native test-wasm-node test-wasm-browser test-www
 
 ## Serve the page at http://127.0.0.1:$(PORT)
 serve: setup pkg
@@ -15,6 +15,10 @@ serve: setup pkg
 ## Run every test, stopping at the first failure
 test: setup fmt-check clippy test-native test-wasm-node test-wasm-browser pkg test-www
 	@echo "make test: all checks passed"
+
+## Benchmark against ajv (speed, start-up, size); writes bench/results.md
+bench: setup pkg
+	node bench/run.mjs
 
 ## Fuzz the core with 1,000,000 generated inputs per property (FUZZ_CASES to change)
 fuzz:

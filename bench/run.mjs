@@ -1,0 +1,236 @@
+// `make bench`: this package against ajv on the same request bodies, in one Node process,
+// plus start-up in Node and headless Chromium and the bundle sizes. Writes bench/results.md.
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PKG = join(ROOT, 'pkg');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const SCHEMAS = join(ROOT, 'schemas', '2020-12');
+
+// ---------------------------------------------------------------- bodies
+/** Every fixture body (valid and invalid, create mode), then edited copies up to at least 1,000. */
+function bodies() {
+  const out = [];
+  for (const type of readdirSync(FIXTURES).sort()) {
+    for (const kind of ['valid', 'invalid']) {
+      const dir = join(FIXTURES, type, kind);
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir).sort()) {
+        const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+        if (fixture.body && typeof fixture.body === 'object' && !fixture.options) out.push(fixture.body);
+      }
+    }
+  }
+  // Edited copies: a renamed connector, a dropped config key.
+  const base = out.slice();
+  for (let i = 0; out.length < 1000; i++) {
+    const body = structuredClone(base[i % base.length]);
+    body.name = `copy ${i}`;
+    const keys = Object.keys(body.config ?? {});
+    if (keys.length > 1 && i % 2) delete body.config[keys[i % keys.length]];
+    out.push(body);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- timing
+/** Per-call nanoseconds for each body (median of several batches), then median and p99. */
+function time(label, bodies, fn, { batch = 16, rounds = 7 } = {}) {
+  for (const body of bodies) fn(body); // warm up
+  const samples = [];
+  for (const body of bodies) {
+    const perBody = [];
+    for (let r = 0; r < rounds; r++) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batch; i++) fn(body);
+      perBody.push(Number(process.hrtime.bigint() - start) / batch);
+    }
+    perBody.sort((a, b) => a - b);
+    samples.push(perBody[perBody.length >> 1]);
+  }
+  samples.sort((a, b) => a - b);
+  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { label, median: pick(0.5), p99: pick(0.99) };
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ns = (value) => `${Math.round(value).toLocaleString('en')}`;
+
+// ---------------------------------------------------------------- contenders
+async function loadPackage() {
+  const pkg = await import(join(PKG, 'kibana_connectors.js'));
+  pkg.initSync({ module: readFileSync(join(PKG, 'kibana_connectors_bg.wasm')) });
+  return pkg;
+}
+
+async function loadAjv() {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+  addFormats(ajv);
+  const bundle = JSON.parse(readFileSync(join(SCHEMAS, 'request.json'), 'utf8'));
+  const start = process.hrtime.bigint();
+  const check = ajv.compile(bundle);
+  const compileMs = Number(process.hrtime.bigint() - start) / 1e6;
+  return { check, compileMs, ajv, bundle };
+}
+
+/** Start-up in a fresh Node process: import, instantiate, first validate. */
+function nodeStartup() {
+  const script = `
+    const t0 = performance.now();
+    const pkg = await import(${JSON.stringify(join(PKG, 'kibana_connectors.js'))});
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(${JSON.stringify(join(PKG, 'kibana_connectors_bg.wasm'))});
+    const t1 = performance.now();
+    pkg.initSync({ module: bytes });
+    pkg.validate({ name: 'n', connector_type_id: '.index', config: { index: 'i' } });
+    const t2 = performance.now();
+    console.log(JSON.stringify({ total: t2 - t0, instantiate: t2 - t1 }));`;
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    runs.push(JSON.parse(out));
+  }
+  runs.sort((a, b) => a.instantiate - b.instantiate);
+  return runs[runs.length >> 1];
+}
+
+/** Start-up in headless Chromium: fetch + instantiate + first validate, measured in the page. */
+async function chromiumStartup() {
+  const { startServer } = await import('../www/server.mjs');
+  const { launchBrowser } = await import('../www/test/helpers.mjs');
+  const { server, url } = await startServer({ port: 0 });
+  const browser = await launchBrowser();
+  try {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      await page.goto(new URL('/pkg/package.json', url).href);
+      const result = await page.evaluate(async () => {
+        const t0 = performance.now();
+        const pkg = await import('/pkg/kibana_connectors.js');
+        await pkg.default();
+        pkg.validate({ name: 'n', connector_type_id: '.index', config: { index: 'i' } });
+        return performance.now() - t0;
+      });
+      runs.push(result);
+      await page.close();
+    }
+    runs.sort((a, b) => a - b);
+    return runs[runs.length >> 1];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** esbuild-bundles and minifies `source` (an ES module inside the repository, so that its
+ *  imports resolve to node_modules) and returns the gzipped size. */
+function bundledGzip(name, source) {
+  const dir = join(ROOT, 'target', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const input = join(dir, `${name}.mjs`);
+  const output = join(dir, `${name}.min.js`);
+  writeFileSync(input, source);
+  const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
+  const result = spawnSync(esbuild, [input, '--bundle', '--minify', '--format=esm', '--platform=browser', `--outfile=${output}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return gzipSync(readFileSync(output), { level: 9 }).length;
+}
+
+/** The two ways to ship ajv for these schemas: validators compiled ahead of time (standalone code
+ *  and the ajv runtime pieces it needs), or ajv + ajv-formats compiling the schema bundle at run
+ *  time. */
+async function ajvBundleSizes() {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const options = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true };
+  const ajv = new Ajv2020({ ...options, code: { source: true, esm: true } });
+  addFormats(ajv);
+  const bundle = readFileSync(join(SCHEMAS, 'request.json'), 'utf8');
+  const standalone = bundledGzip('ajv-standalone', standaloneCode(ajv, ajv.compile(JSON.parse(bundle))));
+  const runtime = bundledGzip(
+    'ajv-runtime',
+    `import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+const ajv = new Ajv2020(${JSON.stringify(options)});
+addFormats(ajv);
+export const check = ajv.compile(${bundle});`,
+  );
+  return { standalone, runtime };
+}
+
+// ---------------------------------------------------------------- main
+const all = bodies();
+const texts = all.map((body) => JSON.stringify(body));
+const pkg = await loadPackage();
+const { check: ajvCheck, compileMs } = await loadAjv();
+
+const rows = [
+  time('kibana-connectors validate (JS object)', all, (body) => pkg.validate(body)),
+  time('kibana-connectors validate (JSON text)', texts, (text) => pkg.validate(text)),
+  time('ajv 8 Ajv2020, allErrors (schemas/2020-12/request.json)', all, (body) => ajvCheck(body)),
+  time('kibana-connectors normalize (JS object)', all, (body) => pkg.normalize(body)),
+];
+const ajvMedian = rows[2].median;
+
+const wasmGz = gzipSync(readFileSync(join(PKG, 'kibana_connectors_bg.wasm')), { level: 9 }).length;
+const glueGz = gzipSync(readFileSync(join(PKG, 'kibana_connectors.js')), { level: 9 }).length;
+const ajvGz = await ajvBundleSizes();
+const node = nodeStartup();
+const chromium = await chromiumStartup();
+const native = execFileSync('cargo', ['bench', '--quiet', '--bench', 'validate'], { cwd: ROOT, encoding: 'utf8' });
+
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const md = `# Benchmark results
+
+Measured ${date} on ${machine}, with \`make bench\` (\`bench/run.mjs\`, \`benches/validate.rs\`).
+${all.length} request bodies: every fixture body of every connector type (valid and invalid) and
+edited copies. Each figure is the median (and 99th percentile) over the bodies of the per-call
+time, itself the median of 7 batches of 16 calls.
+
+## Validate and normalize, per body (Node)
+
+| contender | median (ns) | p99 (ns) | median vs ajv |
+|---|---:|---:|---:|
+${rows.map((r) => `| ${r.label} | ${ns(r.median)} | ${ns(r.p99)} | ${(r.median / ajvMedian).toFixed(2)}× |`).join('\n')}
+
+ajv checks the JSON Schema only (no Kibana message, no custom rules, no defaults); this package
+also computes every located issue, Kibana's answer and the warnings.
+
+## Start-up
+
+| | time |
+|---|---:|
+| Node: instantiate the wasm module + first validate | ${node.instantiate.toFixed(1)} ms |
+| Node: import + read + instantiate + first validate | ${node.total.toFixed(1)} ms |
+| Chromium: import + fetch + instantiate + first validate | ${chromium.toFixed(1)} ms |
+| ajv: compile the request bundle (all connector types) | ${compileMs.toFixed(1)} ms |
+
+## Size (gzip -9)
+
+| | bytes |
+|---|---:|
+| wasm module | ${wasmGz.toLocaleString('en')} (${kib(wasmGz)}) |
+| JS glue | ${glueGz.toLocaleString('en')} (${kib(glueGz)}) |
+| **wasm + glue** | **${(wasmGz + glueGz).toLocaleString('en')} (${kib(wasmGz + glueGz)})** |
+| ajv: validators compiled ahead of time (standalone code + ajv runtime parts), esbuild minified | ${ajvGz.standalone.toLocaleString('en')} (${kib(ajvGz.standalone)}) |
+| ajv + ajv-formats + the schema bundle, compiled at run time, esbuild minified | ${ajvGz.runtime.toLocaleString('en')} (${kib(ajvGz.runtime)}) |
+
+## Native validate throughput per type (\`cargo bench --bench validate\`)
+
+${native.trim()}
+`;
+writeFileSync(join(ROOT, 'bench', 'results.md'), md);
+console.log(md);

@@ -50,5 +50,9 @@ pub fn readme_sections() -> Vec<(&'static str, String)> {
         ("connector-types", connector_types_table()),
         ("issue-codes", issue_codes_table()),
         ("inexpressible-rules", crate::schema::inexpressible_table()),
+        (
+            "not-yet-expressed-rules",
+            crate::schema::not_yet_expressed_table(),
+        ),
     ]
 }

@@ -239,6 +239,7 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
                 "additionalProperties": false,
             });
             let mut rules = connector_type.schema_rules();
+            rules.extend(shared_rules(&schema));
             for rule in &mut rules {
                 type_objects(rule, 0);
             }
@@ -288,6 +289,27 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
         );
     }
     Some(schema)
+}
+
+/// The rules every connector type whose config has the field shares: a spec connector's
+/// `selectedActions` (`generateConfigSchema`'s validator), when set (not `null`), names at least
+/// one action.
+fn shared_rules(body: &Value) -> Vec<Value> {
+    let has_selected_actions = body
+        .pointer("/properties/config/properties/selectedActions")
+        .is_some();
+    if !has_selected_actions {
+        return Vec::new();
+    }
+    vec![rules::when(
+        rules::config(json!({
+            "required": ["selectedActions"],
+            "properties": { "selectedActions": { "type": "array" } }
+        })),
+        rules::config(json!({
+            "properties": { "selectedActions": { "type": "array", "minItems": 1 } }
+        })),
+    )]
 }
 
 /// The canonical schemas of `config` and `secrets` for one contract.
@@ -1013,6 +1035,13 @@ pub static INEXPRESSIBLE: &[Unexpressed] = &[
         connector_types: &[".email"],
     },
     Unexpressed {
+        rule: "Torq's webhook URL must have the host `hooks.torq.io` or `hooks.eu.torq.io` (or `localhost`), as the WHATWG URL parser gives it.",
+        why: "The parser removes tabs and newlines anywhere, percent-decodes the host and maps it through IDNA (full-width and upper-case letters, ignored code points such as the soft hyphen): no practical pattern matches exactly the URLs that end up with those hosts.",
+        code: IssueCode::InvalidValue,
+        paths: &["/config/webhookIntegrationUrl"],
+        connector_types: &[".torq"],
+    },
+    Unexpressed {
         rule: "The connector id (the `{id}` path parameter) must follow Kibana's id rule.",
         why: "It is not part of the body.",
         code: IssueCode::InvalidId,
@@ -1031,82 +1060,13 @@ pub static INEXPRESSIBLE: &[Unexpressed] = &[
 /// Rules that JSON Schema can express but the exported schemas do not express yet: each one is
 /// to become a `Connector::schema_rules` subschema (or a model's schema keyword), and then leave
 /// this list. A test fails when an entry explains no fixture any more.
-pub static NOT_YET_EXPRESSED: &[Unexpressed] = &[
-    Unexpressed {
-        rule: "Cross-field rules of the config and secrets (which fields one setting requires or forbids, which credentials go together).",
-        why: "Expressible with `if`/`then`/`oneOf`: `Connector::schema_rules`.",
-        code: IssueCode::Required,
-        paths: &["/config/*", "/secrets", "/secrets/*"],
-        connector_types: &[
-            ".webhook",
-            ".cases-webhook",
-            ".http",
-            ".email",
-            ".servicenow",
-            ".servicenow-sir",
-            ".servicenow-itom",
-            ".xmatters",
-        ],
-    },
-    Unexpressed {
-        rule: "Cross-field rules of the config and secrets (which fields one setting requires or forbids, which credentials go together).",
-        why: "Expressible with `if`/`then`/`oneOf`: `Connector::schema_rules`.",
-        code: IssueCode::NotAllowed,
-        paths: &["/config/*", "/secrets/*"],
-        connector_types: &[
-            ".webhook",
-            ".http",
-            ".email",
-            ".servicenow",
-            ".servicenow-sir",
-            ".servicenow-itom",
-            ".xmatters",
-        ],
-    },
-    Unexpressed {
-        rule: "Cross-field rules of the config and secrets (which fields one setting requires or forbids, which credentials go together).",
-        why: "Expressible with `if`/`then`/`oneOf`: `Connector::schema_rules`.",
-        code: IssueCode::InvalidCombination,
-        paths: &["/secrets"],
-        connector_types: &[
-            ".webhook",
-            ".cases-webhook",
-            ".http",
-            ".servicenow",
-            ".servicenow-sir",
-            ".servicenow-itom",
-            ".xmatters",
-        ],
-    },
-    Unexpressed {
-        rule: "Refused authentication types (OAuth 2.0 for Cases webhook, the OAuth 2.0 password grant for Webhook).",
-        why: "Expressible with `not`/`enum`: `Connector::schema_rules`.",
-        code: IssueCode::InvalidValue,
-        paths: &["/config/authType"],
-        connector_types: &[".webhook", ".cases-webhook"],
-    },
-    Unexpressed {
-        rule: "The values a custom validator accepts: Email's services, the AI Connector's providers and task types, Torq's webhook URL prefix.",
-        why: "Expressible with `enum`/`pattern` in the model or `Connector::schema_rules`.",
-        code: IssueCode::InvalidOption,
-        paths: &["/config/service", "/config/provider", "/config/taskType"],
-        connector_types: &[".email", ".inference"],
-    },
-    Unexpressed {
-        rule: "The values a custom validator accepts: Email's services, the AI Connector's providers and task types, Torq's webhook URL prefix.",
-        why: "Expressible with `enum`/`pattern` in the model or `Connector::schema_rules`.",
-        code: IssueCode::InvalidValue,
-        paths: &["/config/webhookIntegrationUrl"],
-        connector_types: &[".torq"],
-    },
-    Unexpressed {
-        rule: "`selectedActions`, when set, names at least one action.",
-        why: "Expressible with `minItems: 1` in the spec connectors' model.",
-        code: IssueCode::TooSmall,
-        paths: &["/config/selectedActions"],
-        connector_types: &[],
-    },
-];
+pub static NOT_YET_EXPRESSED: &[Unexpressed] = &[Unexpressed {
+    rule: "Email's `service` must be `other`, `exchange_server`, `elastic_cloud`, `__json` or one of nodemailer's well-known services, which nodemailer looks up by a normalised key: the part after the last `@`, without the characters other than ASCII letters, digits, `.` and `-`, in lower case (`G mail`, `x@gmail.com` and `GMAIL` all name Gmail).",
+    why: "Expressible as a `pattern` generated from nodemailer's 148 keys (each letter in either case, any ignored characters between letters, an optional prefix ending in `@`), about 15 KB of pattern; not generated yet (the key table is private to `connectors::email_services`).",
+    code: IssueCode::InvalidOption,
+    paths: &["/config/service"],
+    connector_types: &[".email"],
+}];
 
 /// True when every issue of a body comes from a rule the schemas do not express.
 pub fn only_unexpressed<'a>(
@@ -1120,10 +1080,29 @@ pub fn only_unexpressed<'a>(
 
 /// The README's list of rules JSON Schema cannot express (Markdown), from [`INEXPRESSIBLE`].
 pub fn inexpressible_table() -> String {
+    unexpressed_table(INEXPRESSIBLE, "why JSON Schema cannot say it")
+}
+
+/// The README's list of rules the schemas do not express yet (Markdown), from
+/// [`NOT_YET_EXPRESSED`]: a sentence and a table, or a sentence alone when the list is empty.
+pub fn not_yet_expressed_table() -> String {
+    if NOT_YET_EXPRESSED.is_empty() {
+        return String::from("The schemas express every other rule of Kibana's validators.\n");
+    }
     let mut out =
-        String::from("| rule | why JSON Schema cannot say it | connector types |\n|---|---|---|\n");
+        String::from("The schemas do not express these rules yet, although JSON Schema could:\n\n");
+    out.push_str(&unexpressed_table(
+        NOT_YET_EXPRESSED,
+        "how the schemas could say it",
+    ));
+    out
+}
+
+/// A Markdown table of rules (each rule once, with the connector types of its first entry).
+fn unexpressed_table(rules: &[Unexpressed], why: &str) -> String {
+    let mut out = format!("| rule | {why} | connector types |\n|---|---|---|\n");
     let mut seen: Vec<&str> = Vec::new();
-    for rule in INEXPRESSIBLE {
+    for rule in rules {
         if seen.contains(&rule.rule) {
             continue;
         }
@@ -1180,6 +1159,206 @@ pub fn pretty(value: &Value) -> String {
     text
 }
 
+/// Building blocks of [`crate::connector::Connector::schema_rules`]: subschemas of the whole
+/// request body that say which `config` and `secrets` fields a setting requires or forbids.
+///
+/// Kibana reads a left-out `config` or `secrets` as `{}`, so [`config`] and [`secrets`] require
+/// the part only when `{}` fails what they say of it. A value "given" is one other than `null`:
+/// the route refuses blank strings, so every other string is also truthy to Kibana's validators.
+pub mod rules {
+    use serde_json::{Map, Value, json};
+
+    /// Each key present, with a value other than `null`.
+    pub fn given(keys: &[&str]) -> Value {
+        let properties: Map<String, Value> = keys
+            .iter()
+            .map(|key| ((*key).to_owned(), json!({ "not": { "type": "null" } })))
+            .collect();
+        json!({ "required": keys, "properties": properties })
+    }
+
+    /// Each key absent or `null`.
+    pub fn unset(keys: &[&str]) -> Value {
+        let properties: Map<String, Value> = keys
+            .iter()
+            .map(|key| ((*key).to_owned(), json!({ "type": "null" })))
+            .collect();
+        json!({ "properties": properties })
+    }
+
+    /// `key` present, with the value `value`.
+    pub fn equals(key: &str, value: Value) -> Value {
+        let property = object([("const", value)]);
+        object([
+            ("required", json!([key])),
+            ("properties", object([(key, property)])),
+        ])
+    }
+
+    /// An object of `entries`.
+    fn object<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
+        Value::Object(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key.to_owned(), value))
+                .collect(),
+        )
+    }
+
+    /// Object schemas together: their `required` lists and `properties` maps merged (a key
+    /// must not be described by two of them).
+    pub fn both(schemas: impl IntoIterator<Item = Value>) -> Value {
+        let mut out = Map::new();
+        for schema in schemas {
+            let Value::Object(map) = schema else { continue };
+            for (key, value) in map {
+                match (out.get_mut(&key), value) {
+                    (Some(Value::Array(all)), Value::Array(more)) => {
+                        for item in more {
+                            if !all.contains(&item) {
+                                all.push(item);
+                            }
+                        }
+                    }
+                    (Some(Value::Object(all)), Value::Object(more)) => all.extend(more),
+                    (_, value) => {
+                        out.insert(key, value);
+                    }
+                }
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// The body's `config` satisfies `schema`.
+    pub fn config(schema: Value) -> Value {
+        part("config", schema)
+    }
+
+    /// The body's `secrets` satisfy `schema`.
+    pub fn secrets(schema: Value) -> Value {
+        part("secrets", schema)
+    }
+
+    fn part(name: &str, schema: Value) -> Value {
+        let refuses_empty = super::requires_a_value(&schema)
+            || schema
+                .get("minProperties")
+                .and_then(Value::as_u64)
+                .is_some_and(|min| min > 0);
+        let mut out = vec![("properties", object([(name, schema)]))];
+        if refuses_empty {
+            out.push(("required", json!([name])));
+        }
+        object(out)
+    }
+
+    /// A rule without a condition, as an `allOf` of one schema rather than bare `properties`
+    /// beside the body's own: readers that merge a body's `allOf` branches into it shallowly
+    /// (the page's form reader does) would otherwise take the rule's `config` or `secrets` for
+    /// the model's.
+    pub fn always(schema: Value) -> Value {
+        object([("allOf", Value::Array(vec![schema]))])
+    }
+
+    /// `if condition then consequence`.
+    pub fn when(condition: Value, consequence: Value) -> Value {
+        object([("if", condition), ("then", consequence)])
+    }
+
+    /// `if condition then consequence else otherwise`.
+    pub fn when_else(condition: Value, consequence: Value, otherwise: Value) -> Value {
+        object([
+            ("if", condition),
+            ("then", consequence),
+            ("else", otherwise),
+        ])
+    }
+
+    /// Kibana's `SecretConfigurationSchemaValidation` (the credentials of `.webhook`,
+    /// `.cases-webhook` and `.http`), as a schema of the secrets object: exactly one of the
+    /// credential sets, or none at all — `user` and `password`; `crt` and `key` (with an
+    /// optional `password`); `pfx` (with an optional `password`); `clientSecret`.
+    pub fn one_credential_set() -> Value {
+        const ALL: [&str; 6] = ["user", "password", "crt", "key", "pfx", "clientSecret"];
+        let set = |keys: &[&str], optional: &[&str]| {
+            let others: Vec<&str> = ALL
+                .into_iter()
+                .filter(|key| !keys.contains(key) && !optional.contains(key))
+                .collect();
+            both([given(keys), unset(&others)])
+        };
+        json!({
+            "oneOf": [
+                unset(&ALL),
+                set(&["user", "password"], &[]),
+                set(&["crt", "key"], &["password"]),
+                set(&["pfx"], &["password"]),
+                set(&["clientSecret"], &[]),
+            ]
+        })
+    }
+
+    /// The characters other than ASCII whose upper case (JavaScript's `toUpperCase`, the full
+    /// Unicode mapping) is made of ASCII capitals only.
+    pub const UPPER_CASE_TO_ASCII: &[(char, &str)] = &[
+        ('\u{df}', "SS"),
+        ('\u{131}', "I"),
+        ('\u{17f}', "S"),
+        ('\u{fb00}', "FF"),
+        ('\u{fb01}', "FI"),
+        ('\u{fb02}', "FL"),
+        ('\u{fb03}', "FFI"),
+        ('\u{fb04}', "FFL"),
+        ('\u{fb05}', "ST"),
+        ('\u{fb06}', "ST"),
+    ];
+
+    /// A regular expression (unanchored, one group) that matches exactly the strings whose
+    /// upper case is one of `words` (ASCII capitals and `_`): each letter in either case, or a
+    /// character of [`UPPER_CASE_TO_ASCII`] that upper-cases to it (`ſ`, `ﬁ`, …).
+    pub fn upper_case_pattern(words: &[&str]) -> String {
+        let alternatives: Vec<String> = words.iter().map(|word| spelling(word)).collect();
+        format!("(?:{})", alternatives.join("|"))
+    }
+
+    /// The spellings of `rest` (see [`upper_case_pattern`]).
+    fn spelling(rest: &str) -> String {
+        let Some(first) = rest.chars().next() else {
+            return String::new();
+        };
+        let mut class = String::new();
+        class.push(first);
+        if first.is_ascii_uppercase() {
+            class.push(first.to_ascii_lowercase());
+        }
+        let mut longer: Vec<(char, usize)> = Vec::new();
+        for &(ch, upper) in UPPER_CASE_TO_ASCII {
+            if upper.len() == 1 && upper.starts_with(first) {
+                class.push(ch);
+            } else if upper.len() > 1 && rest.starts_with(upper) {
+                longer.push((ch, upper.len()));
+            }
+        }
+        let single = if class.chars().count() == 1 {
+            class
+        } else {
+            format!("[{class}]")
+        };
+        let after_first = rest.get(first.len_utf8()..).unwrap_or_default();
+        let mut out = format!("{single}{}", spelling(after_first));
+        if longer.is_empty() {
+            return out;
+        }
+        for (ch, len) in longer {
+            out.push('|');
+            out.push(ch);
+            out.push_str(&spelling(rest.get(len..).unwrap_or_default()));
+        }
+        format!("(?:{out})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1204,6 +1383,66 @@ mod tests {
         assert_eq!(find(".inference"), "Ai");
         assert_eq!(find(".cases-webhook"), "WebhookCaseManagement");
         assert_eq!(find(".1password"), "OnePassword");
+    }
+
+    #[test]
+    fn upper_case_table_is_complete() {
+        let found: Vec<(char, String)> = (0..=0x10_ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii())
+            .map(|c| (c, c.to_uppercase().collect::<String>()))
+            .filter(|(_, upper)| upper.chars().all(|u| u.is_ascii_uppercase() || u == '_'))
+            .collect();
+        let table: Vec<(char, String)> = rules::UPPER_CASE_TO_ASCII
+            .iter()
+            .map(|(c, upper)| (*c, (*upper).to_owned()))
+            .collect();
+        assert_eq!(found, table);
+    }
+
+    /// Whether `text` matches `pattern`, by the schema validator's regular expressions (the
+    /// crate has no engine of its own).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn matches(pattern: &str, text: &str) -> bool {
+        jsonschema::is_valid(&json!({ "pattern": pattern }), &json!(text))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn upper_case_pattern_matches_exactly_the_spellings() {
+        let words = [
+            "UNIFIED_COMPLETION_STREAM",
+            "COMPLETION",
+            "SPARSE_EMBEDDING",
+        ];
+        let pattern = format!("^{}$", rules::upper_case_pattern(&words));
+        for word in words {
+            assert!(matches(&pattern, word), "{word}");
+            assert!(matches(&pattern, &word.to_lowercase()), "{word}");
+        }
+        for accepted in [
+            "uni\u{fb01}ed_completion_\u{fb05}ream",
+            "uniFied_completion_\u{17f}tream",
+            "complet\u{131}on",
+            "\u{17f}parse_embedding",
+            "CoMpLeTiOn",
+        ] {
+            assert!(matches(&pattern, accepted), "{accepted}");
+            assert!(
+                words.contains(&accepted.to_uppercase().as_str()),
+                "{accepted}"
+            );
+        }
+        for refused in [
+            "completio",
+            "completionx",
+            "COMPLETION ",
+            "rerank",
+            "uni\u{fb01}",
+            "unif\u{fb01}ed_completion_stream",
+        ] {
+            assert!(!matches(&pattern, refused), "{refused}");
+        }
     }
 
     #[test]

@@ -133,6 +133,28 @@ impl Connector for CasesWebhook {
     type Config = CasesWebhookConfig;
     type Secrets = CasesWebhookSecrets;
 
+    /// The validators' rules: OAuth 2.0 client credentials are refused; the secrets hold one
+    /// credential set at most; `hasAuth: true` as sent (not when omitted) needs secrets with at
+    /// least one key.
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{always, config, equals, one_credential_set, secrets, when};
+        use serde_json::json;
+        vec![
+            always(config(json!({
+                "properties": {
+                    "authType": {
+                        "not": { "const": AuthType::OAuth2ClientCredentials.as_str() }
+                    }
+                }
+            }))),
+            always(secrets(one_credential_set())),
+            when(
+                config(equals("hasAuth", json!(true))),
+                secrets(json!({ "minProperties": 1 })),
+            ),
+        ]
+    }
+
     /// Kibana's `validateCasesWebhookConfig`: OAuth 2.0 is refused, then each URL (in Kibana's
     /// order) must parse and be allowed.
     fn check_config(config: &Self::Config, rules: &mut Rules) {

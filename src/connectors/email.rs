@@ -114,6 +114,40 @@ impl Connector for Email {
     type Config = EmailConfig;
     type Secrets = EmailSecrets;
 
+    /// The validators' rules: the `other` service (also when `service` is left out) needs
+    /// `host` and `port`; `elastic_cloud` refuses `allowHtml: true`; `exchange_server` needs
+    /// `clientId`, `tenantId` and `secrets.clientSecret`; any other service with `hasAuth: true`
+    /// as sent (not when omitted) needs `secrets.user` and `secrets.password`.
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{both, config, equals, given, secrets, when};
+        use serde_json::json;
+        let service_is = |service: &str| config(equals("service", json!(service)));
+        vec![
+            when(
+                json!({ "properties": { "config": { "properties": { "service": { "const": "other" } } } } }),
+                config(given(&["host", "port"])),
+            ),
+            when(
+                service_is("elastic_cloud"),
+                config(json!({ "properties": { "allowHtml": { "not": { "const": true } } } })),
+            ),
+            when(
+                service_is("exchange_server"),
+                both([
+                    config(given(&["clientId", "tenantId"])),
+                    secrets(given(&["clientSecret"])),
+                ]),
+            ),
+            when(
+                config(both([
+                    equals("hasAuth", json!(true)),
+                    json!({ "not": equals("service", json!("exchange_server")) }),
+                ])),
+                secrets(given(&["user", "password"])),
+            ),
+        ]
+    }
+
     fn check_config(config: &EmailConfig, rules: &mut Rules) {
         let service = config.service.as_str();
         if let Some(name) = enabled_services_name(service) {

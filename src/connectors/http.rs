@@ -232,6 +232,46 @@ impl Connector for Http {
     type Config = HttpConfig;
     type Secrets = HttpSecrets;
 
+    /// The validators' rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
+    /// leaves `authType` absent or `null`; OAuth 2.0 client credentials need the token URL and
+    /// the client id, the password grant the token URL; the secrets hold one credential set at
+    /// most, and both proxy credentials or neither; `hasProxyAuth: true` (as sent) needs the
+    /// proxy URL and both proxy credentials.
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{
+            always, both, config, equals, given, one_credential_set, secrets, unset, when,
+        };
+        use serde_json::json;
+        let auth_type_is =
+            |auth_type: AuthType| config(equals("authType", json!(auth_type.as_str())));
+        let proxy_credentials = ["proxyUsername", "proxyPassword"];
+        vec![
+            when(
+                config(equals("hasAuth", json!(false))),
+                config(unset(&["authType"])),
+            ),
+            when(
+                auth_type_is(AuthType::OAuth2ClientCredentials),
+                config(given(&["accessTokenUrl", "clientId"])),
+            ),
+            when(
+                auth_type_is(AuthType::OAuth2Password),
+                config(given(&["accessTokenUrl"])),
+            ),
+            always(secrets(one_credential_set())),
+            always(secrets(json!({
+                "anyOf": [given(&proxy_credentials), unset(&proxy_credentials)]
+            }))),
+            when(
+                config(equals("hasProxyAuth", json!(true))),
+                both([
+                    config(given(&["proxyUrl"])),
+                    secrets(given(&proxy_credentials)),
+                ]),
+            ),
+        ]
+    }
+
     /// Kibana's `validateConnectorTypeConfig`, then the proxy URL's allowed-hosts check.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
         let config = &config.0;

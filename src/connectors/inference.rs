@@ -117,6 +117,24 @@ impl Connector for Inference {
     type Config = InferenceConfig;
     type Secrets = InferenceSecrets;
 
+    /// The config validator's values: `provider` one of [`PROVIDERS`]; `taskType`
+    /// `chat_completion`, or a string whose upper case (JavaScript's `toUpperCase`) is a
+    /// sub-action key.
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{always, config, upper_case_pattern};
+        use serde_json::json;
+        let task_types = format!(
+            "^(?:chat_completion|{})$",
+            upper_case_pattern(SUB_ACTION_KEYS)
+        );
+        vec![always(config(json!({
+            "properties": {
+                "provider": { "type": "string", "enum": PROVIDERS },
+                "taskType": { "type": "string", "pattern": task_types },
+            }
+        })))]
+    }
+
     /// Kibana's `configValidator`: a known provider and a task type the connector can run.
     fn check_config(config: &InferenceConfig, rules: &mut Rules) {
         // `provider && provider.length ? `: ${provider}` : ``` in both messages.

@@ -282,6 +282,30 @@ where
     type Config = C;
     type Secrets = ServiceNowSecrets;
 
+    /// The validators' rules, which `isOAuth` as sent decides: `true` needs the OAuth fields
+    /// (`userIdentifierValue`, `clientId`, `jwtKeyId`, `secrets.clientSecret`,
+    /// `secrets.privateKey`) and refuses `username` and `password`; otherwise (`false` or left
+    /// out) the reverse. (The secrets validator's own rule, basic or OAuth credentials but not a
+    /// half of either, follows from these.)
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use serde_json::json;
+        let oauth_config = ["userIdentifierValue", "clientId", "jwtKeyId"];
+        let oauth_secrets = ["clientSecret", "privateKey"];
+        let basic = ["username", "password"];
+        vec![when_else(
+            config(equals("isOAuth", json!(true))),
+            both([
+                config(given(&oauth_config)),
+                secrets(both([given(&oauth_secrets), unset(&basic)])),
+            ]),
+            both([
+                config(unset(&oauth_config)),
+                secrets(both([given(&basic), unset(&oauth_secrets)])),
+            ]),
+        )]
+    }
+
     fn check_config(config: &C, rules: &mut Rules) {
         check_common_config(&CommonConfig::from(config), rules);
     }

@@ -127,6 +127,36 @@ impl Connector for Webhook {
     type Config = WebhookConfig;
     type Secrets = WebhookSecrets;
 
+    /// The validator's rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
+    /// leaves `authType` absent or `null`; the OAuth 2.0 password grant is refused; OAuth 2.0
+    /// client credentials need the token URL and the client id. The secrets hold one credential
+    /// set at most.
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{
+            always, config, equals, given, one_credential_set, secrets, unset, when,
+        };
+        use serde_json::json;
+        vec![
+            when(
+                config(equals("hasAuth", json!(false))),
+                config(unset(&["authType"])),
+            ),
+            always(config(json!({
+                "properties": {
+                    "authType": { "not": { "const": AuthType::OAuth2Password.as_str() } }
+                }
+            }))),
+            when(
+                config(equals(
+                    "authType",
+                    json!(AuthType::OAuth2ClientCredentials.as_str()),
+                )),
+                config(given(&["accessTokenUrl", "clientId"])),
+            ),
+            always(secrets(one_credential_set())),
+        ]
+    }
+
     /// Kibana's `validateConnectorTypeConfig`, in its order.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
         let config = &config.0;

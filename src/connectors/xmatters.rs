@@ -61,6 +61,27 @@ impl Connector for XMatters {
     type Config = XMattersConfig;
     type Secrets = XMattersSecrets;
 
+    /// The validators' rules, which `usesBasic` as sent decides (left out, it is not `true`
+    /// there, although it is stored as `true`): `true` needs `configUrl`, `secrets.user` and
+    /// `secrets.password` and refuses `secrets.secretsUrl`; otherwise the reverse. (The secrets
+    /// validator's own rule, `secretsUrl` or user and password, follows from these.)
+    fn schema_rules() -> Vec<Value> {
+        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use serde_json::json;
+        let basic = ["user", "password"];
+        vec![when_else(
+            config(equals("usesBasic", json!(true))),
+            both([
+                config(given(&["configUrl"])),
+                secrets(both([given(&basic), unset(&["secretsUrl"])])),
+            ]),
+            both([
+                config(unset(&["configUrl"])),
+                secrets(both([given(&["secretsUrl"]), unset(&basic)])),
+            ]),
+        )]
+    }
+
     /// Kibana's `validateConnectorTypeConfig`: with basic authentication (the parsed `usesBasic`,
     /// so also when it was omitted), a `configUrl` must parse and be an allowed host.
     fn check_config(config: &Self::Config, rules: &mut Rules) {

@@ -191,6 +191,18 @@ const node = nodeStartup();
 const chromium = await chromiumStartup();
 const native = execFileSync('cargo', ['bench', '--quiet', '--bench', 'validate'], { cwd: ROOT, encoding: 'utf8' });
 
+const nativeMedian = Number(native.match(/median over types: (\d+) ns/)?.[1] ?? NaN);
+const budget = (name, value, limit, unit) =>
+  `| ${name} | ${value} ${unit} | ≤ ${limit} ${unit} | ${value <= limit ? 'met' : '**not met**'} |`;
+const budgets = [
+  budget('wasm + glue, gzipped', Math.round((wasmGz + glueGz) / 1024), 100, 'KiB'),
+  `| … and smaller than ajv (${kib(Math.min(ajvGz.standalone, ajvGz.runtime))}) | ${kib(wasmGz + glueGz)} | smaller | ${wasmGz + glueGz < Math.min(ajvGz.standalone, ajvGz.runtime) ? 'met' : '**not met**'} |`,
+  budget('validate, Node, object input (median)', (rows[0].median / 1000).toFixed(1), 3, 'µs'),
+  budget('validate, native (median over types)', (nativeMedian / 1000).toFixed(1), 1, 'µs'),
+  budget('instantiate + first validate, Node', node.instantiate.toFixed(1), 15, 'ms'),
+  budget('import + instantiate + first validate, Chromium', chromium.toFixed(1), 15, 'ms'),
+];
+
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const md = `# Benchmark results
@@ -199,6 +211,12 @@ Measured ${date} on ${machine}, with \`make bench\` (\`bench/run.mjs\`, \`benche
 ${all.length} request bodies: every fixture body of every connector type (valid and invalid) and
 edited copies. Each figure is the median (and 99th percentile) over the bodies of the per-call
 time, itself the median of 7 batches of 16 calls.
+
+## Budgets
+
+| budget | measured | target | |
+|---|---:|---:|---|
+${budgets.join('\n')}
 
 ## Validate and normalize, per body (Node)
 

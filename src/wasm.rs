@@ -10,9 +10,14 @@ use crate::schema::{self, SchemaOptions};
 use crate::validate::{self, Options};
 
 /// Serializes for JavaScript: plain objects (not `Map`s) and `null` (not `undefined`).
+///
+/// The value crosses as JSON text and `JSON.parse` builds it: one call into JavaScript instead of
+/// one per property, several times faster for a report.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// A JavaScript value as the JSON Kibana would receive: JSON text is parsed, anything else goes

@@ -175,6 +175,27 @@ impl Reader {
         } else {
             format!("Invalid option: expected one of {}", quoted.join("|"))
         };
+        self.option_issue(options, input, message);
+    }
+
+    /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
+    /// no option. Zod 4.4 words it `Invalid discriminator value. Expected 'a' | 'b'`.
+    pub fn invalid_discriminator(&mut self, options: &[&str], input: Option<&Value>) {
+        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+        let message = format!(
+            "Invalid discriminator value. Expected {}",
+            quoted.join(" | ")
+        );
+        self.option_issue(options, input, message);
+    }
+
+    /// Records Zod's `invalid_union` issue for a union of literals that matched none.
+    pub fn invalid_union(&mut self, options: &[&str], input: Option<&Value>) {
+        self.option_issue(options, input, "Invalid input".to_owned());
+    }
+
+    /// An issue for a value outside `options`: `required` when it is missing.
+    fn option_issue(&mut self, options: &[&str], input: Option<&Value>, message: String) {
         let code = if input.is_none() {
             IssueCode::Required
         } else {
@@ -183,39 +204,6 @@ impl Reader {
         self.push(
             code,
             message,
-            Some(serde_json::json!({ "options": options })),
-        );
-    }
-
-    /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
-    /// no option. Zod 4.4 words it `Invalid discriminator value. Expected 'a' | 'b'`.
-    pub fn invalid_discriminator(&mut self, options: &[&str], input: Option<&Value>) {
-        let code = if input.is_none() {
-            IssueCode::Required
-        } else {
-            IssueCode::InvalidOption
-        };
-        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
-        self.push(
-            code,
-            format!(
-                "Invalid discriminator value. Expected {}",
-                quoted.join(" | ")
-            ),
-            Some(serde_json::json!({ "options": options })),
-        );
-    }
-
-    /// Records Zod's `invalid_union` issue for a union of literals that matched none.
-    pub fn invalid_union(&mut self, options: &[&str], input: Option<&Value>) {
-        let code = if input.is_none() {
-            IssueCode::Required
-        } else {
-            IssueCode::InvalidOption
-        };
-        self.push(
-            code,
-            "Invalid input".to_owned(),
             Some(serde_json::json!({ "options": options })),
         );
     }

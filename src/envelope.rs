@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use crate::report::IssueCode;
-use crate::zod::js_key_order;
+use crate::zod::{escape_pointer, js_key_order};
 
 /// The longest connector id Kibana accepts.
 pub const CONNECTOR_ID_MAX_LENGTH: usize = 36;
@@ -279,11 +279,6 @@ fn find_blank_strings(value: &Value, path: &mut String, found: &mut Vec<String>)
         }
         _ => {}
     }
-}
-
-/// Escapes one RFC 6901 reference token.
-pub fn escape_pointer(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

@@ -852,6 +852,11 @@ pub fn dot_path(path: &[Segment]) -> String {
     out
 }
 
+/// Escapes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`).
+pub fn escape_pointer(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
 /// An RFC 6901 pointer for `path` below `base` (e.g. `/config`).
 pub fn pointer(base: &str, path: &[Segment]) -> String {
     let mut out = base.to_owned();
@@ -859,7 +864,7 @@ pub fn pointer(base: &str, path: &[Segment]) -> String {
         out.push('/');
         match segment {
             Segment::Index(index) => out.push_str(&index.to_string()),
-            Segment::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Segment::Key(key) => out.push_str(&escape_pointer(key)),
         }
     }
     out

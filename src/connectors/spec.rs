@@ -38,7 +38,7 @@ use crate::connectors::http::ZodUrl;
 use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
 use crate::urls;
-use crate::zod::{Limit, Reader, Segment, Zod, check_length};
+use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1058,7 +1058,7 @@ impl<S: Spec> Connector for SpecConnector<S> {
 fn check_config(def: &SpecDef, values: &Map<String, Value>, rules: &mut Rules) {
     for field in def.config.iter().filter(|f| f.allowed_hosts) {
         if let Some(Value::String(url)) = values.get(field.key) {
-            let path = format!("/config/{}", pointer_key(field.key));
+            let path = format!("/config/{}", escape_pointer(field.key));
             urls::check_uri_allowed(rules, &path, url, || {
                 format!(
                     "target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
@@ -1094,15 +1094,10 @@ fn check_secrets(auth: Option<AuthType>, values: &Map<String, Value>, rules: &mu
         }
     for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
         if let Some(Value::String(url)) = values.get(field.key) {
-            let path = format!("/secrets/{}", pointer_key(field.key));
+            let path = format!("/secrets/{}", escape_pointer(field.key));
             urls::check_secret_uri_allowed(rules, &path, url, "");
         }
     }
-}
-
-/// A key escaped for a JSON pointer.
-fn pointer_key(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

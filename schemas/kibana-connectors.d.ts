@@ -69,8 +69,30 @@ export type ConnectorTypeId =
   | ".azure-blob"
   | ".gcp_cloud_functions"
   | ".gcp_iam"
+  | ".gmail"
+  | ".google_drive"
+  | ".google_calendar"
+  | ".outlook"
+  | ".sharepoint-online"
+  | ".microsoft-teams"
+  | ".slack2"
+  | ".jira-cloud"
+  | ".bigquery"
+  | ".google_cloud_monitoring"
+  | ".google_cloud_storage"
+  | ".gcp_secret_manager"
   | ".1password"
   | ".censys"
+  | ".trello"
+  | ".misp"
+  | ".argocd"
+  | ".kubernetes"
+  | ".new_relic"
+  | ".sharepoint-server"
+  | ".snowflake"
+  | ".ansible_controller"
+  | ".opensearch_aws_opensearch_service"
+  | ".azure_monitor"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -153,8 +175,30 @@ export type CreatableConnectorTypeId =
   | ".azure-blob"
   | ".gcp_cloud_functions"
   | ".gcp_iam"
+  | ".gmail"
+  | ".google_drive"
+  | ".google_calendar"
+  | ".outlook"
+  | ".sharepoint-online"
+  | ".microsoft-teams"
+  | ".slack2"
+  | ".jira-cloud"
+  | ".bigquery"
+  | ".google_cloud_monitoring"
+  | ".google_cloud_storage"
+  | ".gcp_secret_manager"
   | ".1password"
   | ".censys"
+  | ".trello"
+  | ".misp"
+  | ".argocd"
+  | ".kubernetes"
+  | ".new_relic"
+  | ".sharepoint-server"
+  | ".snowflake"
+  | ".ansible_controller"
+  | ".opensearch_aws_opensearch_service"
+  | ".azure_monitor"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -5196,6 +5240,1289 @@ export interface GoogleCloudIamConnector extends ConnectorResponseFields {
   config: StoredGoogleCloudIamConfig;
 }
 
+// Gmail (`.gmail`)
+
+/** Settings of a Gmail connector. Search, read, label, and send emails in Gmail Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GmailConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Gmail connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GmailSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/gmail.modify"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GmailConfig`: no field has a default. */
+export type StoredGmailConfig = GmailConfig;
+
+/** `GmailSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredGmailSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/gmail.modify"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.gmail` type (Gmail). */
+export interface CreateGmailConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".gmail";
+  config?: GmailConfig;
+  secrets: GmailSecrets;
+}
+
+/** What `normalize` returns for the `.gmail` type (Gmail): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGmailConnectorBody {
+  name: string;
+  connector_type_id: ".gmail";
+  config: StoredGmailConfig;
+  secrets: StoredGmailSecrets;
+}
+
+/** A connector of the `.gmail` type (Gmail) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GmailConnector extends ConnectorResponseFields {
+  connector_type_id: ".gmail";
+  config: StoredGmailConfig;
+}
+
+// Google Drive (`.google_drive`)
+
+/** Settings of a Google Drive connector. Search and access files and folders in Google Drive Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleDriveConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Drive connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleDriveSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive.metadata.readonly"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleDriveConfig`: no field has a default. */
+export type StoredGoogleDriveConfig = GoogleDriveConfig;
+
+/** `GoogleDriveSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleDriveSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive.metadata.readonly"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.google_drive` type (Google Drive). */
+export interface CreateGoogleDriveConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_drive";
+  config?: GoogleDriveConfig;
+  secrets: GoogleDriveSecrets;
+}
+
+/** What `normalize` returns for the `.google_drive` type (Google Drive): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleDriveConnectorBody {
+  name: string;
+  connector_type_id: ".google_drive";
+  config: StoredGoogleDriveConfig;
+  secrets: StoredGoogleDriveSecrets;
+}
+
+/** A connector of the `.google_drive` type (Google Drive) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleDriveConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_drive";
+  config: StoredGoogleDriveConfig;
+}
+
+// Google Calendar (`.google_calendar`)
+
+/** Settings of a Google Calendar connector. Search and access events and calendars in Google Calendar Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleCalendarConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Calendar connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleCalendarSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/calendar.readonly"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleCalendarConfig`: no field has a default. */
+export type StoredGoogleCalendarConfig = GoogleCalendarConfig;
+
+/** `GoogleCalendarSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCalendarSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/calendar.readonly"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.google_calendar` type (Google Calendar). */
+export interface CreateGoogleCalendarConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_calendar";
+  config?: GoogleCalendarConfig;
+  secrets: GoogleCalendarSecrets;
+}
+
+/** What `normalize` returns for the `.google_calendar` type (Google Calendar): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleCalendarConnectorBody {
+  name: string;
+  connector_type_id: ".google_calendar";
+  config: StoredGoogleCalendarConfig;
+  secrets: StoredGoogleCalendarSecrets;
+}
+
+/** A connector of the `.google_calendar` type (Google Calendar) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleCalendarConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_calendar";
+  config: StoredGoogleCalendarConfig;
+}
+
+// Outlook (`.outlook`)
+
+/** Settings of a Outlook connector. Search emails, list folders, and read messages and attachments in Outlook Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type OutlookConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Outlook connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type OutlookSecrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/Mail.Read offline_access"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `OutlookConfig`: no field has a default. */
+export type StoredOutlookConfig = OutlookConfig;
+
+/** `OutlookSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredOutlookSecrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/Mail.Read offline_access"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.outlook` type (Outlook). */
+export interface CreateOutlookConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".outlook";
+  config?: OutlookConfig;
+  secrets: OutlookSecrets;
+}
+
+/** What `normalize` returns for the `.outlook` type (Outlook): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedOutlookConnectorBody {
+  name: string;
+  connector_type_id: ".outlook";
+  config: StoredOutlookConfig;
+  secrets: StoredOutlookSecrets;
+}
+
+/** A connector of the `.outlook` type (Outlook) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface OutlookConnector extends ConnectorResponseFields {
+  connector_type_id: ".outlook";
+  config: StoredOutlookConfig;
+}
+
+// SharePoint Online (`.sharepoint-online`)
+
+/** Settings of a SharePoint Online connector. Search content, browse sites and document libraries, and download files from SharePoint Online Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type SharePointOnlineConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a SharePoint Online connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type SharePointOnlineSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "Sites.Selected Files.Read.All offline_access"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `SharePointOnlineConfig`: no field has a default. */
+export type StoredSharePointOnlineConfig = SharePointOnlineConfig;
+
+/** `SharePointOnlineSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredSharePointOnlineSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "Sites.Selected Files.Read.All offline_access"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.sharepoint-online` type (SharePoint Online). */
+export interface CreateSharePointOnlineConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".sharepoint-online";
+  config?: SharePointOnlineConfig;
+  secrets: SharePointOnlineSecrets;
+}
+
+/** What `normalize` returns for the `.sharepoint-online` type (SharePoint Online): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedSharePointOnlineConnectorBody {
+  name: string;
+  connector_type_id: ".sharepoint-online";
+  config: StoredSharePointOnlineConfig;
+  secrets: StoredSharePointOnlineSecrets;
+}
+
+/** A connector of the `.sharepoint-online` type (SharePoint Online) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface SharePointOnlineConnector extends ConnectorResponseFields {
+  connector_type_id: ".sharepoint-online";
+  config: StoredSharePointOnlineConfig;
+}
+
+// Microsoft Teams (v2) (`.microsoft-teams`)
+
+/** Settings of a Microsoft Teams (v2) connector. Send messages to channels and chats, search conversations, and list teams, channels, and chats in Microsoft Teams Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type MicrosoftTeamsV2Config = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Microsoft Teams (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type MicrosoftTeamsV2Secrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "Team.ReadBasic.All Channel.ReadBasic.All Chat.Read ChannelMessage.Read.All offline_access ChannelMessage.Send Chat.ReadWrite"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope?: string;
+  /**
+   * The algorithm that signs the client assertion (Microsoft Entra: PS256; Okta, Auth0: RS256).
+   * @default "PS256"
+   */
+  algorithm?: "PS256" | "RS256" | "ES256";
+  /**
+   * How the assertion names its certificate: SHA-256 thumbprint, certificate chain or key id.
+   * @default "x5t#S256"
+   */
+  certificateBinding?: "x5t#S256" | "x5c" | "kid";
+  /** The client certificate (PEM), for the x5t#S256 and x5c bindings. */
+  certificate?: string;
+  /** The key id, for the kid binding. */
+  keyId?: string;
+  /** The private key (PEM) that signs the client assertion. */
+  privateKey: string;
+  /** The private key's passphrase. */
+  passphrase?: string;
+  authType: "oauth_client_credentials_private_key_jwt";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `MicrosoftTeamsV2Config`: no field has a default. */
+export type StoredMicrosoftTeamsV2Config = MicrosoftTeamsV2Config;
+
+/** `MicrosoftTeamsV2Secrets` as Kibana stores it: every field that has a default is present. */
+export type StoredMicrosoftTeamsV2Secrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "Team.ReadBasic.All Channel.ReadBasic.All Chat.Read ChannelMessage.Read.All offline_access ChannelMessage.Send Chat.ReadWrite"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://graph.microsoft.com/.default"
+   */
+  scope: string;
+  /**
+   * The algorithm that signs the client assertion (Microsoft Entra: PS256; Okta, Auth0: RS256).
+   * @default "PS256"
+   */
+  algorithm: "PS256" | "RS256" | "ES256";
+  /**
+   * How the assertion names its certificate: SHA-256 thumbprint, certificate chain or key id.
+   * @default "x5t#S256"
+   */
+  certificateBinding: "x5t#S256" | "x5c" | "kid";
+  /** The client certificate (PEM), for the x5t#S256 and x5c bindings. */
+  certificate?: string;
+  /** The key id, for the kid binding. */
+  keyId?: string;
+  /** The private key (PEM) that signs the client assertion. */
+  privateKey: string;
+  /** The private key's passphrase. */
+  passphrase?: string;
+  authType: "oauth_client_credentials_private_key_jwt";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.microsoft-teams` type (Microsoft Teams (v2)). */
+export interface CreateMicrosoftTeamsV2ConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".microsoft-teams";
+  config?: MicrosoftTeamsV2Config;
+  secrets: MicrosoftTeamsV2Secrets;
+}
+
+/** What `normalize` returns for the `.microsoft-teams` type (Microsoft Teams (v2)): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedMicrosoftTeamsV2ConnectorBody {
+  name: string;
+  connector_type_id: ".microsoft-teams";
+  config: StoredMicrosoftTeamsV2Config;
+  secrets: StoredMicrosoftTeamsV2Secrets;
+}
+
+/** A connector of the `.microsoft-teams` type (Microsoft Teams (v2)) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface MicrosoftTeamsV2Connector extends ConnectorResponseFields {
+  connector_type_id: ".microsoft-teams";
+  config: StoredMicrosoftTeamsV2Config;
+}
+
+// Slack (v2) (`.slack2`)
+
+/** Settings of a Slack (v2) connector. Send messages and Block Kit cards, update and react to messages, upload files, list channels and users, read conversation history and thread replies, search messages, and look up users by email in Slack Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type SlackV2Config = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Slack (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type SlackV2Secrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://slack.com/oauth/v2/authorize"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://slack.com/api/oauth.v2.access"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "channels:manage channels:read channels:history chat:write files:read files:write groups:read groups:history groups:write im:read im:history mpim:read mpim:history reactions:write search:read.files search:read.im search:read.mpim search:read.private search:read.public users:read users:read.email"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The Relay workspace (tenant) the connector speaks for. */
+  tenantKey: string;
+  authType: "relay";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `SlackV2Config`: no field has a default. */
+export type StoredSlackV2Config = SlackV2Config;
+
+/** `SlackV2Secrets` as Kibana stores it: every field that has a default is present. */
+export type StoredSlackV2Secrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://slack.com/oauth/v2/authorize"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://slack.com/api/oauth.v2.access"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "channels:manage channels:read channels:history chat:write files:read files:write groups:read groups:history groups:write im:read im:history mpim:read mpim:history reactions:write search:read.files search:read.im search:read.mpim search:read.private search:read.public users:read users:read.email"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The Relay workspace (tenant) the connector speaks for. */
+  tenantKey: string;
+  authType: "relay";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.slack2` type (Slack (v2)). */
+export interface CreateSlackV2ConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".slack2";
+  config?: SlackV2Config;
+  secrets: SlackV2Secrets;
+}
+
+/** What `normalize` returns for the `.slack2` type (Slack (v2)): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedSlackV2ConnectorBody {
+  name: string;
+  connector_type_id: ".slack2";
+  config: StoredSlackV2Config;
+  secrets: StoredSlackV2Secrets;
+}
+
+/** A connector of the `.slack2` type (Slack (v2)) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface SlackV2Connector extends ConnectorResponseFields {
+  connector_type_id: ".slack2";
+  config: StoredSlackV2Config;
+}
+
+// Jira Cloud (`.jira-cloud`)
+
+/** Settings of a Jira Cloud connector. Search, create, and manage issues, projects, and users in Jira Cloud Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type JiraCloudConfig = {
+  /** The subdomain for your Jira Cloud site (e.g. your-domain for https://your-domain.atlassian.net). */
+  subdomain: string;
+  /** Atlassian cloud ID, required for OAuth: the cloudId of https://your-subdomain.atlassian.net/_edge/tenant_info. */
+  cloudId?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Jira Cloud connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type JiraCloudSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://auth.atlassian.com/authorize"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://auth.atlassian.com/oauth/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "read:jira-work read:jira-user write:jira-work offline_access"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `JiraCloudConfig`: no field has a default. */
+export type StoredJiraCloudConfig = JiraCloudConfig;
+
+/** `JiraCloudSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredJiraCloudSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://auth.atlassian.com/authorize"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://auth.atlassian.com/oauth/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "read:jira-work read:jira-user write:jira-work offline_access"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.jira-cloud` type (Jira Cloud). */
+export interface CreateJiraCloudConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".jira-cloud";
+  config: JiraCloudConfig;
+  secrets: JiraCloudSecrets;
+}
+
+/** What `normalize` returns for the `.jira-cloud` type (Jira Cloud): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedJiraCloudConnectorBody {
+  name: string;
+  connector_type_id: ".jira-cloud";
+  config: StoredJiraCloudConfig;
+  secrets: StoredJiraCloudSecrets;
+}
+
+/** A connector of the `.jira-cloud` type (Jira Cloud) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface JiraCloudConnector extends ConnectorResponseFields {
+  connector_type_id: ".jira-cloud";
+  config: StoredJiraCloudConfig;
+}
+
+// BigQuery (`.bigquery`)
+
+/** Settings of a BigQuery connector. Run GoogleSQL queries and retrieve results from Google BigQuery Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type BigQueryConfig = {
+  /** Default Google Cloud project ID for BigQuery jobs, such as "elastic-edm-prod". */
+  projectId: string;
+  /**
+   * Default BigQuery processing location, such as "US", "EU", "us-central1", or "europe-west1".
+   * @default "US"
+   */
+  location?: string;
+  /** Optional maximum bytes billed for each query, as an integer string. BigQuery rejects queries that exceed this limit. */
+  maximumBytesBilled?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a BigQuery connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type BigQuerySecrets = {
+  /** The contents of the GCP service account JSON key file. */
+  serviceAccountJson: string;
+  /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
+  scope?: string;
+  authType: "gcp_service_account";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `BigQueryConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredBigQueryConfig = {
+  /** Default Google Cloud project ID for BigQuery jobs, such as "elastic-edm-prod". */
+  projectId: string;
+  /**
+   * Default BigQuery processing location, such as "US", "EU", "us-central1", or "europe-west1".
+   * @default "US"
+   */
+  location: string;
+  /** Optional maximum bytes billed for each query, as an integer string. BigQuery rejects queries that exceed this limit. */
+  maximumBytesBilled?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `BigQuerySecrets`: no field has a default. */
+export type StoredBigQuerySecrets = BigQuerySecrets;
+
+/** The body of a create-connector request for the `.bigquery` type (BigQuery). */
+export interface CreateBigQueryConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".bigquery";
+  config: BigQueryConfig;
+  secrets: BigQuerySecrets;
+}
+
+/** What `normalize` returns for the `.bigquery` type (BigQuery): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedBigQueryConnectorBody {
+  name: string;
+  connector_type_id: ".bigquery";
+  config: StoredBigQueryConfig;
+  secrets: StoredBigQuerySecrets;
+}
+
+/** A connector of the `.bigquery` type (BigQuery) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface BigQueryConnector extends ConnectorResponseFields {
+  connector_type_id: ".bigquery";
+  config: StoredBigQueryConfig;
+}
+
+// Google Cloud Monitoring (`.google_cloud_monitoring`)
+
+/** Settings of a Google Cloud Monitoring connector. Find, mute, and snooze GCP alerting policies, and enrich alerts with metric, uptime, and SLO data Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleCloudMonitoringConfig = {
+  /** Default GCP project ID whose alerting policies, snoozes, and metrics this connector manages. */
+  projectId: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Cloud Monitoring connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleCloudMonitoringSecrets = {
+  /** The contents of the GCP service account JSON key file. */
+  serviceAccountJson: string;
+  /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
+  scope?: string;
+  authType: "gcp_service_account";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleCloudMonitoringConfig`: no field has a default. */
+export type StoredGoogleCloudMonitoringConfig = GoogleCloudMonitoringConfig;
+
+/** The same as `GoogleCloudMonitoringSecrets`: no field has a default. */
+export type StoredGoogleCloudMonitoringSecrets = GoogleCloudMonitoringSecrets;
+
+/** The body of a create-connector request for the `.google_cloud_monitoring` type (Google Cloud Monitoring). */
+export interface CreateGoogleCloudMonitoringConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_cloud_monitoring";
+  config: GoogleCloudMonitoringConfig;
+  secrets: GoogleCloudMonitoringSecrets;
+}
+
+/** What `normalize` returns for the `.google_cloud_monitoring` type (Google Cloud Monitoring): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleCloudMonitoringConnectorBody {
+  name: string;
+  connector_type_id: ".google_cloud_monitoring";
+  config: StoredGoogleCloudMonitoringConfig;
+  secrets: StoredGoogleCloudMonitoringSecrets;
+}
+
+/** A connector of the `.google_cloud_monitoring` type (Google Cloud Monitoring) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleCloudMonitoringConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_cloud_monitoring";
+  config: StoredGoogleCloudMonitoringConfig;
+}
+
+// Google Cloud Storage (`.google_cloud_storage`)
+
+/** Settings of a Google Cloud Storage connector. Search and access files in Google Cloud Storage buckets Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleCloudStorageConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Cloud Storage connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleCloudStorageSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/devstorage.read_only https://www.googleapis.com/auth/cloudplatformprojects.readonly"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleCloudStorageConfig`: no field has a default. */
+export type StoredGoogleCloudStorageConfig = GoogleCloudStorageConfig;
+
+/** `GoogleCloudStorageSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCloudStorageSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/devstorage.read_only https://www.googleapis.com/auth/cloudplatformprojects.readonly"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.google_cloud_storage` type (Google Cloud Storage). */
+export interface CreateGoogleCloudStorageConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_cloud_storage";
+  config?: GoogleCloudStorageConfig;
+  secrets: GoogleCloudStorageSecrets;
+}
+
+/** What `normalize` returns for the `.google_cloud_storage` type (Google Cloud Storage): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleCloudStorageConnectorBody {
+  name: string;
+  connector_type_id: ".google_cloud_storage";
+  config: StoredGoogleCloudStorageConfig;
+  secrets: StoredGoogleCloudStorageSecrets;
+}
+
+/** A connector of the `.google_cloud_storage` type (Google Cloud Storage) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleCloudStorageConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_cloud_storage";
+  config: StoredGoogleCloudStorageConfig;
+}
+
+// Google Cloud Secret Manager (`.gcp_secret_manager`)
+
+/** Settings of a Google Cloud Secret Manager connector. List and inspect secrets, add and disable versions, and read access policy in Google Cloud Secret Manager Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleCloudSecretManagerConfig = {
+  /** Optional, for example my-project-123. Every action takes an explicit project id, but the Test connector button needs this field to have a project to list secrets in. */
+  defaultProjectId?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Cloud Secret Manager connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleCloudSecretManagerSecrets = {
+  /** The contents of the GCP service account JSON key file. */
+  serviceAccountJson: string;
+  /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
+  scope?: string;
+  authType: "gcp_service_account";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleCloudSecretManagerConfig`: no field has a default. */
+export type StoredGoogleCloudSecretManagerConfig = GoogleCloudSecretManagerConfig;
+
+/** The same as `GoogleCloudSecretManagerSecrets`: no field has a default. */
+export type StoredGoogleCloudSecretManagerSecrets = GoogleCloudSecretManagerSecrets;
+
+/** The body of a create-connector request for the `.gcp_secret_manager` type (Google Cloud Secret Manager). */
+export interface CreateGoogleCloudSecretManagerConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".gcp_secret_manager";
+  config?: GoogleCloudSecretManagerConfig;
+  secrets: GoogleCloudSecretManagerSecrets;
+}
+
+/** What `normalize` returns for the `.gcp_secret_manager` type (Google Cloud Secret Manager): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleCloudSecretManagerConnectorBody {
+  name: string;
+  connector_type_id: ".gcp_secret_manager";
+  config: StoredGoogleCloudSecretManagerConfig;
+  secrets: StoredGoogleCloudSecretManagerSecrets;
+}
+
+/** A connector of the `.gcp_secret_manager` type (Google Cloud Secret Manager) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleCloudSecretManagerConnector extends ConnectorResponseFields {
+  connector_type_id: ".gcp_secret_manager";
+  config: StoredGoogleCloudSecretManagerConfig;
+}
+
 // 1Password (`.1password`)
 
 /** Settings of a 1Password connector. Manage users in 1Password Enterprise Password Manager — list, get, suspend, and reactivate users Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
@@ -5338,6 +6665,712 @@ export interface NormalizedCensysConnectorBody {
 export interface CensysConnector extends ConnectorResponseFields {
   connector_type_id: ".censys";
   config: StoredCensysConfig;
+}
+
+// Trello (`.trello`)
+
+/** Settings of a Trello connector. Search, read, and manage boards, lists, and cards in Trello Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type TrelloConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Trello connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type TrelloSecrets = {
+  /** A credential sent as this URL query parameter. */
+  key: string;
+  /** A credential sent as this URL query parameter. */
+  token: string;
+  authType: "api_key_query";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `TrelloConfig`: no field has a default. */
+export type StoredTrelloConfig = TrelloConfig;
+
+/** The same as `TrelloSecrets`: no field has a default. */
+export type StoredTrelloSecrets = TrelloSecrets;
+
+/** The body of a create-connector request for the `.trello` type (Trello). */
+export interface CreateTrelloConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".trello";
+  config?: TrelloConfig;
+  secrets: TrelloSecrets;
+}
+
+/** What `normalize` returns for the `.trello` type (Trello): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedTrelloConnectorBody {
+  name: string;
+  connector_type_id: ".trello";
+  config: StoredTrelloConfig;
+  secrets: StoredTrelloSecrets;
+}
+
+/** A connector of the `.trello` type (Trello) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface TrelloConnector extends ConnectorResponseFields {
+  connector_type_id: ".trello";
+  config: StoredTrelloConfig;
+}
+
+// MISP (`.misp`)
+
+/** Settings of a MISP connector. Search MISP attributes and events, check indicators and warninglists, and write sightings back to a self-hosted MISP instance Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type MispConfig = {
+  /** Base URL of your MISP instance, for example https://misp.example.com or https://localhost. Do not include a trailing slash or /attributes path. */
+  url: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a MISP connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type MispSecrets = {
+  /** The API key, sent as `Authorization: <key>` (no `Bearer` prefix). */
+  apiKey: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "api_key_header_with_tls";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `MispConfig`: no field has a default. */
+export type StoredMispConfig = MispConfig;
+
+/** The same as `MispSecrets`: no field has a default. */
+export type StoredMispSecrets = MispSecrets;
+
+/** The body of a create-connector request for the `.misp` type (MISP). */
+export interface CreateMispConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".misp";
+  config: MispConfig;
+  secrets: MispSecrets;
+}
+
+/** What `normalize` returns for the `.misp` type (MISP): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedMispConnectorBody {
+  name: string;
+  connector_type_id: ".misp";
+  config: StoredMispConfig;
+  secrets: StoredMispSecrets;
+}
+
+/** A connector of the `.misp` type (MISP) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface MispConnector extends ConnectorResponseFields {
+  connector_type_id: ".misp";
+  config: StoredMispConfig;
+}
+
+// Argo CD (`.argocd`)
+
+/** Settings of a Argo CD connector. Manage GitOps applications in Argo CD — sync, inspect health and resources Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type ArgoCdConfig = {
+  /** Argo CD API server URL (e.g., https://argocd.example.com). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Argo CD connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type ArgoCdSecrets = {
+  /** The API token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "bearer_with_tls";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `ArgoCdConfig`: no field has a default. */
+export type StoredArgoCdConfig = ArgoCdConfig;
+
+/** The same as `ArgoCdSecrets`: no field has a default. */
+export type StoredArgoCdSecrets = ArgoCdSecrets;
+
+/** The body of a create-connector request for the `.argocd` type (Argo CD). */
+export interface CreateArgoCdConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".argocd";
+  config: ArgoCdConfig;
+  secrets: ArgoCdSecrets;
+}
+
+/** What `normalize` returns for the `.argocd` type (Argo CD): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedArgoCdConnectorBody {
+  name: string;
+  connector_type_id: ".argocd";
+  config: StoredArgoCdConfig;
+  secrets: StoredArgoCdSecrets;
+}
+
+/** A connector of the `.argocd` type (Argo CD) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface ArgoCdConnector extends ConnectorResponseFields {
+  connector_type_id: ".argocd";
+  config: StoredArgoCdConfig;
+}
+
+// Kubernetes (`.kubernetes`)
+
+/** Settings of a Kubernetes connector. Read and modify resources in a Kubernetes cluster via its REST API Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type KubernetesConfig = {
+  /** Kubernetes API server URL (e.g., https://my-cluster.example.com:6443). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Kubernetes connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type KubernetesSecrets = {
+  /** The API token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "bearer_with_tls";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The JSON key of a GCP service account authorized on the cluster. */
+  serviceAccountJson: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "kubernetes_gke";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The AWS access key ID. */
+  accessKeyId: string;
+  /** The AWS secret access key. */
+  secretAccessKey: string;
+  /** The AWS region the EKS cluster runs in, for example us-east-1. */
+  region: string;
+  /** The name of the EKS cluster. */
+  clusterName: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "kubernetes_eks";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The Microsoft Entra tenant ID. */
+  tenantId: string;
+  /** The application (client) ID of the service principal. */
+  clientId: string;
+  /** The client secret of the service principal. */
+  clientSecret: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "kubernetes_aks";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `KubernetesConfig`: no field has a default. */
+export type StoredKubernetesConfig = KubernetesConfig;
+
+/** The same as `KubernetesSecrets`: no field has a default. */
+export type StoredKubernetesSecrets = KubernetesSecrets;
+
+/** The body of a create-connector request for the `.kubernetes` type (Kubernetes). */
+export interface CreateKubernetesConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".kubernetes";
+  config: KubernetesConfig;
+  secrets: KubernetesSecrets;
+}
+
+/** What `normalize` returns for the `.kubernetes` type (Kubernetes): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedKubernetesConnectorBody {
+  name: string;
+  connector_type_id: ".kubernetes";
+  config: StoredKubernetesConfig;
+  secrets: StoredKubernetesSecrets;
+}
+
+/** A connector of the `.kubernetes` type (Kubernetes) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface KubernetesConnector extends ConnectorResponseFields {
+  connector_type_id: ".kubernetes";
+  config: StoredKubernetesConfig;
+}
+
+// New Relic (`.new_relic`)
+
+/** Settings of a New Relic connector. Acknowledge and resolve New Relic AI issues, read issues and incidents, manage muting rules, and run NRQL queries over NerdGraph. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type NewRelicConfig = {
+  /** The numeric New Relic account ID this connector operates against. */
+  accountId: string;
+  /**
+   * The data center hosting your New Relic account: US (default), EU, or JP.
+   * @default "us"
+   */
+  region?: "us" | "eu" | "jp";
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a New Relic connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type NewRelicSecrets = {
+  /** The API key. */
+  "API-Key": string;
+  authType: "api_key_header";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `NewRelicConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredNewRelicConfig = {
+  /** The numeric New Relic account ID this connector operates against. */
+  accountId: string;
+  /**
+   * The data center hosting your New Relic account: US (default), EU, or JP.
+   * @default "us"
+   */
+  region: "us" | "eu" | "jp";
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `NewRelicSecrets`: no field has a default. */
+export type StoredNewRelicSecrets = NewRelicSecrets;
+
+/** The body of a create-connector request for the `.new_relic` type (New Relic). */
+export interface CreateNewRelicConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".new_relic";
+  config: NewRelicConfig;
+  secrets: NewRelicSecrets;
+}
+
+/** What `normalize` returns for the `.new_relic` type (New Relic): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedNewRelicConnectorBody {
+  name: string;
+  connector_type_id: ".new_relic";
+  config: StoredNewRelicConfig;
+  secrets: StoredNewRelicSecrets;
+}
+
+/** A connector of the `.new_relic` type (New Relic) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface NewRelicConnector extends ConnectorResponseFields {
+  connector_type_id: ".new_relic";
+  config: StoredNewRelicConfig;
+}
+
+// SharePoint Server (`.sharepoint-server`)
+
+/** Settings of a SharePoint Server connector. Connect to SharePoint Server (on-premises) to search and retrieve site content. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type SharePointServerConfig = {
+  /** SharePoint Server site URL. Kibana removes trailing slashes before storing it. */
+  siteUrl: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a SharePoint Server connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type SharePointServerSecrets = {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `SharePointServerConfig`: no field has a default. */
+export type StoredSharePointServerConfig = SharePointServerConfig;
+
+/** The same as `SharePointServerSecrets`: no field has a default. */
+export type StoredSharePointServerSecrets = SharePointServerSecrets;
+
+/** The body of a create-connector request for the `.sharepoint-server` type (SharePoint Server). */
+export interface CreateSharePointServerConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".sharepoint-server";
+  config: SharePointServerConfig;
+  secrets: SharePointServerSecrets;
+}
+
+/** What `normalize` returns for the `.sharepoint-server` type (SharePoint Server): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedSharePointServerConnectorBody {
+  name: string;
+  connector_type_id: ".sharepoint-server";
+  config: StoredSharePointServerConfig;
+  secrets: StoredSharePointServerSecrets;
+}
+
+/** A connector of the `.sharepoint-server` type (SharePoint Server) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface SharePointServerConnector extends ConnectorResponseFields {
+  connector_type_id: ".sharepoint-server";
+  config: StoredSharePointServerConfig;
+}
+
+// Snowflake (`.snowflake`)
+
+/** Settings of a Snowflake connector. Run SQL, discover databases, schemas, tables, and views, and run semantic searches through Cortex Search in Snowflake Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type SnowflakeConfig = {
+  /** The base URL for your Snowflake account (e.g. https://myorg-myaccount.snowflakecomputing.com). Kibana removes trailing slashes before storing it. */
+  accountUrl: string;
+  /** Default warehouse to use when executing statements. Case-sensitive. Can be overridden per request. */
+  warehouse?: string;
+  /** Default database to use when executing statements. Case-sensitive. Can be overridden per request. */
+  database?: string;
+  /** Default schema to use when executing statements. Case-sensitive. Can be overridden per request. */
+  defaultSchema?: string;
+  /** Default role to use when executing statements. Case-sensitive. Can be overridden per request. */
+  role?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Snowflake connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type SnowflakeSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /** The scopes to request, separated by spaces. */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `SnowflakeConfig`: no field has a default. */
+export type StoredSnowflakeConfig = SnowflakeConfig;
+
+/** `SnowflakeSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredSnowflakeSecrets = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /** The scopes to request, separated by spaces. */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.snowflake` type (Snowflake). */
+export interface CreateSnowflakeConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".snowflake";
+  config: SnowflakeConfig;
+  secrets: SnowflakeSecrets;
+}
+
+/** What `normalize` returns for the `.snowflake` type (Snowflake): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedSnowflakeConnectorBody {
+  name: string;
+  connector_type_id: ".snowflake";
+  config: StoredSnowflakeConfig;
+  secrets: StoredSnowflakeSecrets;
+}
+
+/** A connector of the `.snowflake` type (Snowflake) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface SnowflakeConnector extends ConnectorResponseFields {
+  connector_type_id: ".snowflake";
+  config: StoredSnowflakeConfig;
+}
+
+// Ansible Control Server (`.ansible_controller`)
+
+/** Settings of a Ansible Control Server connector. Launch and monitor Ansible Automation Controller / AWX jobs — templates, inventories, stdout, and remediation runs Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type AnsibleControlServerConfig = {
+  /** Ansible Controller / AWX base URL (e.g., https://controller.example.com). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /**
+   * API root path. Use /api/v2 for AWX / Tower / AAP ≤2.4; use /api/controller/v2 for AAP 2.5+ platform gateway.
+   * @default "/api/v2"
+   */
+  apiBasePath?: "/api/v2" | "/api/controller/v2";
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Ansible Control Server connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type AnsibleControlServerSecrets = {
+  /** The API token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** The PEM-encoded certificate authority that verifies the server. */
+  caCert?: string;
+  /** How the server's TLS certificate is verified. */
+  verificationMode?: "none" | "certificate" | "full";
+  authType: "bearer_with_tls";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `AnsibleControlServerConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAnsibleControlServerConfig = {
+  /** Ansible Controller / AWX base URL (e.g., https://controller.example.com). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /**
+   * API root path. Use /api/v2 for AWX / Tower / AAP ≤2.4; use /api/controller/v2 for AAP 2.5+ platform gateway.
+   * @default "/api/v2"
+   */
+  apiBasePath: "/api/v2" | "/api/controller/v2";
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `AnsibleControlServerSecrets`: no field has a default. */
+export type StoredAnsibleControlServerSecrets = AnsibleControlServerSecrets;
+
+/** The body of a create-connector request for the `.ansible_controller` type (Ansible Control Server). */
+export interface CreateAnsibleControlServerConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".ansible_controller";
+  config: AnsibleControlServerConfig;
+  secrets: AnsibleControlServerSecrets;
+}
+
+/** What `normalize` returns for the `.ansible_controller` type (Ansible Control Server): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedAnsibleControlServerConnectorBody {
+  name: string;
+  connector_type_id: ".ansible_controller";
+  config: StoredAnsibleControlServerConfig;
+  secrets: StoredAnsibleControlServerSecrets;
+}
+
+/** A connector of the `.ansible_controller` type (Ansible Control Server) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface AnsibleControlServerConnector extends ConnectorResponseFields {
+  connector_type_id: ".ansible_controller";
+  config: StoredAnsibleControlServerConfig;
+}
+
+// OpenSearch (AWS OpenSearch Service) (`.opensearch_aws_opensearch_service`)
+
+/** Settings of a OpenSearch (AWS OpenSearch Service) connector. Acknowledge and search alerts, manage monitors, retrieve Security Analytics findings, and search and index documents in OpenSearch Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type OpenSearchAwsOpenSearchServiceConfig = {
+  /** The domain or cluster endpoint URL. For AWS OpenSearch Service, use the auto-generated domain endpoint (e.g. https://search-my-domain-abc123.us-east-1.es.amazonaws.com); for a self-managed cluster, its full URL, e.g. https://opensearch.example.com:9200. */
+  endpoint: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a OpenSearch (AWS OpenSearch Service) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type OpenSearchAwsOpenSearchServiceSecrets = {
+  /** The AWS access key ID. */
+  accessKeyId: string;
+  /** The AWS secret access key. */
+  secretAccessKey: string;
+  authType: "aws_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `OpenSearchAwsOpenSearchServiceConfig`: no field has a default. */
+export type StoredOpenSearchAwsOpenSearchServiceConfig = OpenSearchAwsOpenSearchServiceConfig;
+
+/** The same as `OpenSearchAwsOpenSearchServiceSecrets`: no field has a default. */
+export type StoredOpenSearchAwsOpenSearchServiceSecrets = OpenSearchAwsOpenSearchServiceSecrets;
+
+/** The body of a create-connector request for the `.opensearch_aws_opensearch_service` type (OpenSearch (AWS OpenSearch Service)). */
+export interface CreateOpenSearchAwsOpenSearchServiceConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".opensearch_aws_opensearch_service";
+  config: OpenSearchAwsOpenSearchServiceConfig;
+  secrets: OpenSearchAwsOpenSearchServiceSecrets;
+}
+
+/** What `normalize` returns for the `.opensearch_aws_opensearch_service` type (OpenSearch (AWS OpenSearch Service)): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedOpenSearchAwsOpenSearchServiceConnectorBody {
+  name: string;
+  connector_type_id: ".opensearch_aws_opensearch_service";
+  config: StoredOpenSearchAwsOpenSearchServiceConfig;
+  secrets: StoredOpenSearchAwsOpenSearchServiceSecrets;
+}
+
+/** A connector of the `.opensearch_aws_opensearch_service` type (OpenSearch (AWS OpenSearch Service)) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface OpenSearchAwsOpenSearchServiceConnector extends ConnectorResponseFields {
+  connector_type_id: ".opensearch_aws_opensearch_service";
+  config: StoredOpenSearchAwsOpenSearchServiceConfig;
+}
+
+// Azure Monitor (`.azure_monitor`)
+
+/** Settings of a Azure Monitor connector. List and triage Azure Monitor alerts, query metrics and logs, and control alert rules Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type AzureMonitorConfig = {
+  /** The Azure subscription that every action in this connector operates against. */
+  subscriptionId: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Azure Monitor connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type AzureMonitorSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://management.azure.com/.default"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `AzureMonitorConfig`: no field has a default. */
+export type StoredAzureMonitorConfig = AzureMonitorConfig;
+
+/** `AzureMonitorSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredAzureMonitorSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://management.azure.com/.default"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.azure_monitor` type (Azure Monitor). */
+export interface CreateAzureMonitorConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".azure_monitor";
+  config: AzureMonitorConfig;
+  secrets: AzureMonitorSecrets;
+}
+
+/** What `normalize` returns for the `.azure_monitor` type (Azure Monitor): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedAzureMonitorConnectorBody {
+  name: string;
+  connector_type_id: ".azure_monitor";
+  config: StoredAzureMonitorConfig;
+  secrets: StoredAzureMonitorSecrets;
+}
+
+/** A connector of the `.azure_monitor` type (Azure Monitor) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface AzureMonitorConnector extends ConnectorResponseFields {
+  connector_type_id: ".azure_monitor";
+  config: StoredAzureMonitorConfig;
 }
 
 // Opsgenie (`.opsgenie`)
@@ -6346,8 +8379,30 @@ export type CreateConnectorBody =
   | CreateAzureBlobStorageConnectorBody
   | CreateGcpCloudFunctionsConnectorBody
   | CreateGoogleCloudIamConnectorBody
+  | CreateGmailConnectorBody
+  | CreateGoogleDriveConnectorBody
+  | CreateGoogleCalendarConnectorBody
+  | CreateOutlookConnectorBody
+  | CreateSharePointOnlineConnectorBody
+  | CreateMicrosoftTeamsV2ConnectorBody
+  | CreateSlackV2ConnectorBody
+  | CreateJiraCloudConnectorBody
+  | CreateBigQueryConnectorBody
+  | CreateGoogleCloudMonitoringConnectorBody
+  | CreateGoogleCloudStorageConnectorBody
+  | CreateGoogleCloudSecretManagerConnectorBody
   | CreateOnePasswordConnectorBody
   | CreateCensysConnectorBody
+  | CreateTrelloConnectorBody
+  | CreateMispConnectorBody
+  | CreateArgoCdConnectorBody
+  | CreateKubernetesConnectorBody
+  | CreateNewRelicConnectorBody
+  | CreateSharePointServerConnectorBody
+  | CreateSnowflakeConnectorBody
+  | CreateAnsibleControlServerConnectorBody
+  | CreateOpenSearchAwsOpenSearchServiceConnectorBody
+  | CreateAzureMonitorConnectorBody
   | CreateOpsgenieConnectorBody
   | CreateJiraServiceManagementConnectorBody
   | CreateTinesConnectorBody
@@ -6427,8 +8482,30 @@ export type NormalizedConnectorBody =
   | NormalizedAzureBlobStorageConnectorBody
   | NormalizedGcpCloudFunctionsConnectorBody
   | NormalizedGoogleCloudIamConnectorBody
+  | NormalizedGmailConnectorBody
+  | NormalizedGoogleDriveConnectorBody
+  | NormalizedGoogleCalendarConnectorBody
+  | NormalizedOutlookConnectorBody
+  | NormalizedSharePointOnlineConnectorBody
+  | NormalizedMicrosoftTeamsV2ConnectorBody
+  | NormalizedSlackV2ConnectorBody
+  | NormalizedJiraCloudConnectorBody
+  | NormalizedBigQueryConnectorBody
+  | NormalizedGoogleCloudMonitoringConnectorBody
+  | NormalizedGoogleCloudStorageConnectorBody
+  | NormalizedGoogleCloudSecretManagerConnectorBody
   | NormalizedOnePasswordConnectorBody
   | NormalizedCensysConnectorBody
+  | NormalizedTrelloConnectorBody
+  | NormalizedMispConnectorBody
+  | NormalizedArgoCdConnectorBody
+  | NormalizedKubernetesConnectorBody
+  | NormalizedNewRelicConnectorBody
+  | NormalizedSharePointServerConnectorBody
+  | NormalizedSnowflakeConnectorBody
+  | NormalizedAnsibleControlServerConnectorBody
+  | NormalizedOpenSearchAwsOpenSearchServiceConnectorBody
+  | NormalizedAzureMonitorConnectorBody
   | NormalizedOpsgenieConnectorBody
   | NormalizedJiraServiceManagementConnectorBody
   | NormalizedTinesConnectorBody
@@ -6508,8 +8585,30 @@ export type Connector =
   | AzureBlobStorageConnector
   | GcpCloudFunctionsConnector
   | GoogleCloudIamConnector
+  | GmailConnector
+  | GoogleDriveConnector
+  | GoogleCalendarConnector
+  | OutlookConnector
+  | SharePointOnlineConnector
+  | MicrosoftTeamsV2Connector
+  | SlackV2Connector
+  | JiraCloudConnector
+  | BigQueryConnector
+  | GoogleCloudMonitoringConnector
+  | GoogleCloudStorageConnector
+  | GoogleCloudSecretManagerConnector
   | OnePasswordConnector
   | CensysConnector
+  | TrelloConnector
+  | MispConnector
+  | ArgoCdConnector
+  | KubernetesConnector
+  | NewRelicConnector
+  | SharePointServerConnector
+  | SnowflakeConnector
+  | AnsibleControlServerConnector
+  | OpenSearchAwsOpenSearchServiceConnector
+  | AzureMonitorConnector
   | OpsgenieConnector
   | JiraServiceManagementConnector
   | TinesConnector
@@ -7095,6 +9194,114 @@ export interface ConnectorTypes {
     normalized: NormalizedGoogleCloudIamConnectorBody;
     connector: GoogleCloudIamConnector;
   };
+  ".gmail": {
+    config: GmailConfig;
+    secrets: GmailSecrets;
+    body: CreateGmailConnectorBody;
+    storedConfig: StoredGmailConfig;
+    storedSecrets: StoredGmailSecrets;
+    normalized: NormalizedGmailConnectorBody;
+    connector: GmailConnector;
+  };
+  ".google_drive": {
+    config: GoogleDriveConfig;
+    secrets: GoogleDriveSecrets;
+    body: CreateGoogleDriveConnectorBody;
+    storedConfig: StoredGoogleDriveConfig;
+    storedSecrets: StoredGoogleDriveSecrets;
+    normalized: NormalizedGoogleDriveConnectorBody;
+    connector: GoogleDriveConnector;
+  };
+  ".google_calendar": {
+    config: GoogleCalendarConfig;
+    secrets: GoogleCalendarSecrets;
+    body: CreateGoogleCalendarConnectorBody;
+    storedConfig: StoredGoogleCalendarConfig;
+    storedSecrets: StoredGoogleCalendarSecrets;
+    normalized: NormalizedGoogleCalendarConnectorBody;
+    connector: GoogleCalendarConnector;
+  };
+  ".outlook": {
+    config: OutlookConfig;
+    secrets: OutlookSecrets;
+    body: CreateOutlookConnectorBody;
+    storedConfig: StoredOutlookConfig;
+    storedSecrets: StoredOutlookSecrets;
+    normalized: NormalizedOutlookConnectorBody;
+    connector: OutlookConnector;
+  };
+  ".sharepoint-online": {
+    config: SharePointOnlineConfig;
+    secrets: SharePointOnlineSecrets;
+    body: CreateSharePointOnlineConnectorBody;
+    storedConfig: StoredSharePointOnlineConfig;
+    storedSecrets: StoredSharePointOnlineSecrets;
+    normalized: NormalizedSharePointOnlineConnectorBody;
+    connector: SharePointOnlineConnector;
+  };
+  ".microsoft-teams": {
+    config: MicrosoftTeamsV2Config;
+    secrets: MicrosoftTeamsV2Secrets;
+    body: CreateMicrosoftTeamsV2ConnectorBody;
+    storedConfig: StoredMicrosoftTeamsV2Config;
+    storedSecrets: StoredMicrosoftTeamsV2Secrets;
+    normalized: NormalizedMicrosoftTeamsV2ConnectorBody;
+    connector: MicrosoftTeamsV2Connector;
+  };
+  ".slack2": {
+    config: SlackV2Config;
+    secrets: SlackV2Secrets;
+    body: CreateSlackV2ConnectorBody;
+    storedConfig: StoredSlackV2Config;
+    storedSecrets: StoredSlackV2Secrets;
+    normalized: NormalizedSlackV2ConnectorBody;
+    connector: SlackV2Connector;
+  };
+  ".jira-cloud": {
+    config: JiraCloudConfig;
+    secrets: JiraCloudSecrets;
+    body: CreateJiraCloudConnectorBody;
+    storedConfig: StoredJiraCloudConfig;
+    storedSecrets: StoredJiraCloudSecrets;
+    normalized: NormalizedJiraCloudConnectorBody;
+    connector: JiraCloudConnector;
+  };
+  ".bigquery": {
+    config: BigQueryConfig;
+    secrets: BigQuerySecrets;
+    body: CreateBigQueryConnectorBody;
+    storedConfig: StoredBigQueryConfig;
+    storedSecrets: StoredBigQuerySecrets;
+    normalized: NormalizedBigQueryConnectorBody;
+    connector: BigQueryConnector;
+  };
+  ".google_cloud_monitoring": {
+    config: GoogleCloudMonitoringConfig;
+    secrets: GoogleCloudMonitoringSecrets;
+    body: CreateGoogleCloudMonitoringConnectorBody;
+    storedConfig: StoredGoogleCloudMonitoringConfig;
+    storedSecrets: StoredGoogleCloudMonitoringSecrets;
+    normalized: NormalizedGoogleCloudMonitoringConnectorBody;
+    connector: GoogleCloudMonitoringConnector;
+  };
+  ".google_cloud_storage": {
+    config: GoogleCloudStorageConfig;
+    secrets: GoogleCloudStorageSecrets;
+    body: CreateGoogleCloudStorageConnectorBody;
+    storedConfig: StoredGoogleCloudStorageConfig;
+    storedSecrets: StoredGoogleCloudStorageSecrets;
+    normalized: NormalizedGoogleCloudStorageConnectorBody;
+    connector: GoogleCloudStorageConnector;
+  };
+  ".gcp_secret_manager": {
+    config: GoogleCloudSecretManagerConfig;
+    secrets: GoogleCloudSecretManagerSecrets;
+    body: CreateGoogleCloudSecretManagerConnectorBody;
+    storedConfig: StoredGoogleCloudSecretManagerConfig;
+    storedSecrets: StoredGoogleCloudSecretManagerSecrets;
+    normalized: NormalizedGoogleCloudSecretManagerConnectorBody;
+    connector: GoogleCloudSecretManagerConnector;
+  };
   ".1password": {
     config: OnePasswordConfig;
     secrets: OnePasswordSecrets;
@@ -7112,6 +9319,96 @@ export interface ConnectorTypes {
     storedSecrets: StoredCensysSecrets;
     normalized: NormalizedCensysConnectorBody;
     connector: CensysConnector;
+  };
+  ".trello": {
+    config: TrelloConfig;
+    secrets: TrelloSecrets;
+    body: CreateTrelloConnectorBody;
+    storedConfig: StoredTrelloConfig;
+    storedSecrets: StoredTrelloSecrets;
+    normalized: NormalizedTrelloConnectorBody;
+    connector: TrelloConnector;
+  };
+  ".misp": {
+    config: MispConfig;
+    secrets: MispSecrets;
+    body: CreateMispConnectorBody;
+    storedConfig: StoredMispConfig;
+    storedSecrets: StoredMispSecrets;
+    normalized: NormalizedMispConnectorBody;
+    connector: MispConnector;
+  };
+  ".argocd": {
+    config: ArgoCdConfig;
+    secrets: ArgoCdSecrets;
+    body: CreateArgoCdConnectorBody;
+    storedConfig: StoredArgoCdConfig;
+    storedSecrets: StoredArgoCdSecrets;
+    normalized: NormalizedArgoCdConnectorBody;
+    connector: ArgoCdConnector;
+  };
+  ".kubernetes": {
+    config: KubernetesConfig;
+    secrets: KubernetesSecrets;
+    body: CreateKubernetesConnectorBody;
+    storedConfig: StoredKubernetesConfig;
+    storedSecrets: StoredKubernetesSecrets;
+    normalized: NormalizedKubernetesConnectorBody;
+    connector: KubernetesConnector;
+  };
+  ".new_relic": {
+    config: NewRelicConfig;
+    secrets: NewRelicSecrets;
+    body: CreateNewRelicConnectorBody;
+    storedConfig: StoredNewRelicConfig;
+    storedSecrets: StoredNewRelicSecrets;
+    normalized: NormalizedNewRelicConnectorBody;
+    connector: NewRelicConnector;
+  };
+  ".sharepoint-server": {
+    config: SharePointServerConfig;
+    secrets: SharePointServerSecrets;
+    body: CreateSharePointServerConnectorBody;
+    storedConfig: StoredSharePointServerConfig;
+    storedSecrets: StoredSharePointServerSecrets;
+    normalized: NormalizedSharePointServerConnectorBody;
+    connector: SharePointServerConnector;
+  };
+  ".snowflake": {
+    config: SnowflakeConfig;
+    secrets: SnowflakeSecrets;
+    body: CreateSnowflakeConnectorBody;
+    storedConfig: StoredSnowflakeConfig;
+    storedSecrets: StoredSnowflakeSecrets;
+    normalized: NormalizedSnowflakeConnectorBody;
+    connector: SnowflakeConnector;
+  };
+  ".ansible_controller": {
+    config: AnsibleControlServerConfig;
+    secrets: AnsibleControlServerSecrets;
+    body: CreateAnsibleControlServerConnectorBody;
+    storedConfig: StoredAnsibleControlServerConfig;
+    storedSecrets: StoredAnsibleControlServerSecrets;
+    normalized: NormalizedAnsibleControlServerConnectorBody;
+    connector: AnsibleControlServerConnector;
+  };
+  ".opensearch_aws_opensearch_service": {
+    config: OpenSearchAwsOpenSearchServiceConfig;
+    secrets: OpenSearchAwsOpenSearchServiceSecrets;
+    body: CreateOpenSearchAwsOpenSearchServiceConnectorBody;
+    storedConfig: StoredOpenSearchAwsOpenSearchServiceConfig;
+    storedSecrets: StoredOpenSearchAwsOpenSearchServiceSecrets;
+    normalized: NormalizedOpenSearchAwsOpenSearchServiceConnectorBody;
+    connector: OpenSearchAwsOpenSearchServiceConnector;
+  };
+  ".azure_monitor": {
+    config: AzureMonitorConfig;
+    secrets: AzureMonitorSecrets;
+    body: CreateAzureMonitorConnectorBody;
+    storedConfig: StoredAzureMonitorConfig;
+    storedSecrets: StoredAzureMonitorSecrets;
+    normalized: NormalizedAzureMonitorConnectorBody;
+    connector: AzureMonitorConnector;
   };
   ".opsgenie": {
     config: OpsgenieConfig;

@@ -20,7 +20,8 @@
 //!   `allowedHosts` (the OAuth client-credentials token URL, unless the spec defaults it: a
 //!   defaulted field is a `ZodDefault` without the marking). `pfx_certificate` is in the union
 //!   only while `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
-//! * Config fields may carry `.regex(pattern, message?)` or `.uuid({ message? })` ([`Pattern`]).
+//! * Config fields may carry `.regex(pattern, message?)` or `.uuid({ message? })` ([`Pattern`]),
+//!   and a `.transform()` ([`Transform`]) whose result Kibana stores.
 //! * Only fields marked `validate: { allowedHosts: true }` are checked against the allowlist
 //!   (`allowed_hosts_validation.ts`'s `getAllowedHostsKeysFromShape`, used by
 //!   `generate_config_schema.ts` on main); the `validate_allowed_hosts.ts` walker that checked
@@ -151,6 +152,31 @@ fn is_uuid(text: &str) -> bool {
     })
 }
 
+/// A `.transform()` on a string field: it runs after the field validated, and Kibana stores
+/// its result (the actions framework keeps the parsed config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transform {
+    /// `.transform((val) => val.replace(/\/+$/, ''))`: every trailing `/` removed (the SharePoint
+    /// Server and Snowflake specs). The text is the URL check's trimmed text.
+    StripTrailingSlashes,
+}
+
+impl Transform {
+    /// Applies the transform to a validated string.
+    fn apply(self, text: &str) -> String {
+        match self {
+            Self::StripTrailingSlashes => text.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The sentence the field's description gets.
+    const fn doc(self) -> &'static str {
+        match self {
+            Self::StripTrailingSlashes => " Kibana removes trailing slashes before storing it.",
+        }
+    }
+}
+
 /// One field of a spec's config object or of an auth type's secrets object.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field {
@@ -170,6 +196,8 @@ pub struct Field {
     pub allowed_hosts: bool,
     /// `.regex(pattern, message?)` on a string (checked after `.min()` / `.max()`).
     pub pattern: Option<Pattern>,
+    /// A `.transform()` applied to the validated value before Kibana stores it.
+    pub transform: Option<Transform>,
     /// Help text for the person filling the form.
     pub doc: &'static str,
 }
@@ -186,6 +214,7 @@ impl Field {
             min_message: None,
             allowed_hosts: false,
             pattern: None,
+            transform: None,
             doc,
         }
     }
@@ -268,6 +297,35 @@ impl Field {
         }
     }
 
+    /// With `.transform((val) => val.replace(/\/+$/, ''))`.
+    #[must_use]
+    pub const fn strip_trailing_slashes(self) -> Self {
+        Self {
+            transform: Some(Transform::StripTrailingSlashes),
+            ..self
+        }
+    }
+
+    /// With `.refine(test, { message })`: Zod's `custom` issue with the message when `test` fails.
+    /// `source` is a JavaScript regular expression equivalent to `test`, for the JSON Schema.
+    #[must_use]
+    pub const fn refine(
+        self,
+        source: &'static str,
+        test: fn(&str) -> bool,
+        message: &'static str,
+    ) -> Self {
+        Self {
+            pattern: Some(Pattern {
+                source,
+                test,
+                message: Some(message),
+                format: "refine",
+            }),
+            ..self
+        }
+    }
+
     /// With `.uuid()` (`message: None`: Zod's `Invalid UUID`) or `.uuid({ message })`.
     #[must_use]
     pub const fn uuid(self, message: Option<&'static str>) -> Self {
@@ -318,9 +376,29 @@ pub enum AuthKind {
     /// `pfx_certificate`: a TLS client certificate as a PKCS #12 bundle (base64). Kibana leaves it
     /// out of the secrets union when `xpack.actions.webhook.ssl.pfx.enabled` is false.
     PfxCertificate,
+    /// `api_key_query`: credentials sent as URL query parameters, one secret per name in the
+    /// spec's `defaults.paramNames` (else a single `apiKey`).
+    ApiKeyQuery,
+    /// `api_key_header_with_tls`: a raw API key in `Authorization` (no `Bearer`), plus an optional
+    /// PEM CA and TLS verification mode.
+    ApiKeyHeaderWithTls,
+    /// `bearer_with_tls`: a bearer token plus an optional PEM CA and TLS verification mode.
+    BearerWithTls,
+    /// `kubernetes_gke`: a GCP service account JSON key exchanged for GKE access tokens (+ TLS).
+    KubernetesGke,
+    /// `kubernetes_eks`: AWS credentials that mint EKS bearer tokens for one cluster (+ TLS).
+    KubernetesEks,
+    /// `kubernetes_aks`: a Microsoft Entra service principal for an AKS cluster (+ TLS).
+    KubernetesAks,
     /// `ears`: OAuth through Elastic's EARS proxy; refused unless
     /// `xpack.actions.auth.ears.enabled`.
     Ears,
+    /// `oauth_client_credentials_private_key_jwt`: OAuth 2.0 client credentials with a signed-JWT
+    /// client assertion (RFC 7523) instead of a client secret.
+    OAuthClientCredentialsPrivateKeyJwt,
+    /// `relay`: Elastic's hosted Relay holds the third-party credentials; the connector only names
+    /// the tenant it speaks for.
+    Relay,
 }
 
 impl AuthKind {
@@ -338,7 +416,15 @@ impl AuthKind {
             Self::GcpServiceAccount => "gcp_service_account",
             Self::CrtCertificate => "crt_certificate",
             Self::PfxCertificate => "pfx_certificate",
+            Self::ApiKeyQuery => "api_key_query",
+            Self::ApiKeyHeaderWithTls => "api_key_header_with_tls",
+            Self::BearerWithTls => "bearer_with_tls",
+            Self::KubernetesGke => "kubernetes_gke",
+            Self::KubernetesEks => "kubernetes_eks",
+            Self::KubernetesAks => "kubernetes_aks",
             Self::Ears => "ears",
+            Self::OAuthClientCredentialsPrivateKeyJwt => "oauth_client_credentials_private_key_jwt",
+            Self::Relay => "relay",
         }
     }
 
@@ -355,7 +441,20 @@ impl AuthKind {
             Self::GcpServiceAccount => "GCP Service Account",
             Self::CrtCertificate => "SSL CRT and Key authentication",
             Self::PfxCertificate => "SSL PFX authentication",
+            // The labels of `api_key_query` and `api_key_header_with_tls` (translations.ts) were
+            // not found in any stored version: these two are ours.
+            Self::ApiKeyQuery => "API key query parameters",
+            Self::ApiKeyHeaderWithTls => "API key header with TLS",
+            Self::BearerWithTls => "API token",
+            Self::KubernetesGke => "Google Kubernetes Engine (GKE)",
+            Self::KubernetesEks => "Amazon EKS",
+            Self::KubernetesAks => "Azure Kubernetes Service (AKS)",
             Self::Ears => "Quick Connect OAuth 2.0",
+            Self::OAuthClientCredentialsPrivateKeyJwt => {
+                "OAuth Client Credentials (Private Key JWT)"
+            }
+            // `i18n.RELAY_LABEL` was not found in any stored translations.ts: this one is ours.
+            Self::Relay => "Relay",
         }
     }
 }
@@ -388,6 +487,9 @@ impl AuthType {
 
     /// The fields of the secrets object for this auth type (without `authType`).
     pub fn fields(&self) -> Vec<Field> {
+        if self.kind == AuthKind::ApiKeyQuery {
+            return api_key_query_fields(self.defaults);
+        }
         let base = base_fields(self.kind);
         if let (AuthKind::ApiKeyHeader, Some(defaults)) = (self.kind, self.defaults) {
             // `normalizeSchema`: one key named after `defaults.headerField` (or `Api-Key`),
@@ -508,7 +610,15 @@ fn base_fields(kind: AuthKind) -> Vec<Field> {
         | AuthKind::GcpServiceAccount
         | AuthKind::CrtCertificate
         | AuthKind::PfxCertificate
-        | AuthKind::Ears => more_fields(kind),
+        | AuthKind::Ears
+        | AuthKind::OAuthClientCredentialsPrivateKeyJwt
+        | AuthKind::Relay => more_fields(kind),
+        AuthKind::ApiKeyQuery
+        | AuthKind::ApiKeyHeaderWithTls
+        | AuthKind::BearerWithTls
+        | AuthKind::KubernetesGke
+        | AuthKind::KubernetesEks
+        | AuthKind::KubernetesAks => tls_fields(kind),
     }
 }
 
@@ -581,13 +691,284 @@ fn more_fields(kind: AuthKind) -> Vec<Field> {
                 "The scopes to request, separated by spaces.",
             ),
         ],
+        AuthKind::OAuthClientCredentialsPrivateKeyJwt => private_key_jwt_fields(),
+        // `auth_types/relay.ts`: `tenantKey: z.string().min(1)` (Zod's own message).
+        AuthKind::Relay => vec![
+            Field::required(
+                "tenantKey",
+                Kind::Text,
+                "The Relay workspace (tenant) the connector speaks for.",
+            )
+            .min(1),
+        ],
         AuthKind::None
         | AuthKind::Basic
         | AuthKind::Bearer
         | AuthKind::ApiKeyHeader
         | AuthKind::OAuthClientCredentials
         | AuthKind::OAuthAuthorizationCode => base_fields(kind),
+        AuthKind::ApiKeyQuery
+        | AuthKind::ApiKeyHeaderWithTls
+        | AuthKind::BearerWithTls
+        | AuthKind::KubernetesGke
+        | AuthKind::KubernetesEks
+        | AuthKind::KubernetesAks => tls_fields(kind),
     }
+}
+
+/// `api_key_query` after `getSchemaForAuthType` (`auth_types/api_key_query.ts`): its
+/// `normalizeSchema` always replaces the schema (it runs with or without `defaults`), with one
+/// required string per non-empty name in `defaults.paramNames`, or the single `apiKey` field when
+/// there is none. `paramNames` itself is never a secret.
+fn api_key_query_fields(defaults: Option<&'static [(&'static str, Fallback)]>) -> Vec<Field> {
+    let names: Vec<&'static str> = defaults
+        .and_then(|d| {
+            d.iter().find_map(|(key, value)| match (*key, value) {
+                ("paramNames", Fallback::Texts(names)) => Some(*names),
+                _ => None,
+            })
+        })
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .filter(|name| !name.is_empty())
+        .collect();
+    if names.is_empty() {
+        return tls_fields(AuthKind::ApiKeyQuery);
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            Field::required(
+                name,
+                Kind::Text,
+                "A credential sent as this URL query parameter.",
+            )
+            .min_with(1, API_KEY_QUERY_REQUIRED)
+        })
+        .collect()
+}
+
+/// `API_KEY_QUERY_REQUIRED_MESSAGE`: its text was not found in any stored version of
+/// `translations.ts`; the route refuses an empty string before this `.min(1)` runs, so Kibana's
+/// answer never shows it.
+const API_KEY_QUERY_REQUIRED: &str = API_KEY_REQUIRED;
+
+/// The schemas of `api_key_query` (its fallback `apiKey`) and of the auth types with an optional
+/// PEM CA and verification mode (`api_key_header_with_tls.ts`, `bearer_with_tls.ts`,
+/// `kubernetes_{gke,eks,aks}.ts`, their fields from `pem_ca_tls_schema.ts`; messages from
+/// `translations.ts`).
+fn tls_fields(kind: AuthKind) -> Vec<Field> {
+    let mut fields = match kind {
+        AuthKind::ApiKeyQuery => {
+            return vec![
+                Field::required(
+                    "apiKey",
+                    Kind::Text,
+                    "The API key, sent as a query parameter.",
+                )
+                .min_with(1, API_KEY_QUERY_REQUIRED),
+            ];
+        }
+        AuthKind::ApiKeyHeaderWithTls => vec![
+            Field::required(
+                "apiKey",
+                Kind::Text,
+                "The API key, sent as `Authorization: <key>` (no `Bearer` prefix).",
+            )
+            .min_with(1, API_KEY_REQUIRED),
+        ],
+        AuthKind::BearerWithTls => vec![
+            Field::required(
+                "token",
+                Kind::Text,
+                "The API token, sent as `Authorization: Bearer <token>`.",
+            )
+            .min_with(1, "An API token is required."),
+        ],
+        AuthKind::KubernetesGke => vec![
+            Field::required(
+                "serviceAccountJson",
+                Kind::Text,
+                "The JSON key of a GCP service account authorized on the cluster.",
+            )
+            .min_with(1, "A GCP service account JSON key is required."),
+        ],
+        AuthKind::KubernetesEks => vec![
+            Field::required("accessKeyId", Kind::Text, "The AWS access key ID.")
+                .min_with(1, "An AWS access key ID is required."),
+            Field::required("secretAccessKey", Kind::Text, "The AWS secret access key.")
+                .min_with(1, "An AWS secret access key is required."),
+            Field::required(
+                "region",
+                Kind::Text,
+                "The AWS region the EKS cluster runs in, for example us-east-1.",
+            )
+            .min_with(1, "The AWS region of the EKS cluster is required."),
+            Field::required("clusterName", Kind::Text, "The name of the EKS cluster.")
+                .min_with(1, "The EKS cluster name is required."),
+        ],
+        AuthKind::KubernetesAks => vec![
+            Field::required("tenantId", Kind::Text, "The Microsoft Entra tenant ID.")
+                .min_with(1, "The Microsoft Entra tenant ID is required."),
+            Field::required(
+                "clientId",
+                Kind::Text,
+                "The application (client) ID of the service principal.",
+            )
+            .min_with(
+                1,
+                "The application (client) ID of the service principal is required.",
+            ),
+            Field::required(
+                "clientSecret",
+                Kind::Text,
+                "The client secret of the service principal.",
+            )
+            .min_with(1, "The client secret of the service principal is required."),
+        ],
+        _ => return Vec::new(),
+    };
+    fields.extend([
+        Field::optional(
+            "caCert",
+            Kind::Text,
+            "The PEM-encoded certificate authority that verifies the server.",
+        ),
+        Field::optional(
+            "verificationMode",
+            Kind::Choice(VERIFICATION_MODES),
+            "How the server's TLS certificate is verified.",
+        ),
+    ]);
+    fields
+}
+
+#[cfg(test)]
+mod query_and_tls_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn keys(auth: AuthType) -> Vec<&'static str> {
+        auth.fields().iter().map(|f| f.key).collect()
+    }
+
+    #[test]
+    fn api_key_query_takes_its_param_names() {
+        let trello = AuthType::with(
+            AuthKind::ApiKeyQuery,
+            &[("paramNames", Fallback::Texts(&["key", "", "token"]))],
+        );
+        assert_eq!(keys(trello), vec!["key", "token"]);
+        assert_eq!(keys(AuthType::plain(AuthKind::ApiKeyQuery)), vec!["apiKey"]);
+        assert_eq!(
+            keys(AuthType::with(AuthKind::ApiKeyQuery, &[])),
+            vec!["apiKey"]
+        );
+    }
+
+    #[test]
+    fn tls_auth_types_end_with_the_pem_ca_fields() {
+        for kind in [
+            AuthKind::ApiKeyHeaderWithTls,
+            AuthKind::BearerWithTls,
+            AuthKind::KubernetesGke,
+            AuthKind::KubernetesEks,
+            AuthKind::KubernetesAks,
+        ] {
+            let found = keys(AuthType::plain(kind));
+            assert_eq!(
+                found.get(found.len() - 2..),
+                Some(&["caCert", "verificationMode"][..])
+            );
+        }
+    }
+
+    #[test]
+    fn strip_trailing_slashes_runs_after_the_url_check() {
+        let field = Field::required("siteUrl", Kind::Url, "A URL.").strip_trailing_slashes();
+        let mut reader = Reader::new();
+        let outcome = read_field(
+            &field,
+            Some(&json!(" https://a.example.com/x// ")),
+            &mut reader,
+        );
+        assert!(
+            matches!(outcome, Outcome::Value(Value::String(ref t)) if t == "https://a.example.com/x")
+        );
+        let outcome = read_field(&field, Some(&json!("nope/")), &mut reader);
+        assert!(matches!(outcome, Outcome::Failed));
+    }
+}
+
+const JWT_ALGORITHMS: &[&str] = &["PS256", "RS256", "ES256"];
+const CERTIFICATE_BINDINGS: &[&str] = &["x5t#S256", "x5c", "kid"];
+
+/// `v === '' || /-----BEGIN CERTIFICATE-----/.test(v)`.
+fn is_certificate_or_empty(text: &str) -> bool {
+    text.is_empty() || text.contains("-----BEGIN CERTIFICATE-----")
+}
+
+/// `/-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/.test(v)` (unanchored).
+fn has_private_key_marker(text: &str) -> bool {
+    [
+        "-----BEGIN PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----",
+    ]
+    .iter()
+    .any(|marker| text.contains(marker))
+}
+
+/// `auth_types/oauth_client_credentials_private_key_jwt.ts` (stored version 96ed4a42), with the
+/// messages of `auth_types/translations.ts`. `tokenUrl` is marked `validate: { allowedHosts: true }`;
+/// `algorithm` and `certificateBinding` carry their own `.default()`s.
+fn private_key_jwt_fields() -> Vec<Field> {
+    vec![
+        Field::required("tokenUrl", Kind::Url, "The OAuth 2.0 token endpoint.").allowed_hosts(),
+        Field::required("clientId", Kind::Text, "The OAuth client id.")
+            .min_with(1, "Client ID is required"),
+        Field::optional(
+            "scope",
+            Kind::Text,
+            "The scopes to request, separated by spaces.",
+        ),
+        Field::defaults(
+            "algorithm",
+            Kind::Choice(JWT_ALGORITHMS),
+            Fallback::Text("PS256"),
+            "The algorithm that signs the client assertion (Microsoft Entra: PS256; Okta, Auth0: RS256).",
+        ),
+        Field::defaults(
+            "certificateBinding",
+            Kind::Choice(CERTIFICATE_BINDINGS),
+            Fallback::Text("x5t#S256"),
+            "How the assertion names its certificate: SHA-256 thumbprint, certificate chain or key id.",
+        ),
+        Field::optional(
+            "certificate",
+            Kind::Text,
+            "The client certificate (PEM), for the x5t#S256 and x5c bindings.",
+        )
+        .refine(
+            "^$|-----BEGIN CERTIFICATE-----",
+            is_certificate_or_empty,
+            "Certificate must be a PEM-encoded X.509 certificate.",
+        ),
+        Field::optional("keyId", Kind::Text, "The key id, for the kid binding."),
+        Field::required(
+            "privateKey",
+            Kind::Text,
+            "The private key (PEM) that signs the client assertion.",
+        )
+        .min_with(1, "Private key is required.")
+        .refine(
+            "-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----",
+            has_private_key_marker,
+            "Private key must be a PEM-encoded RSA or PKCS#8 key.",
+        ),
+        Field::optional("passphrase", Kind::Text, "The private key's passphrase."),
+    ]
 }
 
 const VERIFICATION_MODES: &[&str] = &["none", "certificate", "full"];
@@ -729,6 +1110,10 @@ fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outc
         ok = false;
     }
     match value {
+        Some(Value::String(text)) if ok => Outcome::Value(Value::String(match field.transform {
+            Some(transform) => transform.apply(&text),
+            None => text,
+        })),
         Some(value) if ok => Outcome::Value(value),
         _ => Outcome::Failed,
     }
@@ -949,15 +1334,24 @@ fn secrets_schema(def: &SpecDef) -> Schema {
         );
         return schema;
     }
+    // `ears` parses, but the secrets validator refuses it while `xpack.actions.auth.ears.enabled`
+    // is off (its default): with Kibana's defaults no `ears` body is accepted, so the schema
+    // leaves it out of the options.
     let options: Vec<Value> = auth_types
         .iter()
+        .filter(|auth| auth.kind != AuthKind::Ears)
         .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
         .collect();
     let mut schema = json_schema!({ "type": "object", "oneOf": options });
+    let ears_note = if auth_types.iter().any(|auth| auth.kind == AuthKind::Ears) {
+        " Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false)."
+    } else {
+        ""
+    };
     crate::model::describe(
         &mut schema,
         &[&format!(
-            "Credentials of a {} connector: `authType` chooses the authentication, the other keys are its credentials.",
+            "Credentials of a {} connector: `authType` chooses the authentication, the other keys are its credentials.{ears_note}",
             def.name
         )],
     );
@@ -995,6 +1389,9 @@ fn field_schema(field: &Field) -> Schema {
     let mut doc = field.doc.to_owned();
     if field.allowed_hosts {
         doc.push_str(" Kibana checks it against `xpack.actions.allowedHosts`.");
+    }
+    if let Some(transform) = field.transform {
+        doc.push_str(transform.doc());
     }
     crate::model::describe(&mut schema, &[&doc]);
     schema
@@ -1246,6 +1643,35 @@ mod tests {
         };
         assert_eq!(marked(plain), vec!["tokenUrl"]);
         assert!(marked(defaulted).is_empty());
+    }
+
+    #[test]
+    fn private_key_jwt_refinements() {
+        assert!(has_private_key_marker(
+            "x -----BEGIN ENCRYPTED PRIVATE KEY----- y"
+        ));
+        assert!(has_private_key_marker("-----BEGIN RSA PRIVATE KEY-----"));
+        assert!(!has_private_key_marker("-----BEGIN EC PRIVATE KEY-----"));
+        assert!(is_certificate_or_empty(""));
+        assert!(!is_certificate_or_empty(" "));
+        let key = private_key_jwt_fields()
+            .into_iter()
+            .find(|f| f.key == "privateKey");
+        let mut reader = Reader::new();
+        let outcome = key.map(|k| read_field(&k, Some(&json!("")), &mut reader));
+        assert!(matches!(outcome, Some(Outcome::Failed)));
+        let messages: Vec<String> = reader
+            .into_issues()
+            .into_iter()
+            .map(|i| i.message)
+            .collect();
+        assert_eq!(
+            messages,
+            vec![
+                "Private key is required.".to_owned(),
+                "Private key must be a PEM-encoded RSA or PKCS#8 key.".to_owned()
+            ]
+        );
     }
 
     #[test]

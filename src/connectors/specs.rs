@@ -59,6 +59,25 @@ macro_rules! api_key_header {
     };
 }
 
+/// `/^\d+$/`: the New Relic account ID pattern.
+fn ascii_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/`: the Azure
+/// subscription ID (GUID) pattern, hex groups only (no version or variant rule).
+fn guid_shape(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(index, byte)| match index {
+            8 | 13 | 18 | 23 => byte == b'-',
+            _ => byte.is_ascii_hexdigit(),
+        })
+}
+
+/// The PEM-CA auth types' `verificationMode` / `caCert` come from the auth type; a spec's
+/// `overrides.meta` only relabels them.
+const BEARER_WITH_TLS: AuthType = AuthType::with(AuthKind::BearerWithTls, &[]);
+
 spec_types! {
     /// `.greynoise` (`specs/greynoise/greynoise.ts`, index file id 70166673756).
     GreyNoise {
@@ -810,6 +829,239 @@ spec_types! {
         ],
         auth: [AuthType::with(Bearer, &[])],
     }
+
+    /// `.trello` (`specs/trello/trello.ts`, stored version id 61303292219; `api_key_query.ts`
+    /// id 60130842589). The one stored generated `all_specs.ts` barrel (id 57931334861) does not
+    /// list it; that barrel is generated from every spec under `src/specs/`, so it is older than
+    /// this spec (assumed registered by default like the others).
+    Trello {
+        id: ".trello",
+        name: "Trello",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search, read, and manage boards, lists, and cards in Trello",
+        config: Strip [],
+        // The API key and the API token are sent as the `key` and `token` query parameters.
+        auth: [AuthType::with(
+            AuthKind::ApiKeyQuery,
+            &[("paramNames", Fallback::Texts(&["key", "token"]))],
+        )],
+    }
+
+    /// `.misp` (`specs/misp/misp.ts`, stored version id 59529423871;
+    /// `api_key_header_with_tls.ts` at 0b418562). Not in the stored `all_specs.ts` barrel (see
+    /// [`Trello`]). `url` is `UISchemas.url()`: no allowed-hosts marking.
+    Misp {
+        id: ".misp",
+        name: "MISP",
+        license: Gold,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Search MISP attributes and events, check indicators and warninglists, and write sightings back to a self-hosted MISP instance",
+        config: Strip [
+            Field::required(
+                "url",
+                Url,
+                "Base URL of your MISP instance, for example https://misp.example.com or https://localhost. Do not include a trailing slash or /attributes path.",
+            ),
+        ],
+        // The MISP automation key, sent as `Authorization: <key>`; verification mode "none" for
+        // self-signed instances.
+        auth: [AuthType::with(AuthKind::ApiKeyHeaderWithTls, &[])],
+    }
+
+    /// `.argocd` (`specs/argocd/argocd.ts`, stored version id 58443745408; `bearer_with_tls.ts`
+    /// at 96ee6b7b).
+    ArgoCd {
+        id: ".argocd",
+        name: "Argo CD",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Manage GitOps applications in Argo CD — sync, inspect health and resources",
+        config: Strip [
+            Field::required(
+                "apiUrl",
+                Url,
+                "Argo CD API server URL (e.g., https://argocd.example.com).",
+            )
+            .allowed_hosts(),
+        ],
+        // A long-lived Argo CD account or project-role API token.
+        auth: [BEARER_WITH_TLS],
+    }
+
+    /// `.kubernetes` (`specs/kubernetes/kubernetes.ts`, stored version id 55225090269, the one
+    /// with `bearer_with_tls` and the cloud auth types; another stored version (id 59177738482)
+    /// offers the older `kubernetes` auth type first and lists `workflows` too).
+    Kubernetes {
+        id: ".kubernetes",
+        name: "Kubernetes",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Read and modify resources in a Kubernetes cluster via its REST API",
+        config: Strip [
+            Field::required(
+                "apiUrl",
+                Url,
+                "Kubernetes API server URL (e.g., https://my-cluster.example.com:6443).",
+            )
+            .allowed_hosts(),
+        ],
+        // A service account token, or GKE / EKS / AKS cloud credentials.
+        auth: [
+            BEARER_WITH_TLS,
+            AuthType::with(AuthKind::KubernetesGke, &[]),
+            AuthType::with(AuthKind::KubernetesEks, &[]),
+            AuthType::with(AuthKind::KubernetesAks, &[]),
+        ],
+    }
+
+    /// `.new_relic` (`specs/new_relic/new_relic.ts`, stored version id 57635821604).
+    NewRelic {
+        id: ".new_relic",
+        name: "New Relic",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Acknowledge and resolve New Relic AI issues, read issues and incidents, manage muting rules, and run NRQL queries over NerdGraph.",
+        config: Strip [
+            Field::required(
+                "accountId",
+                Text,
+                "The numeric New Relic account ID this connector operates against.",
+            )
+            .min(1)
+            .max(20)
+            .regex("^\\d+$", ascii_digits, Some("Must be a numeric New Relic account ID.")),
+            Field::defaults(
+                "region",
+                Kind::Choice(&["us", "eu", "jp"]),
+                Fallback::Text("us"),
+                "The data center hosting your New Relic account: US (default), EU, or JP.",
+            ),
+        ],
+        // A New Relic User API key (NRAK-…), in the `API-Key` header.
+        auth: [api_key_header!("API-Key")],
+    }
+
+    /// `.sharepoint-server` (`specs/sharepoint_server/sharepoint_server.ts`, stored versions id
+    /// 51828183940 and 52366428689, the ones with the `siteUrl` transform).
+    SharepointServer {
+        id: ".sharepoint-server",
+        name: "SharePoint Server",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Connect to SharePoint Server (on-premises) to search and retrieve site content.",
+        config: Strip [
+            Field::required("siteUrl", Url, "SharePoint Server site URL.").strip_trailing_slashes(),
+        ],
+        auth: [AuthType::plain(Basic)],
+    }
+
+    /// `.snowflake` (`specs/snowflake/snowflake.ts`, stored version id 51982759544, the Cortex
+    /// Search one).
+    Snowflake {
+        id: ".snowflake",
+        name: "Snowflake",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Run SQL, discover databases, schemas, tables, and views, and run semantic searches through Cortex Search in Snowflake",
+        config: Strip [
+            Field::required(
+                "accountUrl",
+                Url,
+                "The base URL for your Snowflake account (e.g. https://myorg-myaccount.snowflakecomputing.com).",
+            )
+            .strip_trailing_slashes(),
+            Field::optional("warehouse", Text, "Default warehouse to use when executing statements. Case-sensitive. Can be overridden per request."),
+            Field::optional("database", Text, "Default database to use when executing statements. Case-sensitive. Can be overridden per request."),
+            Field::optional("defaultSchema", Text, "Default schema to use when executing statements. Case-sensitive. Can be overridden per request."),
+            Field::optional("role", Text, "Default role to use when executing statements. Case-sensitive. Can be overridden per request."),
+        ],
+        // A programmatic access token (PAT) or OAuth token; or Snowflake OAuth
+        // (https://<account>.snowflakecomputing.com/oauth/authorize and /oauth/token-request).
+        auth: [
+            AuthType::with(Bearer, &[]),
+            AuthType::with(AuthKind::OAuthAuthorizationCode, &[]),
+        ],
+    }
+
+    /// `.ansible_controller` (`specs/ansible_controller/ansible_controller.ts` at 45f0ee12).
+    AnsibleController {
+        id: ".ansible_controller",
+        name: "Ansible Control Server",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Launch and monitor Ansible Automation Controller / AWX jobs — templates, inventories, stdout, and remediation runs",
+        config: Strip [
+            Field::required(
+                "apiUrl",
+                Url,
+                "Ansible Controller / AWX base URL (e.g., https://controller.example.com).",
+            )
+            .allowed_hosts(),
+            Field::defaults(
+                "apiBasePath",
+                Kind::Choice(&["/api/v2", "/api/controller/v2"]),
+                Fallback::Text("/api/v2"),
+                "API root path. Use /api/v2 for AWX / Tower / AAP ≤2.4; use /api/controller/v2 for AAP 2.5+ platform gateway.",
+            ),
+        ],
+        // A long-lived personal access token or OAuth2 token.
+        auth: [BEARER_WITH_TLS],
+    }
+
+    /// `.opensearch_aws_opensearch_service`
+    /// (`specs/opensearch_aws_opensearch_service/opensearch_aws_opensearch_service.ts`, stored
+    /// version id 57671768111). Not in the stored `all_specs.ts` barrel (see [`Trello`]).
+    /// `endpoint` is `UISchemas.url()`: no allowed-hosts marking.
+    OpenSearchAws {
+        id: ".opensearch_aws_opensearch_service",
+        name: "OpenSearch (AWS OpenSearch Service)",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Acknowledge and search alerts, manage monitors, retrieve Security Analytics findings, and search and index documents in OpenSearch",
+        config: Strip [
+            Field::required(
+                "endpoint",
+                Url,
+                "The domain or cluster endpoint URL. For AWS OpenSearch Service, use the auto-generated domain endpoint (e.g. https://search-my-domain-abc123.us-east-1.es.amazonaws.com); for a self-managed cluster, its full URL, e.g. https://opensearch.example.com:9200.",
+            ),
+        ],
+        // AWS access keys (Amazon OpenSearch Service), or a user name and password
+        // (self-managed cluster).
+        auth: [
+            AuthType::with(AuthKind::AwsCredentials, &[]),
+            AuthType::with(Basic, &[]),
+        ],
+    }
+
+    /// `.azure_monitor` (`specs/azure_monitor/azure_monitor.ts`, stored version id 57777543071).
+    AzureMonitor {
+        id: ".azure_monitor",
+        name: "Azure Monitor",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "List and triage Azure Monitor alerts, query metrics and logs, and control alert rules",
+        config: Strip [
+            Field::required(
+                "subscriptionId",
+                Text,
+                "The Azure subscription that every action in this connector operates against.",
+            )
+            .min(1)
+            .max(100)
+            .regex(
+                "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                guid_shape,
+                Some("Must be a valid Azure subscription ID (GUID)."),
+            ),
+        ],
+        // The token URL names your tenant
+        // (https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token).
+        auth: [AuthType::with(
+            OAuthClientCredentials,
+            &[("scope", Fallback::Text("https://management.azure.com/.default"))],
+        )],
+    }
 }
 
 /// Spec types that need the signing / service-account auth types and the string patterns of
@@ -828,6 +1080,24 @@ pub mod signed {
 
     const AWS: AuthType = AuthType::plain(AuthKind::AwsCredentials);
     const GCP: AuthType = AuthType::plain(AuthKind::GcpServiceAccount);
+
+    /// `/^[A-Za-z0-9-]+$/`: the GCP project pattern of the Cloud Monitoring spec.
+    fn gcp_project_chars(text: &str) -> bool {
+        !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    }
+
+    /// `{ type: 'ears', defaults }`: refused while `xpack.actions.auth.ears.enabled` is off.
+    const fn ears(defaults: &'static [(&'static str, Fallback)]) -> AuthType {
+        AuthType::with(AuthKind::Ears, defaults)
+    }
+
+    const GOOGLE_AUTHORIZE: &str = "https://accounts.google.com/o/oauth2/v2/auth";
+    const GOOGLE_TOKEN: &str = "https://oauth2.googleapis.com/token";
+    const DRIVE_SCOPE: &str = "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive.metadata.readonly";
+    const GRAPH_DEFAULT_SCOPE: &str = "https://graph.microsoft.com/.default";
+    const SHAREPOINT_SCOPE: &str = "Sites.Selected Files.Read.All offline_access";
+    const TEAMS_SCOPE: &str = "Team.ReadBasic.All Channel.ReadBasic.All Chat.Read ChannelMessage.Read.All offline_access ChannelMessage.Send Chat.ReadWrite";
+    const SLACK_SCOPE: &str = "channels:manage channels:read channels:history chat:write files:read files:write groups:read groups:history groups:write im:read im:history mpim:read mpim:history reactions:write search:read.files search:read.im search:read.mpim search:read.private search:read.public users:read users:read.email";
 
     spec_types! {
         /// `.aws_lambda` (`specs/aws_lambda/aws_lambda.ts` at 1079fa7d).
@@ -949,6 +1219,325 @@ pub mod signed {
                     "defaultProjectId",
                     Text,
                     "Optional. The project used when an action does not specify one, for example my-project-123.",
+                )
+                .max(30),
+            ],
+            auth: [GCP],
+        }
+
+        /// `.gmail` (`specs/gmail/gmail.ts`, stored version id 58125479230: the write-action
+        /// version with `ears` first and `bearer` marked `isLegacy`, which stays in the union).
+        Gmail {
+            id: ".gmail",
+            name: "Gmail",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+            description: "Search, read, label, and send emails in Gmail",
+            config: Strip [],
+            auth: [
+                ears(
+                    &[
+                        ("provider", Fallback::Text("google")),
+                        ("scope", Fallback::Text("https://www.googleapis.com/auth/gmail.readonly")),
+                    ],
+                ),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text(GOOGLE_AUTHORIZE)),
+                        ("tokenUrl", Fallback::Text(GOOGLE_TOKEN)),
+                        ("scope", Fallback::Text("https://www.googleapis.com/auth/gmail.modify")),
+                    ],
+                ),
+                AuthType::with(Bearer, &[]),
+            ],
+        }
+
+        /// `.google_drive` (`specs/google_drive/google_drive.ts`, stored version id 54510379058).
+        GoogleDrive {
+            id: ".google_drive",
+            name: "Google Drive",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Search and access files and folders in Google Drive",
+            config: Strip [],
+            auth: [
+                AuthType::plain(Bearer),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text(GOOGLE_AUTHORIZE)),
+                        ("tokenUrl", Fallback::Text(GOOGLE_TOKEN)),
+                        ("scope", Fallback::Text(DRIVE_SCOPE)),
+                    ],
+                ),
+                ears(&[
+                    ("provider", Fallback::Text("google")),
+                    ("scope", Fallback::Text(DRIVE_SCOPE)),
+                ]),
+            ],
+        }
+
+        /// `.google_calendar` (`specs/google_calendar/google_calendar.ts`, stored version id
+        /// 51781023089).
+        GoogleCalendar {
+            id: ".google_calendar",
+            name: "Google Calendar",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Search and access events and calendars in Google Calendar",
+            config: Strip [],
+            auth: [
+                AuthType::plain(Bearer),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text(GOOGLE_AUTHORIZE)),
+                        ("tokenUrl", Fallback::Text(GOOGLE_TOKEN)),
+                        ("scope", Fallback::Text("https://www.googleapis.com/auth/calendar.readonly")),
+                    ],
+                ),
+            ],
+        }
+
+        /// `.outlook` (`specs/outlook/outlook.ts`, stored version id 52258220146: delegated
+        /// OAuth authorization code only; another stored version, id 55805404966, offers
+        /// `bearer` and `oauth_client_credentials` instead — which is newer is unconfirmed).
+        Outlook {
+            id: ".outlook",
+            name: "Outlook",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Search emails, list folders, and read messages and attachments in Outlook",
+            config: Strip [],
+            auth: [AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[("scope", Fallback::Text("https://graph.microsoft.com/Mail.Read offline_access"))],
+            )],
+        }
+
+        /// `.sharepoint-online` (`specs/sharepoint_online/sharepoint_online.ts`, stored version
+        /// id 52045533462). The client-credentials token URL is not defaulted, so Kibana checks it
+        /// against the allowed hosts.
+        SharepointOnline {
+            id: ".sharepoint-online",
+            name: "SharePoint Online",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Search content, browse sites and document libraries, and download files from SharePoint Online",
+            config: Strip [],
+            auth: [
+                AuthType::with(
+                    OAuthClientCredentials,
+                    &[("scope", Fallback::Text(GRAPH_DEFAULT_SCOPE))],
+                ),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[("scope", Fallback::Text(SHAREPOINT_SCOPE))],
+                ),
+                ears(&[
+                    ("provider", Fallback::Text("microsoft")),
+                    ("scope", Fallback::Text(SHAREPOINT_SCOPE)),
+                ]),
+            ],
+        }
+
+        /// `.microsoft-teams` (`specs/microsoft_teams/microsoft_teams.ts`, stored version id
+        /// 58460780832). `bearer` is marked `isLegacy` (hidden in the form) and stays in the union.
+        MicrosoftTeams {
+            id: ".microsoft-teams",
+            name: "Microsoft Teams (v2)",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+            description: "Send messages to channels and chats, search conversations, and list teams, channels, and chats in Microsoft Teams",
+            config: Strip [],
+            auth: [
+                ears(&[
+                    ("provider", Fallback::Text("microsoft")),
+                    ("scope", Fallback::Text(TEAMS_SCOPE)),
+                ]),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[("scope", Fallback::Text(TEAMS_SCOPE))],
+                ),
+                AuthType::with(
+                    OAuthClientCredentials,
+                    &[("scope", Fallback::Text(GRAPH_DEFAULT_SCOPE))],
+                ),
+                AuthType::with(
+                    AuthKind::OAuthClientCredentialsPrivateKeyJwt,
+                    &[
+                        ("scope", Fallback::Text(GRAPH_DEFAULT_SCOPE)),
+                        ("algorithm", Fallback::Text("PS256")),
+                        ("certificateBinding", Fallback::Text("x5t#S256")),
+                    ],
+                ),
+                AuthType::with(Bearer, &[]),
+            ],
+        }
+
+        /// `.slack2` (`specs/slack/slack.ts`, stored version id 70229172129). The
+        /// `oauth_authorization_code` defaults `scopeParamName`, `accessTokenPath` and `tokenType`
+        /// name no field of the auth type's schema and are left out. `relay` is declared
+        /// `isInternal` in `auth_types/relay.ts`; whether that keeps it out of the secrets union
+        /// could not be confirmed: it is kept, as `generateSecretsSchemaFromSpec` lists every type.
+        Slack2 {
+            id: ".slack2",
+            name: "Slack (v2)",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+            description: "Send messages and Block Kit cards, update and react to messages, upload files, list channels and users, read conversation history and thread replies, search messages, and look up users by email in Slack",
+            config: Strip [],
+            auth: [
+                ears(&[
+                    ("provider", Fallback::Text("slack")),
+                    ("scope", Fallback::Text(SLACK_SCOPE)),
+                ]),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text("https://slack.com/oauth/v2/authorize")),
+                        ("tokenUrl", Fallback::Text("https://slack.com/api/oauth.v2.access")),
+                        ("scope", Fallback::Text(SLACK_SCOPE)),
+                    ],
+                ),
+                AuthType::with(Bearer, &[]),
+                AuthType::with(AuthKind::Relay, &[]),
+            ],
+        }
+
+        /// `.jira-cloud` (`specs/atlassian/jira-cloud/jira.ts`, stored version id 58052626884:
+        /// the REST version with write actions; a stored MCP version, id 63241993991, has a
+        /// `serverUrl` config and OAuth only — which is newer is unconfirmed).
+        JiraCloud {
+            id: ".jira-cloud",
+            name: "Jira Cloud",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER, "contextEngine"],
+            description: "Search, create, and manage issues, projects, and users in Jira Cloud",
+            config: Strip [
+                Field::required(
+                    "subdomain",
+                    Text,
+                    "The subdomain for your Jira Cloud site (e.g. your-domain for https://your-domain.atlassian.net).",
+                )
+                .min(1),
+                Field::optional(
+                    "cloudId",
+                    Text,
+                    "Atlassian cloud ID, required for OAuth: the cloudId of https://your-subdomain.atlassian.net/_edge/tenant_info.",
+                ),
+            ],
+            auth: [
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text("https://auth.atlassian.com/authorize")),
+                        ("tokenUrl", Fallback::Text("https://auth.atlassian.com/oauth/token")),
+                        (
+                            "scope",
+                            Fallback::Text("read:jira-work read:jira-user write:jira-work offline_access"),
+                        ),
+                    ],
+                ),
+                AuthType::with(Basic, &[]),
+            ],
+        }
+
+        /// `.bigquery` (`specs/bigquery/bigquery.ts`, stored version id 54582415793).
+        BigQuery {
+            id: ".bigquery",
+            name: "BigQuery",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Run GoogleSQL queries and retrieve results from Google BigQuery",
+            config: Strip [
+                Field::required(
+                    "projectId",
+                    Text,
+                    "Default Google Cloud project ID for BigQuery jobs, such as \"elastic-edm-prod\".",
+                )
+                .min(1),
+                Field::defaults(
+                    "location",
+                    Text,
+                    Fallback::Text("US"),
+                    "Default BigQuery processing location, such as \"US\", \"EU\", \"us-central1\", or \"europe-west1\".",
+                ),
+                Field::optional(
+                    "maximumBytesBilled",
+                    Text,
+                    "Optional maximum bytes billed for each query, as an integer string. BigQuery rejects queries that exceed this limit.",
+                ),
+            ],
+            auth: [GCP],
+        }
+
+        /// `.google_cloud_monitoring` (`specs/google_cloud_monitoring/google_cloud_monitoring.ts`,
+        /// stored version id 57754888867).
+        GoogleCloudMonitoring {
+            id: ".google_cloud_monitoring",
+            name: "Google Cloud Monitoring",
+            license: Enterprise,
+            features: [AGENT_BUILDER],
+            description: "Find, mute, and snooze GCP alerting policies, and enrich alerts with metric, uptime, and SLO data",
+            config: Strip [
+                Field::required(
+                    "projectId",
+                    Text,
+                    "Default GCP project ID whose alerting policies, snoozes, and metrics this connector manages.",
+                )
+                .min(1)
+                .max(63)
+                .regex(
+                    "^[A-Za-z0-9-]+$",
+                    gcp_project_chars,
+                    Some("Must be a valid GCP project ID or project number."),
+                ),
+            ],
+            auth: [GCP],
+        }
+
+        /// `.google_cloud_storage` (`specs/google_cloud_storage/google_cloud_storage.ts`, stored
+        /// version id 51934858144: bearer or OAuth, no service account).
+        GoogleCloudStorage {
+            id: ".google_cloud_storage",
+            name: "Google Cloud Storage",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "Search and access files in Google Cloud Storage buckets",
+            config: Strip [],
+            auth: [
+                AuthType::plain(Bearer),
+                AuthType::with(
+                    AuthKind::OAuthAuthorizationCode,
+                    &[
+                        ("authorizationUrl", Fallback::Text(GOOGLE_AUTHORIZE)),
+                        ("tokenUrl", Fallback::Text(GOOGLE_TOKEN)),
+                        (
+                            "scope",
+                            Fallback::Text(
+                                "https://www.googleapis.com/auth/devstorage.read_only https://www.googleapis.com/auth/cloudplatformprojects.readonly",
+                            ),
+                        ),
+                    ],
+                ),
+            ],
+        }
+
+        /// `.gcp_secret_manager` (`specs/gcp_secret_manager/gcp_secret_manager.ts`, stored version
+        /// id 58365393449; the spec folder exists, but no stored `all_specs.ts` lists it yet).
+        GcpSecretManager {
+            id: ".gcp_secret_manager",
+            name: "Google Cloud Secret Manager",
+            license: Enterprise,
+            features: [WORKFLOWS, AGENT_BUILDER],
+            description: "List and inspect secrets, add and disable versions, and read access policy in Google Cloud Secret Manager",
+            config: Strip [
+                Field::optional(
+                    "defaultProjectId",
+                    Text,
+                    "Optional, for example my-project-123. Every action takes an explicit project id, but the Test connector button needs this field to have a project to list secrets in.",
                 )
                 .max(30),
             ],

@@ -93,6 +93,8 @@ export type ConnectorTypeId =
   | ".ansible_controller"
   | ".opensearch_aws_opensearch_service"
   | ".azure_monitor"
+  | ".workday"
+  | ".confluence-cloud"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -199,6 +201,8 @@ export type CreatableConnectorTypeId =
   | ".ansible_controller"
   | ".opensearch_aws_opensearch_service"
   | ".azure_monitor"
+  | ".workday"
+  | ".confluence-cloud"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -7373,6 +7377,186 @@ export interface AzureMonitorConnector extends ConnectorResponseFields {
   config: StoredAzureMonitorConfig;
 }
 
+// Workday (`.workday`)
+
+/** Settings of a Workday connector. Search workers, browse org charts, retrieve time off, and explore recruiting in Workday Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type WorkdayConfig = {
+  /** Base URL of your Workday tenant, e.g. https://mycompany.workday.com. Used to construct API endpoint URLs in the form https://<tenant>.workday.com/ccx/api/<module>/<version>/<tenantName>/... Kibana checks it against `xpack.actions.allowedHosts`. */
+  tenantUrl: string;
+  /** Your Workday tenant name (the identifier that appears in the API path). Example: if your tenant URL is https://mycompany.workday.com, your tenant name is "mycompany". */
+  tenantName: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Workday connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type WorkdaySecrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default ""
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default false
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default ""
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `WorkdayConfig`: no field has a default. */
+export type StoredWorkdayConfig = WorkdayConfig;
+
+/** `WorkdaySecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredWorkdaySecrets = {
+  /** The OAuth 2.0 authorization endpoint. */
+  authorizationUrl: string;
+  /** The OAuth 2.0 token endpoint. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default ""
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default false
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default ""
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /** How the client authenticates to the token endpoint. */
+  tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  authType: "oauth_client_credentials";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.workday` type (Workday). */
+export interface CreateWorkdayConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".workday";
+  config: WorkdayConfig;
+  secrets: WorkdaySecrets;
+}
+
+/** What `normalize` returns for the `.workday` type (Workday): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedWorkdayConnectorBody {
+  name: string;
+  connector_type_id: ".workday";
+  config: StoredWorkdayConfig;
+  secrets: StoredWorkdaySecrets;
+}
+
+/** A connector of the `.workday` type (Workday) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface WorkdayConnector extends ConnectorResponseFields {
+  connector_type_id: ".workday";
+  config: StoredWorkdayConfig;
+}
+
+// Confluence Cloud (`.confluence-cloud`)
+
+/** Settings of a Confluence Cloud connector. Connect to Confluence Cloud to search and retrieve pages and spaces. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type ConfluenceCloudConfig = {
+  /** The subdomain for your Confluence Cloud site (for example, your-domain for https://your-domain.atlassian.net). Kibana trims surrounding white space before checking and storing it. */
+  subdomain: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Confluence Cloud connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type ConfluenceCloudSecrets = {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `ConfluenceCloudConfig`: no field has a default. */
+export type StoredConfluenceCloudConfig = ConfluenceCloudConfig;
+
+/** The same as `ConfluenceCloudSecrets`: no field has a default. */
+export type StoredConfluenceCloudSecrets = ConfluenceCloudSecrets;
+
+/** The body of a create-connector request for the `.confluence-cloud` type (Confluence Cloud). */
+export interface CreateConfluenceCloudConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".confluence-cloud";
+  config: ConfluenceCloudConfig;
+  secrets: ConfluenceCloudSecrets;
+}
+
+/** What `normalize` returns for the `.confluence-cloud` type (Confluence Cloud): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedConfluenceCloudConnectorBody {
+  name: string;
+  connector_type_id: ".confluence-cloud";
+  config: StoredConfluenceCloudConfig;
+  secrets: StoredConfluenceCloudSecrets;
+}
+
+/** A connector of the `.confluence-cloud` type (Confluence Cloud) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface ConfluenceCloudConnector extends ConnectorResponseFields {
+  connector_type_id: ".confluence-cloud";
+  config: StoredConfluenceCloudConfig;
+}
+
 // Opsgenie (`.opsgenie`)
 
 /** Settings of an Opsgenie connector. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
@@ -8403,6 +8587,8 @@ export type CreateConnectorBody =
   | CreateAnsibleControlServerConnectorBody
   | CreateOpenSearchAwsOpenSearchServiceConnectorBody
   | CreateAzureMonitorConnectorBody
+  | CreateWorkdayConnectorBody
+  | CreateConfluenceCloudConnectorBody
   | CreateOpsgenieConnectorBody
   | CreateJiraServiceManagementConnectorBody
   | CreateTinesConnectorBody
@@ -8506,6 +8692,8 @@ export type NormalizedConnectorBody =
   | NormalizedAnsibleControlServerConnectorBody
   | NormalizedOpenSearchAwsOpenSearchServiceConnectorBody
   | NormalizedAzureMonitorConnectorBody
+  | NormalizedWorkdayConnectorBody
+  | NormalizedConfluenceCloudConnectorBody
   | NormalizedOpsgenieConnectorBody
   | NormalizedJiraServiceManagementConnectorBody
   | NormalizedTinesConnectorBody
@@ -8609,6 +8797,8 @@ export type Connector =
   | AnsibleControlServerConnector
   | OpenSearchAwsOpenSearchServiceConnector
   | AzureMonitorConnector
+  | WorkdayConnector
+  | ConfluenceCloudConnector
   | OpsgenieConnector
   | JiraServiceManagementConnector
   | TinesConnector
@@ -9409,6 +9599,24 @@ export interface ConnectorTypes {
     storedSecrets: StoredAzureMonitorSecrets;
     normalized: NormalizedAzureMonitorConnectorBody;
     connector: AzureMonitorConnector;
+  };
+  ".workday": {
+    config: WorkdayConfig;
+    secrets: WorkdaySecrets;
+    body: CreateWorkdayConnectorBody;
+    storedConfig: StoredWorkdayConfig;
+    storedSecrets: StoredWorkdaySecrets;
+    normalized: NormalizedWorkdayConnectorBody;
+    connector: WorkdayConnector;
+  };
+  ".confluence-cloud": {
+    config: ConfluenceCloudConfig;
+    secrets: ConfluenceCloudSecrets;
+    body: CreateConfluenceCloudConnectorBody;
+    storedConfig: StoredConfluenceCloudConfig;
+    storedSecrets: StoredConfluenceCloudSecrets;
+    normalized: NormalizedConfluenceCloudConnectorBody;
+    connector: ConfluenceCloudConnector;
   };
   ".opsgenie": {
     config: OpsgenieConfig;

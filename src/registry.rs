@@ -244,6 +244,8 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     spec::connector_type::<specs::AnsibleController>(),
     spec::connector_type::<specs::OpenSearchAws>(),
     spec::connector_type::<specs::AzureMonitor>(),
+    spec::connector_type::<specs::Workday>(),
+    spec::connector_type::<specs::ConfluenceCloud>(),
     ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<jira_service_management::JiraServiceManagement>(".jira-service-management", "Jira Service Management", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER]),
     ConnectorType::of::<tines::Tines>(".tines", "Tines", Gold, &[SECURITY]),

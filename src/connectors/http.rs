@@ -57,7 +57,7 @@ impl Serialize for ZodUrl {
 
 /// JavaScript's `String.prototype.trim`: white space (`WhiteSpace`, which includes U+FEFF) and
 /// line terminators at both ends. Rust's `trim` differs (it trims U+0085 and keeps U+FEFF).
-fn js_trim(text: &str) -> &str {
+pub(crate) fn js_trim(text: &str) -> &str {
     text.trim_matches(|c: char| {
         matches!(
             c,

@@ -21,7 +21,8 @@
 //!   defaulted field is a `ZodDefault` without the marking). `pfx_certificate` is in the union
 //!   only while `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
 //! * Config fields may carry `.regex(pattern, message?)` or `.uuid({ message? })` ([`Pattern`]),
-//!   and a `.transform()` ([`Transform`]) whose result Kibana stores.
+//!   a `.trim()` ([`Field::trim`]: the checks see, and Kibana stores, the trimmed text) and a
+//!   `.transform()` ([`Transform`]) whose result Kibana stores.
 //! * Only fields marked `validate: { allowedHosts: true }` are checked against the allowlist
 //!   (`allowed_hosts_validation.ts`'s `getAllowedHostsKeysFromShape`, used by
 //!   `generate_config_schema.ts` on main); the `validate_allowed_hosts.ts` walker that checked
@@ -35,7 +36,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::http::ZodUrl;
+use crate::connectors::http::{ZodUrl, js_trim};
 use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
 use crate::urls;
@@ -198,6 +199,11 @@ pub struct Field {
     pub pattern: Option<Pattern>,
     /// A `.transform()` applied to the validated value before Kibana stores it.
     pub transform: Option<Transform>,
+    /// `z.string().trim()` (declared before the length and pattern checks): Zod's overwrite
+    /// check replaces the text with its `String.prototype.trim()`, so `.min()` / `.max()` /
+    /// `.regex()` judge the trimmed text and Kibana stores it. Like `.regex()`, it has no `when`:
+    /// after a type error it does not run.
+    pub trim: bool,
     /// Help text for the person filling the form.
     pub doc: &'static str,
 }
@@ -215,6 +221,7 @@ impl Field {
             allowed_hosts: false,
             pattern: None,
             transform: None,
+            trim: false,
             doc,
         }
     }
@@ -295,6 +302,12 @@ impl Field {
             }),
             ..self
         }
+    }
+
+    /// With `.trim()` before its other checks (see [`Field::trim`]).
+    #[must_use]
+    pub const fn trim(self) -> Self {
+        Self { trim: true, ..self }
     }
 
     /// With `.transform((val) => val.replace(/\/+$/, ''))`.
@@ -1078,6 +1091,17 @@ fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outc
             }
         },
     };
+    // `.trim()`: the later checks and the stored value see the trimmed text (a non-string was
+    // refused above, and the overwrite does not run after a type error).
+    let trimmed = match (field.trim, input) {
+        (true, Some(Value::String(text))) => Some(Value::String(js_trim(text).to_owned())),
+        _ => None,
+    };
+    let value = match (&trimmed, value) {
+        (Some(text), Some(_)) => Some(text.clone()),
+        (_, value) => value,
+    };
+    let input = trimmed.as_ref().or(input);
     // `.min()` / `.max()` run on anything with a length, even after a type error.
     let mut ok = value.is_some();
     if let Some(min) = field.min {
@@ -1374,14 +1398,35 @@ fn field_schema(field: &Field) -> Schema {
         Kind::Number => json_schema!({ "type": "number" }),
         Kind::Choice(options) => json_schema!({ "type": "string", "enum": options }),
     };
-    if let Some(min) = field.min {
-        schema.insert("minLength".to_owned(), Value::from(min));
-    }
-    if let Some(max) = field.max {
-        schema.insert("maxLength".to_owned(), Value::from(max));
+    let mut patterns: Vec<String> = Vec::new();
+    if field.trim {
+        // `minLength` / `maxLength` would count the white space `.trim()` removes: the lengths of
+        // the trimmed text become a pattern.
+        patterns.extend(trimmed_length_pattern(field.min, field.max));
+    } else {
+        if let Some(min) = field.min {
+            schema.insert("minLength".to_owned(), Value::from(min));
+        }
+        if let Some(max) = field.max {
+            schema.insert("maxLength".to_owned(), Value::from(max));
+        }
     }
     if let Some(pattern) = field.pattern {
-        schema.insert("pattern".to_owned(), Value::from(pattern.source));
+        patterns.push(if field.trim {
+            trimmed_pattern(pattern.source)
+        } else {
+            pattern.source.to_owned()
+        });
+    }
+    let mut patterns = patterns.into_iter();
+    if let Some(first) = patterns.next() {
+        schema.insert("pattern".to_owned(), Value::from(first));
+    }
+    let more: Vec<Value> = patterns
+        .map(|pattern| serde_json::json!({ "pattern": pattern }))
+        .collect();
+    if !more.is_empty() {
+        schema.insert("allOf".to_owned(), Value::Array(more));
     }
     if let Presence::Default(value) = field.presence {
         schema.insert("default".to_owned(), value.to_value());
@@ -1390,11 +1435,53 @@ fn field_schema(field: &Field) -> Schema {
     if field.allowed_hosts {
         doc.push_str(" Kibana checks it against `xpack.actions.allowedHosts`.");
     }
+    if field.trim {
+        doc.push_str(" Kibana trims surrounding white space before checking and storing it.");
+    }
     if let Some(transform) = field.transform {
         doc.push_str(transform.doc());
     }
     crate::model::describe(&mut schema, &[&doc]);
     schema
+}
+
+/// A pattern a `.trim()`med field's raw text matches when its pattern source matches the trimmed
+/// text: an anchored source (`^…$`) accepts surrounding white space (ECMAScript's `\s` is the set
+/// `trim()` removes); an unanchored one finds the same match in the raw text.
+fn trimmed_pattern(source: &str) -> String {
+    match source
+        .strip_prefix('^')
+        .and_then(|rest| rest.strip_suffix('$'))
+        .filter(|inner| !inner.ends_with('\\'))
+    {
+        Some(inner) => format!("^\\s*(?:{inner})\\s*$"),
+        None => source.to_owned(),
+    }
+}
+
+/// `.trim()` then `.min(min)` / `.max(max)`, as a pattern on the raw text: the trimmed text is
+/// empty, one non-white-space character, or two of them around anything. `None` when neither
+/// bound says anything.
+fn trimmed_length_pattern(min: Option<usize>, max: Option<usize>) -> Option<String> {
+    let low = min.unwrap_or(0);
+    match (low, max) {
+        (0, None) => return None,
+        // A trimmed text of one character or more: the raw text has a non-white-space one.
+        (1, None) => return Some("\\S".to_owned()),
+        _ => {}
+    }
+    let high = max.unwrap_or(usize::MAX);
+    let mut choices: Vec<String> = Vec::new();
+    if low <= 1 && high >= 1 {
+        choices.push("\\S".to_owned());
+    }
+    if high >= 2 {
+        let inner_low = low.max(2) - 2;
+        let inner_high = max.map_or(String::new(), |max| (max - 2).to_string());
+        choices.push(format!("\\S[\\s\\S]{{{inner_low},{inner_high}}}\\S"));
+    }
+    let optional = if low == 0 { "?" } else { "" };
+    Some(format!("^\\s*(?:{}){optional}\\s*$", choices.join("|")))
 }
 
 /// The JSON Schema of an object of fields (plus the `authType` literal of an auth type).
@@ -1672,6 +1759,72 @@ mod tests {
                 "Private key must be a PEM-encoded RSA or PKCS#8 key.".to_owned()
             ]
         );
+    }
+
+    #[test]
+    fn trim_runs_before_the_checks_and_is_stored() {
+        let field = Field::required("subdomain", Kind::Text, "A subdomain.")
+            .trim()
+            .min(1)
+            .regex(
+                "^[a-z]+$",
+                |t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase()),
+                None,
+            );
+        let read = |input: Value| {
+            let mut reader = Reader::new();
+            let outcome = read_field(&field, Some(&input), &mut reader);
+            let messages: Vec<String> = reader
+                .into_issues()
+                .into_iter()
+                .map(|i| i.message)
+                .collect();
+            (outcome, messages)
+        };
+        let (outcome, messages) = read(json!("\u{feff}\u{a0} acme\n"));
+        assert!(
+            matches!(outcome, Outcome::Value(Value::String(ref t)) if t == "acme"),
+            "{messages:?}"
+        );
+        // U+0085 is white space for Rust, not for JavaScript's trim().
+        let (outcome, _) = read(json!("\u{85}acme"));
+        assert!(matches!(outcome, Outcome::Failed));
+        let (_, messages) = read(json!("  "));
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        // After a type error neither the trim nor the pattern runs; `.min()` still sees a length.
+        let (_, messages) = read(json!([]));
+        assert_eq!(messages.len(), 2, "{messages:?}");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // jsonschema is a native dev-dependency
+    fn trimmed_fields_have_patterns_on_the_raw_text() {
+        assert_eq!(trimmed_pattern("^[a-z]+$"), "^\\s*(?:[a-z]+)\\s*$");
+        assert_eq!(trimmed_pattern("[a-z]"), "[a-z]");
+        assert_eq!(trimmed_pattern("^a\\$"), "^a\\$");
+        assert_eq!(trimmed_length_pattern(None, None), None);
+        assert_eq!(trimmed_length_pattern(Some(0), None), None);
+        assert_eq!(
+            trimmed_length_pattern(Some(1), None).as_deref(),
+            Some("\\S")
+        );
+        let matches = |pattern: &str, text: &str| {
+            jsonschema::is_valid(&json!({ "pattern": pattern }), &json!(text))
+        };
+        let one_to_three = trimmed_length_pattern(Some(1), Some(3)).unwrap_or_default();
+        for good in ["a", " abc ", "\ta b\n"] {
+            assert!(matches(&one_to_three, good), "{good:?}");
+        }
+        for bad in ["", "   ", " abcd ", "a  b"] {
+            assert!(!matches(&one_to_three, bad), "{bad:?}");
+        }
+        let at_least_two = trimmed_length_pattern(Some(2), None).unwrap_or_default();
+        assert!(matches(&at_least_two, " ab "));
+        assert!(!matches(&at_least_two, " a "));
+        let at_most_one = trimmed_length_pattern(None, Some(1)).unwrap_or_default();
+        assert!(matches(&at_most_one, "  "));
+        assert!(matches(&at_most_one, " a "));
+        assert!(!matches(&at_most_one, "ab"));
     }
 
     #[test]

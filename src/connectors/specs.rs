@@ -74,6 +74,12 @@ fn guid_shape(text: &str) -> bool {
         })
 }
 
+/// `/^[a-z0-9-]+$/i`: the Confluence Cloud subdomain pattern (letters of either case, digits,
+/// hyphens).
+fn bare_subdomain_chars(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// The PEM-CA auth types' `verificationMode` / `caCert` come from the auth type; a spec's
 /// `overrides.meta` only relabels them.
 const BEARER_WITH_TLS: AuthType = AuthType::with(AuthKind::BearerWithTls, &[]);
@@ -1061,6 +1067,81 @@ spec_types! {
             OAuthClientCredentials,
             &[("scope", Fallback::Text("https://management.azure.com/.default"))],
         )],
+    }
+
+    /// `.workday` (`specs/workday/workday.ts`, stored version id 57674604885). Three stored
+    /// versions disagree; this one is what Kibana PR #275226 ("Workday connector", merged; its
+    /// docs review of 2026-07-24 describes "workers, org structure, time off, recruiting, and
+    /// holidays" and OAuth authorization code *or* client credentials) ships: API paths per
+    /// Workday module (`common/v1`, `recruiting/v4`, `absenceManagement/v5`), a `whoAmI` action,
+    /// features `[agentBuilder]`, `tenantUrl` marked `validate: { allowedHosts: true }`; its test
+    /// (id 57665268475) asserts the module paths, `whoAmI` and `agentBuilder`. Id 55922483074 (authorization code only, a
+    /// long default scope) and id 54628788624 (commit 03e01e48: learning, expenses, projects,
+    /// procurement actions on `/ccx/api/v1/`, no allowed-hosts marking, its docs without a
+    /// version) are earlier states, most likely of the closed PR #271285 and of #275226's
+    /// branch; the commit dates could not be read, so "newest" rests on the PR's final docs.
+    Workday {
+        id: ".workday",
+        name: "Workday",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Search workers, browse org charts, retrieve time off, and explore recruiting in Workday",
+        config: Strip [
+            Field::required(
+                "tenantUrl",
+                Url,
+                "Base URL of your Workday tenant, e.g. https://mycompany.workday.com. Used to construct API endpoint URLs in the form https://<tenant>.workday.com/ccx/api/<module>/<version>/<tenantName>/...",
+            )
+            .allowed_hosts(),
+            Field::required(
+                "tenantName",
+                Text,
+                "Your Workday tenant name (the identifier that appears in the API path). Example: if your tenant URL is https://mycompany.workday.com, your tenant name is \"mycompany\".",
+            ),
+        ],
+        // The endpoints name the tenant
+        // (https://wd2-impl-services1.workday.com/ccx/oauth2/<tenant>/authorize and /token); the
+        // scope stays empty: Workday grants the scopes registered with the API client.
+        auth: [
+            AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[("scope", Fallback::Text("")), ("useBasicAuth", Fallback::Flag(false))],
+            ),
+            AuthType::with(OAuthClientCredentials, &[("scope", Fallback::Text(""))]),
+        ],
+    }
+
+    /// `.confluence-cloud` (`specs/atlassian/confluence_cloud/confluence.ts`, stored version id
+    /// 52034741702; id 51861544503 has the same schema and auth). The REST API v2 version with
+    /// basic auth (account email + API token) is what main runs: the stored MCP version (id
+    /// 63129624838: OAuth authorization code only, a hidden `serverUrl` defaulting to
+    /// https://mcp.atlassian.com/v1/sse) is Kibana PR #279940, closed without merging (as its
+    /// Jira twin #279876, "blocked until Atlassian supports modern MCP protocol"), and the
+    /// connector's docs page (confluence-cloud-action-type.md at bb80d39a) describes basic
+    /// authentication and a subdomain. The subdomain is `z.string().trim().min(1).regex(
+    /// /^[a-z0-9-]+$/i, …)`: the pattern below is its flag-free equivalent.
+    ConfluenceCloud {
+        id: ".confluence-cloud",
+        name: "Confluence Cloud",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Connect to Confluence Cloud to search and retrieve pages and spaces.",
+        config: Strip [
+            Field::required(
+                "subdomain",
+                Text,
+                "The subdomain for your Confluence Cloud site (for example, your-domain for https://your-domain.atlassian.net).",
+            )
+            .trim()
+            .min(1)
+            .regex(
+                "^[a-zA-Z0-9-]+$",
+                bare_subdomain_chars,
+                Some("Subdomain may only contain letters, numbers, and hyphens (for example, your-domain)"),
+            ),
+        ],
+        // `username` is the Atlassian account email, `password` an API token.
+        auth: [AuthType::with(Basic, &[])],
     }
 }
 

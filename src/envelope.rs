@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use crate::report::IssueCode;
-use crate::zod::{escape_pointer, js_key_order};
+use crate::zod::{escape_pointer, field, js_key_order};
 
 /// The longest connector id Kibana accepts.
 pub const CONNECTOR_ID_MAX_LENGTH: usize = 36;
@@ -110,7 +110,7 @@ pub fn coerce(body: &Value) -> Cow<'_, Value> {
         None => Cow::Borrowed(body),
     };
     for key in ["config", "secrets"] {
-        if let Some(inner) = body.get(key).and_then(parsed) {
+        if let Some(inner) = body.as_object().and_then(|m| field(m, key)).and_then(parsed) {
             if let Value::Object(map) = body.to_mut() {
                 map.insert(key.to_owned(), inner);
             }
@@ -148,7 +148,7 @@ pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
         BodyKind::Update => &["name", "config", "secrets"],
     };
     for key in keys {
-        let value = map.get(*key);
+        let value = field(map, key);
         match *key {
             "name" | "connector_type_id" => check_required_string(key, value, &mut issues),
             _ => check_record(key, value, &mut issues),
@@ -169,14 +169,15 @@ pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
 }
 
 fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) {
-    let path = format!("/{key}");
-    let kibana_path = format!("request body.{key}");
+    // Built only for a problem: most bodies have none.
+    let path = || format!("/{key}");
+    let kibana_path = || format!("request body.{key}");
     match value {
         Some(Value::String(text)) if text.trim().is_empty() => issues.push(RouteIssue {
             code: IssueCode::BlankString,
-            path,
+            path: path(),
             message: "value '' is not valid".to_owned(),
-            kibana_path,
+            kibana_path: kibana_path(),
             params: None,
         }),
         Some(Value::String(_)) => {}
@@ -186,12 +187,12 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
             } else {
                 IssueCode::InvalidType
             },
-            path,
+            path: path(),
             message: format!(
                 "expected value of type [string] but got [{}]",
                 type_name(other)
             ),
-            kibana_path,
+            kibana_path: kibana_path(),
             params: Some(serde_json::json!({ "expected": "string", "received": type_name(other) })),
         }),
     }

@@ -8,7 +8,7 @@ use crate::connector::{Connector, RuleIssue, Rules};
 use crate::envelope::{self, BodyKind, RouteIssue};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::zod::{Reader, Zod, ZodIssue, pointer, prettify};
+use crate::zod::{Reader, Zod, ZodIssue, field, pointer, prettify};
 
 /// Which request the body is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     findings.route(envelope::check_body(body, kind));
 
     let empty = Value::Object(Map::new());
-    let field = |key: &str| body.get(key);
+    let field = |key: &str| body.as_object().and_then(|map| field(map, key));
     let type_id = match options.mode {
         Mode::Create => field("connector_type_id").and_then(Value::as_str),
         Mode::Update => options.connector_type_id.as_deref(),
@@ -290,10 +290,15 @@ fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Find
         findings.warnings.push(Issue {
             code: IssueCode::ServerCheck,
             path: "/connector_type_id".to_owned(),
-            message: format!(
-                "Kibana refuses {} connectors (403) unless its license is {license} or higher and the type is in xpack.actions.enabledActionTypes",
-                connector_type.name
-            ),
+            // `concat`, not `format!`: this warning is built on most calls.
+            message: [
+                "Kibana refuses ",
+                connector_type.name,
+                " connectors (403) unless its license is ",
+                license,
+                " or higher and the type is in xpack.actions.enabledActionTypes",
+            ]
+            .concat(),
             params: Some(serde_json::json!({ "check": "license", "minimumLicense": license })),
         });
     }
@@ -306,7 +311,7 @@ fn normalized_body(body: &Value, mode: Mode, stored: Stored) -> Value {
         Mode::Update => &["name"],
     };
     for key in keys {
-        if let Some(value) = body.get(*key) {
+        if let Some(value) = body.as_object().and_then(|map| field(map, key)) {
             out.insert((*key).to_owned(), value.clone());
         }
     }

@@ -40,7 +40,7 @@ use crate::connectors::http::{ZodUrl, js_trim};
 use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
 use crate::urls;
-use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer};
+use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer, field as field_value};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1143,22 +1143,50 @@ fn read_field(field: &Field, input: Option<&Value>, reader: &mut Reader) -> Outc
     }
 }
 
+/// Parsed values in the schema's order, as Kibana stores them. A short list, not a map: a spec
+/// object has a handful of keys, and reading builds one on every call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFields(Vec<(&'static str, Value)>);
+
+impl ParsedFields {
+    /// The value stored under `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find_map(|(k, v)| (*k == key).then_some(v))
+    }
+
+    fn push(&mut self, key: &'static str, value: Value) {
+        self.0.push((key, value));
+    }
+
+    /// The values as a JSON object.
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.0
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    }
+}
+
+impl Serialize for ParsedFields {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 /// Reads the fields of a plain `z.object` in order (unknown keys dropped).
-fn read_fields(
-    fields: &[Field],
+fn read_fields<'f>(
+    fields: impl IntoIterator<Item = &'f Field>,
     map: &Map<String, Value>,
     reader: &mut Reader,
-) -> Option<Map<String, Value>> {
-    let mut out = Map::new();
+) -> Option<ParsedFields> {
+    let mut out = ParsedFields::default();
     let mut ok = true;
     for field in fields {
-        let value = map.get(field.key);
+        let value = field_value(map, field.key);
         match reader.at(Segment::Key(field.key.into()), |r| {
             read_field(field, value, r)
         }) {
-            Outcome::Value(value) => {
-                out.insert(field.key.to_owned(), value);
-            }
+            Outcome::Value(value) => out.push(field.key, value),
             Outcome::Absent => {}
             Outcome::Failed => ok = false,
         }
@@ -1202,7 +1230,7 @@ impl Zod for SelectedAction {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecConfig<S> {
     /// The parsed values.
-    pub values: Map<String, Value>,
+    pub values: ParsedFields,
     spec: PhantomData<S>,
 }
 
@@ -1224,29 +1252,26 @@ fn read_config(
     def: &SpecDef,
     input: Option<&Value>,
     reader: &mut Reader,
-) -> Option<Map<String, Value>> {
+) -> Option<ParsedFields> {
     let map = reader.object(input)?;
-    let mut fields: Vec<Field> = def.config.to_vec();
-    fields.extend(added_fields());
+    let added = added_fields();
+    let fields = || def.config.iter().chain(&added);
     let mark = reader.mark();
     // Read the spec's fields and `authType`, then `selectedActions` (the last key of the
     // extended shape); unknown keys are judged after the whole shape, as Zod does.
-    let read = read_fields(&fields, map, reader);
+    let read = read_fields(fields(), map, reader);
     let mut ok = read.is_some();
     let mut out = read.unwrap_or_default();
-    let selected = map.get(SELECTED_ACTIONS);
+    let selected = field_value(map, SELECTED_ACTIONS);
     match reader.at(Segment::Key(SELECTED_ACTIONS.into()), |r| {
         read_selected_actions(selected, r)
     }) {
-        Outcome::Value(value) => {
-            out.insert(SELECTED_ACTIONS.to_owned(), value);
-        }
+        Outcome::Value(value) => out.push(SELECTED_ACTIONS, value),
         Outcome::Absent => {}
         Outcome::Failed => ok = false,
     }
     if def.unknown == Unknown::Refuse {
-        let known: Vec<&str> = fields
-            .iter()
+        let known: Vec<&str> = fields()
             .map(|f| f.key)
             .chain([SELECTED_ACTIONS])
             .collect();
@@ -1292,7 +1317,7 @@ impl<S> Serialize for SpecConfig<S> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecSecrets<S> {
     /// The parsed values (`authType` last).
-    pub values: Map<String, Value>,
+    pub values: ParsedFields,
     /// The auth type the secrets chose, when the spec has auth types.
     pub auth: Option<AuthType>,
     spec: PhantomData<S>,
@@ -1319,14 +1344,14 @@ fn read_secrets(
     def: &SpecDef,
     input: Option<&Value>,
     reader: &mut Reader,
-) -> Option<(Map<String, Value>, Option<AuthType>)> {
+) -> Option<(ParsedFields, Option<AuthType>)> {
     let map = reader.object(input)?;
     let auth_types = def.auth;
     if auth_types.is_empty() {
         // `z.object({})`: every key dropped.
-        return Some((Map::new(), None));
+        return Some((ParsedFields::default(), None));
     }
-    let discriminator = map.get(AUTH_TYPE);
+    let discriminator = field_value(map, AUTH_TYPE);
     let chosen = discriminator
         .and_then(Value::as_str)
         .and_then(|id| auth_types.iter().find(|a| a.kind.id() == id));
@@ -1339,10 +1364,7 @@ fn read_secrets(
         return None;
     };
     let mut values = read_fields(&auth.fields(), map, reader)?;
-    values.insert(
-        AUTH_TYPE.to_owned(),
-        Value::String(auth.kind.id().to_owned()),
-    );
+    values.push(AUTH_TYPE, Value::String(auth.kind.id().to_owned()));
     Some((values, Some(*auth)))
 }
 
@@ -1539,7 +1561,7 @@ impl<S: Spec> Connector for SpecConnector<S> {
 }
 
 /// `generateConfigSchema`'s custom validator (see [`SpecConnector::check_config`]).
-fn check_config(def: &SpecDef, values: &Map<String, Value>, rules: &mut Rules) {
+fn check_config(def: &SpecDef, values: &ParsedFields, rules: &mut Rules) {
     for field in def.config.iter().filter(|f| f.allowed_hosts) {
         if let Some(Value::String(url)) = values.get(field.key) {
             let path = format!("/config/{}", escape_pointer(field.key));
@@ -1562,7 +1584,7 @@ fn check_config(def: &SpecDef, values: &Map<String, Value>, rules: &mut Rules) {
 }
 
 /// `generateSecretsSchema`'s custom validator (see [`SpecConnector::check_secrets`]).
-fn check_secrets(auth: Option<AuthType>, values: &Map<String, Value>, rules: &mut Rules) {
+fn check_secrets(auth: Option<AuthType>, values: &ParsedFields, rules: &mut Rules) {
     let Some(auth) = auth else { return };
     match auth.kind {
             AuthKind::Ears => {
@@ -1664,7 +1686,7 @@ mod tests {
         );
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(
-            crt.map(|c| c.values),
+            crt.map(|c| c.values.to_map()),
             json!({ "crt": "A", "key": "B", "verificationMode": "full", "authType": "crt_certificate" })
                 .as_object()
                 .cloned()

@@ -170,8 +170,8 @@ pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
 
 fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) {
     // Built only for a problem: most bodies have none.
-    let path = || format!("/{key}");
-    let kibana_path = || format!("request body.{key}");
+    let path = || ["/", key].concat();
+    let kibana_path = || ["request body.", key].concat();
     match value {
         Some(Value::String(text)) if text.trim().is_empty() => issues.push(RouteIssue {
             code: IssueCode::BlankString,
@@ -188,10 +188,7 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
                 IssueCode::InvalidType
             },
             path: path(),
-            message: format!(
-                "expected value of type [string] but got [{}]",
-                type_name(other)
-            ),
+            message: ["expected value of type [string] but got [", type_name(other), "]"].concat(),
             kibana_path: kibana_path(),
             params: Some(serde_json::json!({ "expected": "string", "received": type_name(other) })),
         }),

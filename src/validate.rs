@@ -54,12 +54,16 @@ impl Findings {
         }
     }
 
+    /// Kibana's 400 answer, unless an earlier step already gave one (the text is built only then).
+    fn fail_with(&mut self, message: impl FnOnce() -> String) {
+        if self.kibana_error.is_none() {
+            self.kibana_error = Some(KibanaError::bad_request(message()));
+        }
+    }
+
     fn route(&mut self, issues: Vec<RouteIssue>) {
         if let Some(first) = issues.first() {
-            self.fail(KibanaError::bad_request(format!(
-                "[{}]: {}",
-                first.kibana_path, first.message
-            )));
+            self.fail_with(|| ["[", &first.kibana_path, "]: ", &first.message].concat());
         }
         for issue in issues {
             self.errors.push(Issue {
@@ -77,10 +81,7 @@ impl Findings {
         if issues.is_empty() {
             return true;
         }
-        self.fail(KibanaError::bad_request(format!(
-            "{prefix}{}",
-            prettify(&issues)
-        )));
+        self.fail_with(|| [prefix, &prettify(&issues)].concat());
         // A union that matched none of its options is one line in Kibana's text, but the
         // report lists the issues of the option the input was meant for.
         for issue in issues.into_iter().flat_map(ZodIssue::into_located) {
@@ -112,10 +113,7 @@ impl Findings {
     fn rule_step(&mut self, prefix: &str, rules: Rules) -> bool {
         let passed = rules.errors.is_empty();
         if let Some(first) = rules.errors.first() {
-            self.fail(KibanaError::bad_request(format!(
-                "{prefix}{}",
-                first.message
-            )));
+            self.fail_with(|| [prefix, &first.message].concat());
         }
         self.errors
             .extend(rules.errors.into_iter().flat_map(expand));

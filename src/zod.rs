@@ -162,18 +162,17 @@ impl Reader {
         };
         self.push(
             code,
-            format!("Invalid input: expected {expected}, received {received}"),
+            ["Invalid input: expected ", expected, ", received ", received].concat(),
             Some(serde_json::json!({ "expected": expected, "received": received })),
         );
     }
 
     /// Records Zod's `invalid_value` issue for a value outside `options`.
     pub fn invalid_option(&mut self, options: &[&str], input: Option<&Value>) {
-        let quoted: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
-        let message = if let [only] = quoted.as_slice() {
-            format!("Invalid input: expected {only}")
-        } else {
-            format!("Invalid option: expected one of {}", quoted.join("|"))
+        let message = match options {
+            [] => "Invalid option: expected one of ".to_owned(),
+            [only] => ["Invalid input: expected \"", only, "\""].concat(),
+            _ => ["Invalid option: expected one of \"", &options.join("\"|\""), "\""].concat(),
         };
         self.option_issue(options, input, message);
     }
@@ -181,11 +180,16 @@ impl Reader {
     /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
     /// no option. Zod 4.4 words it `Invalid discriminator value. Expected 'a' | 'b'`.
     pub fn invalid_discriminator(&mut self, options: &[&str], input: Option<&Value>) {
-        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
-        let message = format!(
-            "Invalid discriminator value. Expected {}",
-            quoted.join(" | ")
-        );
+        let message = if options.is_empty() {
+            "Invalid discriminator value. Expected ".to_owned()
+        } else {
+            [
+                "Invalid discriminator value. Expected '",
+                &options.join("' | '"),
+                "'",
+            ]
+            .concat()
+        };
         self.option_issue(options, input, message);
     }
 
@@ -820,9 +824,9 @@ pub fn prettify(issues: &[ZodIssue]) -> String {
     sorted.sort_by_key(|issue| issue.path.len());
     let mut lines = Vec::with_capacity(sorted.len() * 2);
     for issue in sorted {
-        lines.push(format!("✖ {}", issue.message));
+        lines.push(["✖ ", &issue.message].concat());
         if !issue.path.is_empty() {
-            lines.push(format!("  → at {}", dot_path(&issue.path)));
+            lines.push(["  → at ", &dot_path(&issue.path)].concat());
         }
     }
     lines.join("\n")

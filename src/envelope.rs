@@ -110,7 +110,11 @@ pub fn coerce(body: &Value) -> Cow<'_, Value> {
         None => Cow::Borrowed(body),
     };
     for key in ["config", "secrets"] {
-        if let Some(inner) = body.as_object().and_then(|m| field(m, key)).and_then(parsed) {
+        if let Some(inner) = body
+            .as_object()
+            .and_then(|m| field(m, key))
+            .and_then(parsed)
+        {
             if let Value::Object(map) = body.to_mut() {
                 map.insert(key.to_owned(), inner);
             }
@@ -188,7 +192,12 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
                 IssueCode::InvalidType
             },
             path: path(),
-            message: ["expected value of type [string] but got [", type_name(other), "]"].concat(),
+            message: [
+                "expected value of type [string] but got [",
+                type_name(other),
+                "]",
+            ]
+            .concat(),
             kibana_path: kibana_path(),
             params: Some(serde_json::json!({ "expected": "string", "received": type_name(other) })),
         }),

@@ -162,7 +162,13 @@ impl Reader {
         };
         self.push(
             code,
-            ["Invalid input: expected ", expected, ", received ", received].concat(),
+            [
+                "Invalid input: expected ",
+                expected,
+                ", received ",
+                received,
+            ]
+            .concat(),
             Some(serde_json::json!({ "expected": expected, "received": received })),
         );
     }
@@ -172,7 +178,12 @@ impl Reader {
         let message = match options {
             [] => "Invalid option: expected one of ".to_owned(),
             [only] => ["Invalid input: expected \"", only, "\""].concat(),
-            _ => ["Invalid option: expected one of \"", &options.join("\"|\""), "\""].concat(),
+            _ => [
+                "Invalid option: expected one of \"",
+                &options.join("\"|\""),
+                "\"",
+            ]
+            .concat(),
         };
         self.option_issue(options, input, message);
     }

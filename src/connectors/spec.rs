@@ -1248,11 +1248,7 @@ impl<S: Spec> Zod for SpecConfig<S> {
 }
 
 #[inline(never)]
-fn read_config(
-    def: &SpecDef,
-    input: Option<&Value>,
-    reader: &mut Reader,
-) -> Option<ParsedFields> {
+fn read_config(def: &SpecDef, input: Option<&Value>, reader: &mut Reader) -> Option<ParsedFields> {
     let map = reader.object(input)?;
     let added = added_fields();
     let fields = || def.config.iter().chain(&added);
@@ -1271,10 +1267,7 @@ fn read_config(
         Outcome::Failed => ok = false,
     }
     if def.unknown == Unknown::Refuse {
-        let known: Vec<&str> = fields()
-            .map(|f| f.key)
-            .chain([SELECTED_ACTIONS])
-            .collect();
+        let known: Vec<&str> = fields().map(|f| f.key).chain([SELECTED_ACTIONS]).collect();
         reader.reject_unknown_keys(map, &known);
     }
     (ok && reader.clean_since(mark)).then_some(out)

@@ -2239,8 +2239,15 @@ export type AlienVaultOtxSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AlienVaultOtxConfig`: no field has a default. */
-export type StoredAlienVaultOtxConfig = AlienVaultOtxConfig;
+/** `AlienVaultOtxConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAlienVaultOtxConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AlienVaultOtxSecrets`: no field has a default. */
 export type StoredAlienVaultOtxSecrets = AlienVaultOtxSecrets;
@@ -2289,8 +2296,15 @@ export type BraveSearchSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `BraveSearchConfig`: no field has a default. */
-export type StoredBraveSearchConfig = BraveSearchConfig;
+/** `BraveSearchConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredBraveSearchConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `BraveSearchSecrets`: no field has a default. */
 export type StoredBraveSearchSecrets = BraveSearchSecrets;
@@ -2339,8 +2353,15 @@ export type GithubSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GithubConfig`: no field has a default. */
-export type StoredGithubConfig = GithubConfig;
+/** `GithubConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGithubConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GithubSecrets`: no field has a default. */
 export type StoredGithubSecrets = GithubSecrets;
@@ -2389,8 +2410,15 @@ export type GreyNoiseSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GreyNoiseConfig`: no field has a default. */
-export type StoredGreyNoiseConfig = GreyNoiseConfig;
+/** `GreyNoiseConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGreyNoiseConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GreyNoiseSecrets`: no field has a default. */
 export type StoredGreyNoiseSecrets = GreyNoiseSecrets;
@@ -2449,8 +2477,17 @@ export type ServiceNowSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ServiceNowConfig`: no field has a default. */
-export type StoredServiceNowConfig = ServiceNowConfig;
+/** `ServiceNowConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredServiceNowConfig = {
+  /** ServiceNow instance URL (e.g., https://your-instance.service-now.com). */
+  instanceUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ServiceNowSecrets`: no field has a default. */
 export type StoredServiceNowSecrets = ServiceNowSecrets;
@@ -2499,8 +2536,15 @@ export type ShodanSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ShodanConfig`: no field has a default. */
-export type StoredShodanConfig = ShodanConfig;
+/** `ShodanConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredShodanConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ShodanSecrets`: no field has a default. */
 export type StoredShodanSecrets = ShodanSecrets;
@@ -2549,8 +2593,15 @@ export type VirusTotalSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `VirusTotalConfig`: no field has a default. */
-export type StoredVirusTotalConfig = VirusTotalConfig;
+/** `VirusTotalConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredVirusTotalConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `VirusTotalSecrets`: no field has a default. */
 export type StoredVirusTotalSecrets = VirusTotalSecrets;
@@ -2603,8 +2654,17 @@ export type ZendeskSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ZendeskConfig`: no field has a default. */
-export type StoredZendeskConfig = ZendeskConfig;
+/** `ZendeskConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredZendeskConfig = {
+  /** The subdomain for your Zendesk account (e.g. your-company for https://your-company.zendesk.com). */
+  subdomain: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ZendeskSecrets`: no field has a default. */
 export type StoredZendeskSecrets = ZendeskSecrets;
@@ -2687,8 +2747,8 @@ export type StoredBoxConfig = {
    * @default "https://mcp.box.com"
    */
   serverUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -2786,8 +2846,8 @@ export type StoredBuildkiteConfig = {
   serverUrl: string;
   /** The slug of your Buildkite organization, found in the URL: buildkite.com/your-slug/. Every action in this connector runs against this organization. */
   orgSlug: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -2875,8 +2935,8 @@ export type StoredDropboxConfig = {
    * @default "https://mcp.dropbox.com/mcp"
    */
   serverUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -2982,8 +3042,17 @@ export type DatabricksSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `DatabricksConfig`: no field has a default. */
-export type StoredDatabricksConfig = DatabricksConfig;
+/** `DatabricksConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredDatabricksConfig = {
+  /** The Databricks SQL MCP server URL for your workspace (e.g. https://{workspace}.azuredatabricks.net/api/2.0/mcp/sql). */
+  serverUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `DatabricksSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredDatabricksSecrets = {
@@ -3074,8 +3143,8 @@ export type StoredDatadogConfig = {
    * @default "datadoghq.com"
    */
   site: "datadoghq.com" | "us3.datadoghq.com" | "us5.datadoghq.com" | "datadoghq.eu" | "ap1.datadoghq.com" | "ap2.datadoghq.com" | "uk1.datadoghq.com" | "ddog-gov.com" | "us2.ddog-gov.com";
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -3131,8 +3200,17 @@ export type DynatraceSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `DynatraceConfig`: no field has a default. */
-export type StoredDynatraceConfig = DynatraceConfig;
+/** `DynatraceConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredDynatraceConfig = {
+  /** Environment API base URL, without /api/v2 (SaaS: https://your-environment-id.live.dynatrace.com). */
+  environmentUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `DynatraceSecrets`: no field has a default. */
 export type StoredDynatraceSecrets = DynatraceSecrets;
@@ -3209,8 +3287,15 @@ export type FigmaSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `FigmaConfig`: no field has a default. */
-export type StoredFigmaConfig = FigmaConfig;
+/** `FigmaConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredFigmaConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `FigmaSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredFigmaSecrets = {
@@ -3293,8 +3378,15 @@ export type FirecrawlSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `FirecrawlConfig`: no field has a default. */
-export type StoredFirecrawlConfig = FirecrawlConfig;
+/** `FirecrawlConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredFirecrawlConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `FirecrawlSecrets`: no field has a default. */
 export type StoredFirecrawlSecrets = FirecrawlSecrets;
@@ -3347,8 +3439,19 @@ export type GrafanaSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GrafanaConfig`: no field has a default. */
-export type StoredGrafanaConfig = GrafanaConfig;
+/** `GrafanaConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGrafanaConfig = {
+  /** The base URL of your Grafana instance, e.g. https://your-stack.grafana.net (Grafana Cloud) or https://grafana.example.com (self-hosted). */
+  baseUrl: string;
+  /** Optional. Sent as the X-Grafana-Org-Id header on every request. Leave empty to use the token's default organization. */
+  orgId?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GrafanaSecrets`: no field has a default. */
 export type StoredGrafanaSecrets = GrafanaSecrets;
@@ -3444,8 +3547,17 @@ export type GraphQLSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GraphQLConfig`: no field has a default. */
-export type StoredGraphQLConfig = GraphQLConfig;
+/** `GraphQLConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGraphQLConfig = {
+  /** The URL of your GraphQL API. All queries and mutations are sent as POST requests to this URL. Kibana checks it against `xpack.actions.allowedHosts`. */
+  url: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `GraphQLSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGraphQLSecrets = {
@@ -3573,8 +3685,15 @@ export type HubSpotSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `HubSpotConfig`: no field has a default. */
-export type StoredHubSpotConfig = HubSpotConfig;
+/** `HubSpotConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredHubSpotConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `HubSpotSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredHubSpotSecrets = {
@@ -3661,8 +3780,17 @@ export type JenkinsSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `JenkinsConfig`: no field has a default. */
-export type StoredJenkinsConfig = JenkinsConfig;
+/** `JenkinsConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredJenkinsConfig = {
+  /** The base URL of the Jenkins controller (no trailing slash needed). Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `JenkinsSecrets`: no field has a default. */
 export type StoredJenkinsSecrets = JenkinsSecrets;
@@ -3733,8 +3861,8 @@ export type StoredJinaReaderConfig = {
    * @default "https://s.jina.ai"
    */
   overrideSearchUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -3828,8 +3956,8 @@ export type StoredMondayComConfig = {
    * @default "https://mcp.monday.com/mcp"
    */
   serverUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -3942,8 +4070,15 @@ export type NotionSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `NotionConfig`: no field has a default. */
-export type StoredNotionConfig = NotionConfig;
+/** `NotionConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredNotionConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `NotionSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredNotionSecrets = {
@@ -4035,8 +4170,8 @@ export type StoredPagerDutyMcpConfig = {
    * @default "https://mcp.pagerduty.com/mcp"
    */
   serverUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -4094,8 +4229,19 @@ export type PostHogSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `PostHogConfig`: no field has a default. */
-export type StoredPostHogConfig = PostHogConfig;
+/** `PostHogConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredPostHogConfig = {
+  /** Your PostHog instance URL: https://us.posthog.com (US Cloud, default), https://eu.posthog.com (EU Cloud), or your self-managed instance URL. */
+  instanceHost: string;
+  /** The PostHog project ID that every action runs against (Project Settings, or /api/projects/). */
+  projectId: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `PostHogSecrets`: no field has a default. */
 export type StoredPostHogSecrets = PostHogSecrets;
@@ -4150,8 +4296,19 @@ export type PrometheusAlertmanagerSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `PrometheusAlertmanagerConfig`: no field has a default. */
-export type StoredPrometheusAlertmanagerConfig = PrometheusAlertmanagerConfig;
+/** `PrometheusAlertmanagerConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredPrometheusAlertmanagerConfig = {
+  /** The base URL of your self-hosted Alertmanager instance, e.g. https://alertmanager.example.com. Must be reachable from Kibana. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** Optional. The base URL of the Prometheus server associated with this Alertmanager, e.g. https://prometheus.example.com (uses the same username and password). Kibana checks it against `xpack.actions.allowedHosts`. */
+  prometheusUrl?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `PrometheusAlertmanagerSecrets`: no field has a default. */
 export type StoredPrometheusAlertmanagerSecrets = PrometheusAlertmanagerSecrets;
@@ -4200,8 +4357,15 @@ export type RootlySecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `RootlyConfig`: no field has a default. */
-export type StoredRootlyConfig = RootlyConfig;
+/** `RootlyConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredRootlyConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `RootlySecrets`: no field has a default. */
 export type StoredRootlySecrets = RootlySecrets;
@@ -4280,8 +4444,15 @@ export type SalesforceSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SalesforceConfig`: no field has a default. */
-export type StoredSalesforceConfig = SalesforceConfig;
+/** `SalesforceConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSalesforceConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `SalesforceSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredSalesforceSecrets = {
@@ -4370,8 +4541,19 @@ export type SentrySecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SentryConfig`: no field has a default. */
-export type StoredSentryConfig = SentryConfig;
+/** `SentryConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSentryConfig = {
+  /** The slug of your Sentry organization, found in the URL: sentry.io/organizations/your-slug/ */
+  organizationSlug: string;
+  /** Leave empty to use Sentry SaaS (https://sentry.io/api/0); set a regional domain (e.g. https://us.sentry.io/api/0) or a self-hosted instance (e.g. https://sentry.example.com/api/0). */
+  baseUrl?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `SentrySecrets`: no field has a default. */
 export type StoredSentrySecrets = SentrySecrets;
@@ -4422,8 +4604,17 @@ export type SublimeSecuritySecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SublimeSecurityConfig`: no field has a default. */
-export type StoredSublimeSecurityConfig = SublimeSecurityConfig;
+/** `SublimeSecurityConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSublimeSecurityConfig = {
+  /** The Sublime Platform API base URL (e.g. https://platform.sublime.security or https://eu.platform.sublime.security, or a self-hosted instance), shown under Automate > API in the Sublime dashboard. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `SublimeSecuritySecrets`: no field has a default. */
 export type StoredSublimeSecuritySecrets = SublimeSecuritySecrets;
@@ -4484,8 +4675,8 @@ export type StoredTavilyConfig = {
    * @default "https://mcp.tavily.com/mcp/"
    */
   serverUrl: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -4539,8 +4730,15 @@ export type URLVoidSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `URLVoidConfig`: no field has a default. */
-export type StoredURLVoidConfig = URLVoidConfig;
+/** `URLVoidConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredURLVoidConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `URLVoidSecrets`: no field has a default. */
 export type StoredURLVoidSecrets = URLVoidSecrets;
@@ -4589,8 +4787,15 @@ export type ZoomSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ZoomConfig`: no field has a default. */
-export type StoredZoomConfig = ZoomConfig;
+/** `ZoomConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredZoomConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ZoomSecrets`: no field has a default. */
 export type StoredZoomSecrets = ZoomSecrets;
@@ -4641,8 +4846,17 @@ export type ZabbixSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ZabbixConfig`: no field has a default. */
-export type StoredZabbixConfig = ZabbixConfig;
+/** `ZabbixConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredZabbixConfig = {
+  /** The base URL of your self-hosted Zabbix frontend, e.g. https://zabbix.example.com (without /api_jsonrpc.php). Must be network-reachable from Kibana. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ZabbixSecrets`: no field has a default. */
 export type StoredZabbixSecrets = ZabbixSecrets;
@@ -4695,8 +4909,15 @@ export type URLScanIoSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `URLScanIoConfig`: no field has a default. */
-export type StoredURLScanIoConfig = URLScanIoConfig;
+/** `URLScanIoConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredURLScanIoConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `URLScanIoSecrets`: no field has a default. */
 export type StoredURLScanIoSecrets = URLScanIoSecrets;
@@ -4747,8 +4968,17 @@ export type UniFiSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `UniFiConfig`: no field has a default. */
-export type StoredUniFiConfig = UniFiConfig;
+/** `UniFiConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredUniFiConfig = {
+  /** The base URL of the UniFi console (e.g. https://192.168.1.1, without /proxy/...), or https://api.ui.com/v1/connector/consoles/your-console-id for the Site Manager Cloud Connector. Kibana checks it against `xpack.actions.allowedHosts`. */
+  consoleUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `UniFiSecrets`: no field has a default. */
 export type StoredUniFiSecrets = UniFiSecrets;
@@ -4813,8 +5043,15 @@ export type OneDriveSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `OneDriveConfig`: no field has a default. */
-export type StoredOneDriveConfig = OneDriveConfig;
+/** `OneDriveConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredOneDriveConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `OneDriveSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredOneDriveSecrets = {
@@ -4889,8 +5126,17 @@ export type AwsLambdaSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AwsLambdaConfig`: no field has a default. */
-export type StoredAwsLambdaConfig = AwsLambdaConfig;
+/** `AwsLambdaConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAwsLambdaConfig = {
+  /** AWS Region (e.g., us-east-1, eu-west-1). */
+  region: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AwsLambdaSecrets`: no field has a default. */
 export type StoredAwsLambdaSecrets = AwsLambdaSecrets;
@@ -4943,8 +5189,17 @@ export type AmazonS3Secrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AmazonS3Config`: no field has a default. */
-export type StoredAmazonS3Config = AmazonS3Config;
+/** `AmazonS3Config` as Kibana stores it: every field that has a default is present. */
+export type StoredAmazonS3Config = {
+  /** The AWS Region where your S3 buckets are located (for example, us-east-1). */
+  region: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AmazonS3Secrets`: no field has a default. */
 export type StoredAmazonS3Secrets = AmazonS3Secrets;
@@ -4997,8 +5252,17 @@ export type AwsXRaySecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AwsXRayConfig`: no field has a default. */
-export type StoredAwsXRayConfig = AwsXRayConfig;
+/** `AwsXRayConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAwsXRayConfig = {
+  /** AWS Region (e.g., us-east-1, eu-west-1). */
+  region: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AwsXRaySecrets`: no field has a default. */
 export type StoredAwsXRaySecrets = AwsXRaySecrets;
@@ -5051,8 +5315,17 @@ export type AwsCloudWatchSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AwsCloudWatchConfig`: no field has a default. */
-export type StoredAwsCloudWatchConfig = AwsCloudWatchConfig;
+/** `AwsCloudWatchConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAwsCloudWatchConfig = {
+  /** The AWS Region where your CloudWatch alarms, metrics, and log groups are located (for example, us-east-1). */
+  region: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AwsCloudWatchSecrets`: no field has a default. */
 export type StoredAwsCloudWatchSecrets = AwsCloudWatchSecrets;
@@ -5105,8 +5378,17 @@ export type AzureBlobStorageSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AzureBlobStorageConfig`: no field has a default. */
-export type StoredAzureBlobStorageConfig = AzureBlobStorageConfig;
+/** `AzureBlobStorageConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAzureBlobStorageConfig = {
+  /** The blob service endpoint, for example https://myaccount.blob.core.windows.net. */
+  accountUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `AzureBlobStorageSecrets`: no field has a default. */
 export type StoredAzureBlobStorageSecrets = AzureBlobStorageSecrets;
@@ -5161,8 +5443,19 @@ export type GcpCloudFunctionsSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GcpCloudFunctionsConfig`: no field has a default. */
-export type StoredGcpCloudFunctionsConfig = GcpCloudFunctionsConfig;
+/** `GcpCloudFunctionsConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGcpCloudFunctionsConfig = {
+  /** GCP Project ID. */
+  projectId: string;
+  /** GCP Region (e.g., us-central1, europe-west1). */
+  region: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GcpCloudFunctionsSecrets`: no field has a default. */
 export type StoredGcpCloudFunctionsSecrets = GcpCloudFunctionsSecrets;
@@ -5215,8 +5508,17 @@ export type GoogleCloudIamSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleCloudIamConfig`: no field has a default. */
-export type StoredGoogleCloudIamConfig = GoogleCloudIamConfig;
+/** `GoogleCloudIamConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCloudIamConfig = {
+  /** Optional. The project used when an action does not specify one, for example my-project-123. */
+  defaultProjectId?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GoogleCloudIamSecrets`: no field has a default. */
 export type StoredGoogleCloudIamSecrets = GoogleCloudIamSecrets;
@@ -5293,8 +5595,15 @@ export type GmailSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GmailConfig`: no field has a default. */
-export type StoredGmailConfig = GmailConfig;
+/** `GmailConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGmailConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `GmailSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGmailSecrets = {
@@ -5405,8 +5714,15 @@ export type GoogleDriveSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleDriveConfig`: no field has a default. */
-export type StoredGoogleDriveConfig = GoogleDriveConfig;
+/** `GoogleDriveConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleDriveConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `GoogleDriveSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleDriveSecrets = {
@@ -5517,8 +5833,15 @@ export type GoogleCalendarSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleCalendarConfig`: no field has a default. */
-export type StoredGoogleCalendarConfig = GoogleCalendarConfig;
+/** `GoogleCalendarConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCalendarConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `GoogleCalendarSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleCalendarSecrets = {
@@ -5617,8 +5940,15 @@ export type OutlookSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `OutlookConfig`: no field has a default. */
-export type StoredOutlookConfig = OutlookConfig;
+/** `OutlookConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredOutlookConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `OutlookSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredOutlookSecrets = {
@@ -5722,8 +6052,15 @@ export type SharePointOnlineSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SharePointOnlineConfig`: no field has a default. */
-export type StoredSharePointOnlineConfig = SharePointOnlineConfig;
+/** `SharePointOnlineConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSharePointOnlineConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `SharePointOnlineSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredSharePointOnlineSecrets = {
@@ -5881,8 +6218,15 @@ export type MicrosoftTeamsV2Secrets = {
   [key: string]: unknown;
 };
 
-/** The same as `MicrosoftTeamsV2Config`: no field has a default. */
-export type StoredMicrosoftTeamsV2Config = MicrosoftTeamsV2Config;
+/** `MicrosoftTeamsV2Config` as Kibana stores it: every field that has a default is present. */
+export type StoredMicrosoftTeamsV2Config = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `MicrosoftTeamsV2Secrets` as Kibana stores it: every field that has a default is present. */
 export type StoredMicrosoftTeamsV2Secrets = {
@@ -6041,8 +6385,15 @@ export type SlackV2Secrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SlackV2Config`: no field has a default. */
-export type StoredSlackV2Config = SlackV2Config;
+/** `SlackV2Config` as Kibana stores it: every field that has a default is present. */
+export type StoredSlackV2Config = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `SlackV2Secrets` as Kibana stores it: every field that has a default is present. */
 export type StoredSlackV2Secrets = {
@@ -6165,8 +6516,19 @@ export type JiraCloudSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `JiraCloudConfig`: no field has a default. */
-export type StoredJiraCloudConfig = JiraCloudConfig;
+/** `JiraCloudConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredJiraCloudConfig = {
+  /** The subdomain for your Jira Cloud site (e.g. your-domain for https://your-domain.atlassian.net). */
+  subdomain: string;
+  /** Atlassian cloud ID, required for OAuth: the cloudId of https://your-subdomain.atlassian.net/_edge/tenant_info. */
+  cloudId?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `JiraCloudSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredJiraCloudSecrets = {
@@ -6273,8 +6635,8 @@ export type StoredBigQueryConfig = {
   location: string;
   /** Optional maximum bytes billed for each query, as an integer string. BigQuery rejects queries that exceed this limit. */
   maximumBytesBilled?: string;
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -6332,8 +6694,17 @@ export type GoogleCloudMonitoringSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleCloudMonitoringConfig`: no field has a default. */
-export type StoredGoogleCloudMonitoringConfig = GoogleCloudMonitoringConfig;
+/** `GoogleCloudMonitoringConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCloudMonitoringConfig = {
+  /** Default GCP project ID whose alerting policies, snoozes, and metrics this connector manages. */
+  projectId: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GoogleCloudMonitoringSecrets`: no field has a default. */
 export type StoredGoogleCloudMonitoringSecrets = GoogleCloudMonitoringSecrets;
@@ -6410,8 +6781,15 @@ export type GoogleCloudStorageSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleCloudStorageConfig`: no field has a default. */
-export type StoredGoogleCloudStorageConfig = GoogleCloudStorageConfig;
+/** `GoogleCloudStorageConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCloudStorageConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `GoogleCloudStorageSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleCloudStorageSecrets = {
@@ -6498,8 +6876,17 @@ export type GoogleCloudSecretManagerSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `GoogleCloudSecretManagerConfig`: no field has a default. */
-export type StoredGoogleCloudSecretManagerConfig = GoogleCloudSecretManagerConfig;
+/** `GoogleCloudSecretManagerConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleCloudSecretManagerConfig = {
+  /** Optional, for example my-project-123. Every action takes an explicit project id, but the Test connector button needs this field to have a project to list secrets in. */
+  defaultProjectId?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `GoogleCloudSecretManagerSecrets`: no field has a default. */
 export type StoredGoogleCloudSecretManagerSecrets = GoogleCloudSecretManagerSecrets;
@@ -6567,8 +6954,17 @@ export type OnePasswordSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `OnePasswordConfig`: no field has a default. */
-export type StoredOnePasswordConfig = OnePasswordConfig;
+/** `OnePasswordConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredOnePasswordConfig = {
+  /** The UUID of your 1Password account. */
+  accountUuid: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `OnePasswordSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredOnePasswordSecrets = {
@@ -6642,8 +7038,17 @@ export type CensysSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `CensysConfig`: no field has a default. */
-export type StoredCensysConfig = CensysConfig;
+/** `CensysConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredCensysConfig = {
+  /** The ID (a UUID) of your Censys organization. */
+  organizationId: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `CensysSecrets`: no field has a default. */
 export type StoredCensysSecrets = CensysSecrets;
@@ -6694,8 +7099,15 @@ export type TrelloSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `TrelloConfig`: no field has a default. */
-export type StoredTrelloConfig = TrelloConfig;
+/** `TrelloConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredTrelloConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `TrelloSecrets`: no field has a default. */
 export type StoredTrelloSecrets = TrelloSecrets;
@@ -6750,8 +7162,17 @@ export type MispSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `MispConfig`: no field has a default. */
-export type StoredMispConfig = MispConfig;
+/** `MispConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredMispConfig = {
+  /** Base URL of your MISP instance, for example https://misp.example.com or https://localhost. Do not include a trailing slash or /attributes path. */
+  url: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `MispSecrets`: no field has a default. */
 export type StoredMispSecrets = MispSecrets;
@@ -6806,8 +7227,17 @@ export type ArgoCdSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ArgoCdConfig`: no field has a default. */
-export type StoredArgoCdConfig = ArgoCdConfig;
+/** `ArgoCdConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredArgoCdConfig = {
+  /** Argo CD API server URL (e.g., https://argocd.example.com). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ArgoCdSecrets`: no field has a default. */
 export type StoredArgoCdSecrets = ArgoCdSecrets;
@@ -6902,8 +7332,17 @@ export type KubernetesSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `KubernetesConfig`: no field has a default. */
-export type StoredKubernetesConfig = KubernetesConfig;
+/** `KubernetesConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredKubernetesConfig = {
+  /** Kubernetes API server URL (e.g., https://my-cluster.example.com:6443). Kibana checks it against `xpack.actions.allowedHosts`. */
+  apiUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `KubernetesSecrets`: no field has a default. */
 export type StoredKubernetesSecrets = KubernetesSecrets;
@@ -6968,8 +7407,8 @@ export type StoredNewRelicConfig = {
    * @default "us"
    */
   region: "us" | "eu" | "jp";
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -7027,8 +7466,17 @@ export type SharePointServerSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SharePointServerConfig`: no field has a default. */
-export type StoredSharePointServerConfig = SharePointServerConfig;
+/** `SharePointServerConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSharePointServerConfig = {
+  /** SharePoint Server site URL. Kibana removes trailing slashes before storing it. */
+  siteUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `SharePointServerSecrets`: no field has a default. */
 export type StoredSharePointServerSecrets = SharePointServerSecrets;
@@ -7106,8 +7554,25 @@ export type SnowflakeSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `SnowflakeConfig`: no field has a default. */
-export type StoredSnowflakeConfig = SnowflakeConfig;
+/** `SnowflakeConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredSnowflakeConfig = {
+  /** The base URL for your Snowflake account (e.g. https://myorg-myaccount.snowflakecomputing.com). Kibana removes trailing slashes before storing it. */
+  accountUrl: string;
+  /** Default warehouse to use when executing statements. Case-sensitive. Can be overridden per request. */
+  warehouse?: string;
+  /** Default database to use when executing statements. Case-sensitive. Can be overridden per request. */
+  database?: string;
+  /** Default schema to use when executing statements. Case-sensitive. Can be overridden per request. */
+  defaultSchema?: string;
+  /** Default role to use when executing statements. Case-sensitive. Can be overridden per request. */
+  role?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `SnowflakeSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredSnowflakeSecrets = {
@@ -7201,8 +7666,8 @@ export type StoredAnsibleControlServerConfig = {
    * @default "/api/v2"
    */
   apiBasePath: "/api/v2" | "/api/controller/v2";
-  /** The auth type the connector uses (Kibana keeps it in the config too). */
-  authType?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
@@ -7268,8 +7733,17 @@ export type OpenSearchAwsOpenSearchServiceSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `OpenSearchAwsOpenSearchServiceConfig`: no field has a default. */
-export type StoredOpenSearchAwsOpenSearchServiceConfig = OpenSearchAwsOpenSearchServiceConfig;
+/** `OpenSearchAwsOpenSearchServiceConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredOpenSearchAwsOpenSearchServiceConfig = {
+  /** The domain or cluster endpoint URL. For AWS OpenSearch Service, use the auto-generated domain endpoint (e.g. https://search-my-domain-abc123.us-east-1.es.amazonaws.com); for a self-managed cluster, its full URL, e.g. https://opensearch.example.com:9200. */
+  endpoint: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `OpenSearchAwsOpenSearchServiceSecrets`: no field has a default. */
 export type StoredOpenSearchAwsOpenSearchServiceSecrets = OpenSearchAwsOpenSearchServiceSecrets;
@@ -7331,8 +7805,17 @@ export type AzureMonitorSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `AzureMonitorConfig`: no field has a default. */
-export type StoredAzureMonitorConfig = AzureMonitorConfig;
+/** `AzureMonitorConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAzureMonitorConfig = {
+  /** The Azure subscription that every action in this connector operates against. */
+  subscriptionId: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `AzureMonitorSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredAzureMonitorSecrets = {
@@ -7435,8 +7918,19 @@ export type WorkdaySecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `WorkdayConfig`: no field has a default. */
-export type StoredWorkdayConfig = WorkdayConfig;
+/** `WorkdayConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredWorkdayConfig = {
+  /** Base URL of your Workday tenant, e.g. https://mycompany.workday.com. Used to construct API endpoint URLs in the form https://<tenant>.workday.com/ccx/api/<module>/<version>/<tenantName>/... Kibana checks it against `xpack.actions.allowedHosts`. */
+  tenantUrl: string;
+  /** Your Workday tenant name (the identifier that appears in the API path). Example: if your tenant URL is https://mycompany.workday.com, your tenant name is "mycompany". */
+  tenantName: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** `WorkdaySecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredWorkdaySecrets = {
@@ -7528,8 +8022,17 @@ export type ConfluenceCloudSecrets = {
   [key: string]: unknown;
 };
 
-/** The same as `ConfluenceCloudConfig`: no field has a default. */
-export type StoredConfluenceCloudConfig = ConfluenceCloudConfig;
+/** `ConfluenceCloudConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredConfluenceCloudConfig = {
+  /** The subdomain for your Confluence Cloud site (for example, your-domain for https://your-domain.atlassian.net). Kibana trims surrounding white space before checking and storing it. */
+  subdomain: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
 
 /** The same as `ConfluenceCloudSecrets`: no field has a default. */
 export type StoredConfluenceCloudSecrets = ConfluenceCloudSecrets;

@@ -31,6 +31,15 @@ pub trait Connector {
         Vec::new()
     }
 
+    /// The config Kibana saves, from the parsed config and secrets (both as JSON): the actions
+    /// client's last step before saving. Most types save the parsed config as it is.
+    fn stored_config(config: Value, _secrets: &Value) -> Value {
+        config
+    }
+
+    /// Adjusts the JSON Schema of the stored config to what [`Connector::stored_config`] adds.
+    fn stored_config_schema(_schema: &mut Value) {}
+
     /// Kibana's connector validator, run on the *raw* request `config` and `secrets`.
     fn check_connector(
         _config: &Map<String, Value>,

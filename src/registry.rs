@@ -94,6 +94,7 @@ impl ConnectorType {
                 check: crate::validate::check_connector::<C>,
                 schemas: schemas::<C>,
                 schema_rules: C::schema_rules,
+                stored_config_schema: C::stored_config_schema,
             }),
         }
     }
@@ -126,6 +127,13 @@ impl ConnectorType {
     pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
         self.model.map(|model| (model.schemas)(generator))
     }
+
+    /// Adjusts the stored config's schema to what the type adds before saving.
+    pub(crate) fn stored_config_schema(&self, schema: &mut Value) {
+        if let Some(model) = self.model {
+            (model.stored_config_schema)(schema);
+        }
+    }
 }
 
 /// What dispatch needs of a connector type's models.
@@ -134,6 +142,7 @@ pub(crate) struct Model {
     pub check: fn(&Value, &Value, &mut Findings) -> Option<Stored>,
     pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
     pub schema_rules: fn() -> Vec<Value>,
+    pub stored_config_schema: fn(&mut Value),
 }
 
 fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {

@@ -324,6 +324,9 @@ pub fn parts(connector_type: &ConnectorType, contract: Contract) -> Option<(Valu
             Contract::Stored => for_each_schema(part, &mut require_defaults),
         }
     }
+    if contract == Contract::Stored {
+        connector_type.stored_config_schema(&mut config);
+    }
     mark_write_only(&mut secrets);
     add_description(
         &mut config,

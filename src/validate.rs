@@ -194,9 +194,11 @@ pub(crate) fn check_connector<C: Connector>(
     if !findings.store {
         return None;
     }
+    let config = serde_json::to_value(parsed_config?).ok()?;
+    let secrets = serde_json::to_value(parsed_secrets?).ok()?;
     Some(Stored {
-        config: serde_json::to_value(parsed_config?).ok()?,
-        secrets: serde_json::to_value(parsed_secrets?).ok()?,
+        config: C::stored_config(config, &secrets),
+        secrets,
     })
 }
 

@@ -1034,6 +1034,7 @@ pub const fn connector_type<S: Spec>() -> ConnectorType {
             check: crate::validate::check_connector::<SpecConnector<S>>,
             schemas: schemas::<S>,
             schema_rules: Vec::new,
+            stored_config_schema: stored_config_schema::<S>,
         }),
     }
 }
@@ -1551,6 +1552,56 @@ impl<S: Spec> Connector for SpecConnector<S> {
     fn check_secrets(secrets: &SpecSecrets<S>, rules: &mut Rules) {
         check_secrets(secrets.auth, &secrets.values, rules);
     }
+
+    /// `ensureConfigAuthType`, which the actions client applies to spec connector types before
+    /// saving: the secrets' `authType` is copied into the config (it is encrypted in the secrets,
+    /// plain in the config), replacing a different one in place or added last.
+    fn stored_config(config: Value, secrets: &Value) -> Value {
+        with_secrets_auth_type(config, secrets)
+    }
+}
+
+/// The stored config has `authType` when the spec has auth types (see
+/// [`SpecConnector::stored_config`]).
+fn stored_config_schema<S: Spec>(schema: &mut Value) {
+    if !S::DEF.auth.is_empty() {
+        require_auth_type(schema);
+    }
+}
+
+fn require_auth_type(schema: &mut Value) {
+    let Value::Object(map) = schema else { return };
+    if let Some(Value::Object(property)) =
+        map.get_mut("properties").and_then(|p| p.get_mut(AUTH_TYPE))
+    {
+        property.insert(
+            "description".to_owned(),
+            Value::String(
+                "The auth type of the secrets: Kibana copies it here when it saves the connector."
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Value::Array(required) = map
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()))
+    {
+        let key = Value::String(AUTH_TYPE.to_owned());
+        if !required.contains(&key) {
+            required.push(key);
+        }
+    }
+}
+
+/// See [`SpecConnector::stored_config`].
+fn with_secrets_auth_type(mut config: Value, secrets: &Value) -> Value {
+    let chosen = secrets.get(AUTH_TYPE).and_then(Value::as_str);
+    if let (Some(chosen), Value::Object(map)) = (chosen.filter(|c| !c.is_empty()), &mut config) {
+        if map.get(AUTH_TYPE).and_then(Value::as_str) != Some(chosen) {
+            map.insert(AUTH_TYPE.to_owned(), Value::String(chosen.to_owned()));
+        }
+    }
+    config
 }
 
 /// `generateConfigSchema`'s custom validator (see [`SpecConnector::check_config`]).

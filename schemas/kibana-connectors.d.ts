@@ -6342,7 +6342,7 @@ export type SlackV2Config = {
   [key: string]: unknown;
 };
 
-/** Credentials of a Slack (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+/** Credentials of a Slack (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). `relay` is set by Kibana itself and cannot be chosen when creating or updating a connector. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type SlackV2Secrets = {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -6375,12 +6375,6 @@ export type SlackV2Secrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
-} | {
-  /** The Relay workspace (tenant) the connector speaks for. */
-  tenantKey: string;
-  authType: "relay";
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
   [key: string]: unknown;
 };
@@ -6428,12 +6422,6 @@ export type StoredSlackV2Secrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
-} | {
-  /** The Relay workspace (tenant) the connector speaks for. */
-  tenantKey: string;
-  authType: "relay";
   /** Other keys: accepted (Kibana drops them), but not blank strings. */
   [key: string]: unknown;
 };

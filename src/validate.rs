@@ -268,6 +268,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     let config = field("config").unwrap_or(&empty);
                     let secrets = field("secrets").unwrap_or(&empty);
                     if config.is_object() && secrets.is_object() {
+                        check_kibana_managed_auth_type(id, config, secrets, &mut findings);
                         stored = (model.check)(config, secrets, &mut findings);
                     }
                     license_warning(connector_type, &mut findings);
@@ -282,6 +283,53 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         _ => None,
     };
     Outcome { report, normalized }
+}
+
+/// The auth types Kibana sets on connectors itself (`isKibanaManagedAuthTypeId`).
+const KIBANA_MANAGED_AUTH_TYPES: &[&str] = &["relay"];
+
+/// `ensureNotKibanaManagedAuthType` (actions client, create and update; placed here before the
+/// schemas): `secrets.authType`, else `config.authType`, must not name an auth type Kibana
+/// manages, whatever the connector type.
+fn check_kibana_managed_auth_type(
+    connector_type_id: &str,
+    config: &Value,
+    secrets: &Value,
+    findings: &mut Findings,
+) {
+    fn auth_type(part: &Value) -> Option<&Value> {
+        part.as_object()
+            .and_then(|map| field(map, "authType"))
+            .filter(|value| !value.is_null())
+    }
+    let (path, chosen) = match auth_type(secrets) {
+        Some(value) => ("/secrets/authType", value),
+        None => match auth_type(config) {
+            Some(value) => ("/config/authType", value),
+            None => return,
+        },
+    };
+    let Some(chosen) = chosen
+        .as_str()
+        .filter(|c| KIBANA_MANAGED_AUTH_TYPES.contains(c))
+    else {
+        return;
+    };
+    let message = [
+        "Authentication type ",
+        chosen,
+        " is set by Kibana and cannot be configured on a connector. Action type: ",
+        connector_type_id,
+        ".",
+    ]
+    .concat();
+    findings.fail(KibanaError::bad_request(message.clone()));
+    findings.errors.push(Issue {
+        code: IssueCode::NotAllowed,
+        path: path.to_owned(),
+        message,
+        params: Some(serde_json::json!({ "authType": chosen })),
+    });
 }
 
 fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {

@@ -1375,19 +1375,22 @@ fn secrets_schema(def: &SpecDef) -> Schema {
         return schema;
     }
     // `ears` parses, but the secrets validator refuses it while `xpack.actions.auth.ears.enabled`
-    // is off (its default): with Kibana's defaults no `ears` body is accepted, so the schema
-    // leaves it out of the options.
+    // is off (its default), and `relay` is an auth type Kibana sets itself, refused on create and
+    // update: with Kibana's defaults no body with either is accepted, so the schema leaves them
+    // out of the options.
     let options: Vec<Value> = auth_types
         .iter()
-        .filter(|auth| auth.kind != AuthKind::Ears)
+        .filter(|auth| !matches!(auth.kind, AuthKind::Ears | AuthKind::Relay))
         .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
         .collect();
     let mut schema = json_schema!({ "type": "object", "oneOf": options });
-    let ears_note = if auth_types.iter().any(|auth| auth.kind == AuthKind::Ears) {
-        " Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false)."
-    } else {
-        ""
-    };
+    let mut ears_note = String::new();
+    if auth_types.iter().any(|auth| auth.kind == AuthKind::Ears) {
+        ears_note.push_str(" Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false).");
+    }
+    if auth_types.iter().any(|auth| auth.kind == AuthKind::Relay) {
+        ears_note.push_str(" `relay` is set by Kibana itself and cannot be chosen when creating or updating a connector.");
+    }
     crate::model::describe(
         &mut schema,
         &[&format!(

@@ -869,17 +869,31 @@ pub fn dot_path(path: &[Segment]) -> String {
 
 /// Escapes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`).
 pub fn escape_pointer(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(token.len());
+    push_escaped(&mut out, token);
+    out
+}
+
+/// Appends `token` escaped as an RFC 6901 reference token.
+fn push_escaped(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// An RFC 6901 pointer for `path` below `base` (e.g. `/config`).
 pub fn pointer(base: &str, path: &[Segment]) -> String {
-    let mut out = base.to_owned();
+    let mut out = String::with_capacity(base.len() + 16 * path.len());
+    out.push_str(base);
     for segment in path {
         out.push('/');
         match segment {
             Segment::Index(index) => out.push_str(&index.to_string()),
-            Segment::Key(key) => out.push_str(&escape_pointer(key)),
+            Segment::Key(key) => push_escaped(&mut out, key),
         }
     }
     out

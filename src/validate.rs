@@ -269,6 +269,9 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     let secrets = field("secrets").unwrap_or(&empty);
                     if config.is_object() && secrets.is_object() {
                         check_kibana_managed_auth_type(id, config, secrets, &mut findings);
+                        if options.mode == Mode::Update {
+                            per_user_update_warning(config, secrets, &mut findings);
+                        }
                         stored = (model.check)(config, secrets, &mut findings);
                     }
                     license_warning(connector_type, &mut findings);
@@ -288,6 +291,49 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
 /// The auth types Kibana sets on connectors itself (`isKibanaManagedAuthTypeId`).
 const KIBANA_MANAGED_AUTH_TYPES: &[&str] = &["relay"];
 
+/// The auth types whose credentials belong to each user (`authMode: 'per-user'` in
+/// `AUTH_MODE_BY_AUTH_TYPE_ID`).
+const PER_USER_AUTH_TYPES: &[&str] = &["oauth_authorization_code", "ears"];
+
+/// `secrets.authType`, else `config.authType` (the actions client's `getAuthTypeId`), with the
+/// pointer it came from.
+fn requested_auth_type<'v>(
+    config: &'v Value,
+    secrets: &'v Value,
+) -> Option<(&'static str, &'v Value)> {
+    fn auth_type(part: &Value) -> Option<&Value> {
+        part.as_object()
+            .and_then(|map| field(map, "authType"))
+            .filter(|value| !value.is_null())
+    }
+    auth_type(secrets)
+        .map(|value| ("/secrets/authType", value))
+        .or_else(|| auth_type(config).map(|value| ("/config/authType", value)))
+}
+
+/// The actions client's update refuses to switch a shared connector to a per-user auth type, and
+/// a per-user connector to another auth type; which one the saved connector is, only Kibana
+/// knows. An update asking for a per-user auth type passes only if the connector has it already.
+fn per_user_update_warning(config: &Value, secrets: &Value, findings: &mut Findings) {
+    let Some((path, Value::String(chosen))) = requested_auth_type(config, secrets) else {
+        return;
+    };
+    if !PER_USER_AUTH_TYPES.contains(&chosen.as_str()) {
+        return;
+    }
+    findings.warnings.push(Issue {
+        code: IssueCode::ServerCheck,
+        path: path.to_owned(),
+        message: [
+            "Kibana refuses this update unless the connector already uses ",
+            chosen,
+            " (Authentication type cannot be changed to a per-user type for shared connectors)",
+        ]
+        .concat(),
+        params: Some(serde_json::json!({ "check": "authMode", "authType": chosen })),
+    });
+}
+
 /// `ensureNotKibanaManagedAuthType` (actions client, create and update; placed here before the
 /// schemas): `secrets.authType`, else `config.authType`, must not name an auth type Kibana
 /// manages, whatever the connector type.
@@ -297,17 +343,8 @@ fn check_kibana_managed_auth_type(
     secrets: &Value,
     findings: &mut Findings,
 ) {
-    fn auth_type(part: &Value) -> Option<&Value> {
-        part.as_object()
-            .and_then(|map| field(map, "authType"))
-            .filter(|value| !value.is_null())
-    }
-    let (path, chosen) = match auth_type(secrets) {
-        Some(value) => ("/secrets/authType", value),
-        None => match auth_type(config) {
-            Some(value) => ("/config/authType", value),
-            None => return,
-        },
+    let Some((path, chosen)) = requested_auth_type(config, secrets) else {
+        return;
     };
     let Some(chosen) = chosen
         .as_str()

@@ -735,16 +735,16 @@ fn require_defaults(map: &mut Map<String, Value>) {
         .filter(|(_, schema)| schema.get("default").is_some())
         .map(|(key, _)| key.clone())
         .collect();
-    if defaulted.is_empty() {
-        return;
+    for key in defaulted {
+        require(map, &key);
     }
-    let required = map.entry("required").or_insert_with(|| json!([]));
-    if let Value::Array(required) = required {
-        for key in defaulted {
-            let key = Value::String(key);
-            if !required.contains(&key) {
-                required.push(key);
-            }
+}
+
+/// Adds `key` to an object schema's `required` list (once).
+pub(crate) fn require(map: &mut Map<String, Value>, key: &str) {
+    if let Value::Array(required) = map.entry("required").or_insert_with(|| json!([])) {
+        if !required.iter().any(|k| k == key) {
+            required.push(Value::String(key.to_owned()));
         }
     }
 }

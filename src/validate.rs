@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, RuleIssue, Rules};
+use crate::connectors::spec::AuthKind;
 use crate::envelope::{self, BodyKind, RouteIssue};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
@@ -242,13 +243,12 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         None => {}
         Some(id) => match registry::find(id) {
             None => {
-                findings.fail(KibanaError::bad_request(format!(
-                    "Action type \"{id}\" is not registered."
-                )));
+                let message = format!("Action type \"{id}\" is not registered.");
+                findings.fail(KibanaError::bad_request(message.clone()));
                 findings.errors.push(Issue {
                     code: IssueCode::UnknownConnectorType,
                     path: "/connector_type_id".to_owned(),
-                    message: format!("Action type \"{id}\" is not registered."),
+                    message,
                     params: Some(serde_json::json!({ "connectorTypeId": id })),
                 });
             }
@@ -288,13 +288,6 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     Outcome { report, normalized }
 }
 
-/// The auth types Kibana sets on connectors itself (`isKibanaManagedAuthTypeId`).
-const KIBANA_MANAGED_AUTH_TYPES: &[&str] = &["relay"];
-
-/// The auth types whose credentials belong to each user (`authMode: 'per-user'` in
-/// `AUTH_MODE_BY_AUTH_TYPE_ID`).
-const PER_USER_AUTH_TYPES: &[&str] = &["oauth_authorization_code", "ears"];
-
 /// `secrets.authType`, else `config.authType` (the actions client's `getAuthTypeId`), with the
 /// pointer it came from.
 fn requested_auth_type<'v>(
@@ -318,7 +311,7 @@ fn per_user_update_warning(config: &Value, secrets: &Value, findings: &mut Findi
     let Some((path, Value::String(chosen))) = requested_auth_type(config, secrets) else {
         return;
     };
-    if !PER_USER_AUTH_TYPES.contains(&chosen.as_str()) {
+    if !AuthKind::from_id(chosen).is_some_and(AuthKind::is_per_user) {
         return;
     }
     findings.warnings.push(Issue {
@@ -348,7 +341,7 @@ fn check_kibana_managed_auth_type(
     };
     let Some(chosen) = chosen
         .as_str()
-        .filter(|c| KIBANA_MANAGED_AUTH_TYPES.contains(c))
+        .filter(|c| AuthKind::from_id(c).is_some_and(AuthKind::is_kibana_managed))
     else {
         return;
     };

@@ -415,6 +415,46 @@ pub enum AuthKind {
 }
 
 impl AuthKind {
+    /// Every auth type.
+    pub const ALL: &'static [Self] = &[
+        Self::None,
+        Self::Basic,
+        Self::Bearer,
+        Self::ApiKeyHeader,
+        Self::OAuthClientCredentials,
+        Self::OAuthAuthorizationCode,
+        Self::AwsCredentials,
+        Self::AzureSharedKey,
+        Self::GcpServiceAccount,
+        Self::CrtCertificate,
+        Self::PfxCertificate,
+        Self::ApiKeyQuery,
+        Self::ApiKeyHeaderWithTls,
+        Self::BearerWithTls,
+        Self::KubernetesGke,
+        Self::KubernetesEks,
+        Self::KubernetesAks,
+        Self::Ears,
+        Self::OAuthClientCredentialsPrivateKeyJwt,
+        Self::Relay,
+    ];
+
+    /// The auth type with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|kind| kind.id() == id)
+    }
+
+    /// `authMode: 'per-user'` (`AUTH_MODE_BY_AUTH_TYPE_ID`): each user brings their own
+    /// credentials.
+    pub const fn is_per_user(self) -> bool {
+        matches!(self, Self::OAuthAuthorizationCode | Self::Ears)
+    }
+
+    /// `isKibanaManaged`: Kibana sets these credentials itself; create and update refuse them.
+    pub const fn is_kibana_managed(self) -> bool {
+        matches!(self, Self::Relay)
+    }
+
     /// The auth type id, the value of `secrets.authType`.
     pub const fn id(self) -> &'static str {
         match self {
@@ -626,8 +666,8 @@ fn base_fields(kind: AuthKind) -> Vec<Field> {
         | AuthKind::Ears
         | AuthKind::OAuthClientCredentialsPrivateKeyJwt
         | AuthKind::Relay => more_fields(kind),
-        AuthKind::ApiKeyQuery
-        | AuthKind::ApiKeyHeaderWithTls
+        AuthKind::ApiKeyQuery => api_key_query_fields(None),
+        AuthKind::ApiKeyHeaderWithTls
         | AuthKind::BearerWithTls
         | AuthKind::KubernetesGke
         | AuthKind::KubernetesEks
@@ -720,8 +760,8 @@ fn more_fields(kind: AuthKind) -> Vec<Field> {
         | AuthKind::ApiKeyHeader
         | AuthKind::OAuthClientCredentials
         | AuthKind::OAuthAuthorizationCode => base_fields(kind),
-        AuthKind::ApiKeyQuery
-        | AuthKind::ApiKeyHeaderWithTls
+        AuthKind::ApiKeyQuery => api_key_query_fields(None),
+        AuthKind::ApiKeyHeaderWithTls
         | AuthKind::BearerWithTls
         | AuthKind::KubernetesGke
         | AuthKind::KubernetesEks
@@ -747,7 +787,14 @@ fn api_key_query_fields(defaults: Option<&'static [(&'static str, Fallback)]>) -
         .filter(|name| !name.is_empty())
         .collect();
     if names.is_empty() {
-        return tls_fields(AuthKind::ApiKeyQuery);
+        return vec![
+            Field::required(
+                "apiKey",
+                Kind::Text,
+                "The API key, sent as a query parameter.",
+            )
+            .min_with(1, API_KEY_QUERY_REQUIRED),
+        ];
     }
     names
         .into_iter()
@@ -767,22 +814,11 @@ fn api_key_query_fields(defaults: Option<&'static [(&'static str, Fallback)]>) -
 /// answer never shows it.
 const API_KEY_QUERY_REQUIRED: &str = API_KEY_REQUIRED;
 
-/// The schemas of `api_key_query` (its fallback `apiKey`) and of the auth types with an optional
-/// PEM CA and verification mode (`api_key_header_with_tls.ts`, `bearer_with_tls.ts`,
+/// The schemas of the auth types with an optional PEM CA and verification mode (`api_key_header_with_tls.ts`, `bearer_with_tls.ts`,
 /// `kubernetes_{gke,eks,aks}.ts`, their fields from `pem_ca_tls_schema.ts`; messages from
 /// `translations.ts`).
 fn tls_fields(kind: AuthKind) -> Vec<Field> {
     let mut fields = match kind {
-        AuthKind::ApiKeyQuery => {
-            return vec![
-                Field::required(
-                    "apiKey",
-                    Kind::Text,
-                    "The API key, sent as a query parameter.",
-                )
-                .min_with(1, API_KEY_QUERY_REQUIRED),
-            ];
-        }
         AuthKind::ApiKeyHeaderWithTls => vec![
             Field::required(
                 "apiKey",
@@ -861,6 +897,20 @@ fn tls_fields(kind: AuthKind) -> Vec<Field> {
 mod query_and_tls_tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn auth_kinds_are_found_by_id() {
+        for kind in AuthKind::ALL {
+            assert_eq!(AuthKind::from_id(kind.id()), Some(*kind));
+        }
+        assert_eq!(AuthKind::from_id("webhook-authentication-basic"), None);
+        let per_user: Vec<&str> = AuthKind::ALL
+            .iter()
+            .filter(|k| k.is_per_user())
+            .map(|k| k.id())
+            .collect();
+        assert_eq!(per_user, ["oauth_authorization_code", "ears"]);
+    }
 
     fn keys(auth: AuthType) -> Vec<&'static str> {
         auth.fields().iter().map(|f| f.key).collect()
@@ -1034,7 +1084,7 @@ pub const fn connector_type<S: Spec>() -> ConnectorType {
             check: crate::validate::check_connector::<SpecConnector<S>>,
             schemas: schemas::<S>,
             schema_rules: Vec::new,
-            stored_config_schema: stored_config_schema::<S>,
+            stored_config_schema: SpecConnector::<S>::stored_config_schema,
         }),
     }
 }
@@ -1380,7 +1430,7 @@ fn secrets_schema(def: &SpecDef) -> Schema {
     // out of the options.
     let options: Vec<Value> = auth_types
         .iter()
-        .filter(|auth| !matches!(auth.kind, AuthKind::Ears | AuthKind::Relay))
+        .filter(|auth| auth.kind != AuthKind::Ears && !auth.kind.is_kibana_managed())
         .map(|auth| object_schema(&auth.fields(), Unknown::Strip, Some(auth.kind)).to_value())
         .collect();
     let mut schema = json_schema!({ "type": "object", "oneOf": options });
@@ -1562,16 +1612,16 @@ impl<S: Spec> Connector for SpecConnector<S> {
     fn stored_config(config: Value, secrets: &Value) -> Value {
         with_secrets_auth_type(config, secrets)
     }
-}
 
-/// The stored config has `authType` when the spec has auth types (see
-/// [`SpecConnector::stored_config`]).
-fn stored_config_schema<S: Spec>(schema: &mut Value) {
-    if !S::DEF.auth.is_empty() {
-        require_auth_type(schema);
+    /// The stored config has `authType` when the spec has auth types.
+    fn stored_config_schema(schema: &mut Value) {
+        if !S::DEF.auth.is_empty() {
+            require_auth_type(schema);
+        }
     }
 }
 
+/// Marks the stored config's `authType` required (see [`SpecConnector::stored_config`]).
 fn require_auth_type(schema: &mut Value) {
     let Value::Object(map) = schema else { return };
     if let Some(Value::Object(property)) =
@@ -1585,15 +1635,7 @@ fn require_auth_type(schema: &mut Value) {
             ),
         );
     }
-    if let Value::Array(required) = map
-        .entry("required")
-        .or_insert_with(|| Value::Array(Vec::new()))
-    {
-        let key = Value::String(AUTH_TYPE.to_owned());
-        if !required.contains(&key) {
-            required.push(key);
-        }
-    }
+    crate::schema::require(map, AUTH_TYPE);
 }
 
 /// See [`SpecConnector::stored_config`].

@@ -10277,6 +10277,7 @@ export type NormalizedUpdateBody<T extends CreatableConnectorTypeId = CreatableC
  * - `unknown_connector_type`: A connector type id that Kibana does not register.
  * - `system_action_type`: A system action type: Kibana refuses to create connectors of it.
  * - `server_check`: A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
+ * - `invalid_options`: The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
  */
 export type IssueCode =
   | "invalid_json"
@@ -10296,7 +10297,8 @@ export type IssueCode =
   | "invalid_id"
   | "unknown_connector_type"
   | "system_action_type"
-  | "server_check";
+  | "server_check"
+  | "invalid_options";
 
 /** One problem in a request body. */
 export interface Issue {
@@ -10330,6 +10332,8 @@ export interface Report {
   warnings: Issue[];
   /** Kibana's answer when it would refuse the body, else `null`. */
   kibanaError: KibanaError | null;
+  /** Present (and `true`) when `errors` or `warnings` stop at their first 1,000 entries. */
+  truncated?: true;
 }
 
 /** Options for a create body (`POST /api/actions/connector/{id}`), the default. */

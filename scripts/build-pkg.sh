@@ -13,6 +13,10 @@ cargo rustc --quiet --lib --profile wasm --target wasm32-unknown-unknown --crate
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name kibana_connectors \
   "$target_dir/wasm32-unknown-unknown/wasm/kibana_connectors.wasm"
+# wasm-bindgen's glue becomes the bindings module; the package's entry is the facade's
+# JavaScript half (src/wasm.js), which turns every JavaScript value into text before the module.
+mv pkg/kibana_connectors.js pkg/kibana_connectors_bindings.js
+cp src/wasm.js pkg/kibana_connectors.js
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
   pkg/kibana_connectors_bg.wasm -o pkg/kibana_connectors_bg.wasm

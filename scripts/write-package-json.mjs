@@ -38,6 +38,7 @@ const manifest = {
   types: './kibana_connectors.d.ts',
   files: [
     'kibana_connectors.js',
+    'kibana_connectors_bindings.js',
     'kibana_connectors.d.ts',
     'kibana_connectors_types.d.ts',
     'kibana_connectors_bg.wasm',

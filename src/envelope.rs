@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::js::{is_blank, json_parse};
 use crate::report::IssueCode;
 use crate::zod::{escape_pointer, field, js_key_order};
 
@@ -102,7 +103,7 @@ pub enum BodyKind {
 /// `"config": "{\"index\":\"i\"}"` and stores the object.
 pub fn coerce(body: &Value) -> Cow<'_, Value> {
     let parsed = |value: &Value| match value {
-        Value::String(text) => serde_json::from_str::<Value>(text).ok(),
+        Value::String(text) => json_parse(text).ok(),
         _ => None,
     };
     let mut body = match parsed(body) {
@@ -177,7 +178,7 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
     let path = || ["/", key].concat();
     let kibana_path = || ["request body.", key].concat();
     match value {
-        Some(Value::String(text)) if text.trim().is_empty() => issues.push(RouteIssue {
+        Some(Value::String(text)) if is_blank(text) => issues.push(RouteIssue {
             code: IssueCode::BlankString,
             path: path(),
             message: "value '' is not valid".to_owned(),
@@ -254,7 +255,7 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
 /// True when a blank string is somewhere inside `value`.
 fn has_blank_string(value: &Value) -> bool {
     match value {
-        Value::String(text) => text.trim().is_empty(),
+        Value::String(text) => is_blank(text),
         Value::Array(items) => items.iter().any(has_blank_string),
         Value::Object(map) => map.values().any(has_blank_string),
         _ => false,
@@ -264,7 +265,7 @@ fn has_blank_string(value: &Value) -> bool {
 /// Records the pointer of every blank string inside `value` (the route's `validateEmptyStrings`).
 fn find_blank_strings(value: &Value, path: &mut String, found: &mut Vec<String>) {
     match value {
-        Value::String(text) if text.trim().is_empty() => found.push(path.clone()),
+        Value::String(text) if is_blank(text) => found.push(path.clone()),
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let len = path.len();

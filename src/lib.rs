@@ -19,6 +19,7 @@ pub mod connectors;
 pub mod docs;
 pub mod email_address;
 pub mod envelope;
+pub mod js;
 mod model;
 pub mod registry;
 pub mod report;
@@ -34,7 +35,7 @@ pub mod wasm;
 pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
 pub use report::{Issue, IssueCode, KibanaError, Report};
 pub use schema::json_schema;
-pub use validate::{Mode, Options, normalize, validate, validate_json};
+pub use validate::{Mode, Options, normalize, normalize_json, parse_body, validate, validate_json};
 
 /// This crate's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -69,6 +69,8 @@ issue_codes! {
     SystemActionType = "system_action_type",
     /// A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
     ServerCheck = "server_check",
+    /// The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
+    InvalidOptions = "invalid_options",
 }
 
 impl Serialize for IssueCode {
@@ -126,4 +128,23 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// Kibana's answer when it would refuse the body, else `None` (`null` in JSON).
     pub kibana_error: Option<KibanaError>,
+    /// True when `errors` or `warnings` stop at [`Report::MAX_ISSUES`]: a body with more problems
+    /// than that gets the first ones (Kibana's answer is still the first). Left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+}
+
+impl Report {
+    /// The most issues a report lists, errors and warnings each.
+    pub const MAX_ISSUES: usize = 1_000;
+
+    /// Keeps the first [`Report::MAX_ISSUES`] errors and warnings, and says so.
+    pub fn cap(&mut self) {
+        for issues in [&mut self.errors, &mut self.warnings] {
+            if issues.len() > Self::MAX_ISSUES {
+                issues.truncate(Self::MAX_ISSUES);
+                self.truncated = true;
+            }
+        }
+    }
 }

@@ -34,6 +34,108 @@ pub struct Options {
     pub connector_type_id: Option<String>,
 }
 
+impl Options {
+    /// What the options look like, for messages.
+    const SHAPE: &'static str =
+        "{ id?: string, mode?: \"create\" | \"update\", connectorTypeId?: string }";
+
+    /// Reads options given as plain JSON data (as JavaScript callers pass them): `null` is no
+    /// options; an unknown key, or a value of the wrong kind, is an `invalid_options` issue each.
+    /// A value `{ "$typeof": "function" }` stands for a JavaScript value JSON cannot carry.
+    pub fn from_json(value: &Value) -> Result<Self, Vec<Issue>> {
+        let issue = |option: Option<&str>, message: String| Issue {
+            code: IssueCode::InvalidOptions,
+            path: String::new(),
+            message,
+            params: option.map(|option| serde_json::json!({ "option": option })),
+        };
+        let map = match value {
+            Value::Null => return Ok(Self::default()),
+            Value::Object(map) if !map.contains_key("$typeof") => map,
+            other => {
+                return Err(vec![issue(
+                    None,
+                    format!(
+                        "The options must be an object {}, not {}",
+                        Self::SHAPE,
+                        js_kind(other)
+                    ),
+                )]);
+            }
+        };
+        let mut options = Self::default();
+        let mut issues = Vec::new();
+        for (key, value) in map {
+            let text = match value {
+                Value::Null => None,
+                Value::String(text) => Some(text.clone()),
+                other => {
+                    issues.push(issue(
+                        Some(key),
+                        format!("options.{key} must be a string, not {}", js_kind(other)),
+                    ));
+                    continue;
+                }
+            };
+            match key.as_str() {
+                "id" => options.id = text,
+                "connectorTypeId" => options.connector_type_id = text,
+                "mode" => match text.as_deref() {
+                    None | Some("create") => options.mode = Mode::Create,
+                    Some("update") => options.mode = Mode::Update,
+                    Some(_) => issues.push(issue(
+                        Some(key),
+                        "options.mode must be \"create\" or \"update\"".to_owned(),
+                    )),
+                },
+                _ => issues.push(issue(
+                    Some(key),
+                    format!(
+                        "Unknown option {}: the options are {}",
+                        crate::zod::js_string_literal(key),
+                        Self::SHAPE
+                    ),
+                )),
+            }
+        }
+        if issues.is_empty() {
+            Ok(options)
+        } else {
+            Err(issues)
+        }
+    }
+}
+
+/// How a message names the kind of a JavaScript value (never the value itself).
+fn js_kind(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(_) => "a boolean".to_owned(),
+        Value::Number(_) => "a number".to_owned(),
+        Value::String(_) => "a string".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(map) => match map.get("$typeof").and_then(Value::as_str) {
+            Some("object") => "an object".to_owned(),
+            Some(kind @ ("function" | "symbol" | "bigint" | "number")) => format!("a {kind}"),
+            Some(_) => {
+                "a value whose reading threw (a getter, a Proxy trap or a revoked Proxy)".to_owned()
+            }
+            None => "an object".to_owned(),
+        },
+    }
+}
+
+/// A report for options that cannot be used: nothing was checked, and Kibana never sees options.
+pub fn invalid_options(errors: Vec<Issue>) -> Report {
+    Report {
+        valid: false,
+        errors,
+        warnings: Vec::new(),
+        kibana_error: None,
+        truncated: false,
+    }
+}
+
 const CONFIG_PREFIX: &str = "error validating connector type config: ";
 const SECRETS_PREFIX: &str = "error validating connector type secrets: ";
 const CONNECTOR_PREFIX: &str = "error validating action type connector: ";
@@ -124,12 +226,15 @@ impl Findings {
     }
 
     fn into_report(self) -> Report {
-        Report {
+        let mut report = Report {
             valid: self.errors.is_empty(),
             errors: self.errors,
             warnings: self.warnings,
             kibana_error: self.kibana_error,
-        }
+            truncated: false,
+        };
+        report.cap();
+        report
     }
 }
 
@@ -231,7 +336,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         Mode::Update => options.connector_type_id.as_deref(),
     };
     let mut stored = None;
-    match type_id.filter(|id| !id.trim().is_empty()) {
+    match type_id.filter(|id| !crate::js::is_blank(id)) {
         None if options.mode == Mode::Update => {
             findings.errors.push(Issue {
                 code: IssueCode::Required,
@@ -406,7 +511,10 @@ pub fn validate(body: &Value, options: &Options) -> Report {
 /// The body as Kibana would store it (defaults filled in), or every problem that stops it.
 pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
     let outcome = run(body, options, true);
-    outcome.normalized.ok_or(outcome.report.errors)
+    let mut stored = outcome.normalized.ok_or(outcome.report.errors)?;
+    // Kibana keeps the body as JSON: an `Infinity` a free-form field accepted is `null` there.
+    crate::js::stored_numbers(&mut stored);
+    Ok(stored)
 }
 
 /// Hapi's answer to a body that is not JSON.
@@ -415,7 +523,12 @@ pub const INVALID_JSON_MESSAGE: &str = "Invalid request payload JSON format";
 /// Kibana's default `server.maxPayload`: larger bodies are refused (413) before any check.
 pub const MAX_PAYLOAD_BYTES: usize = 1_048_576;
 
-/// Parses JSON text, or reports why it is not a body Kibana could read.
+/// Parses JSON text as Kibana's HTTP server (hapi) does, or reports why Kibana could not read it.
+///
+/// hapi reads a JSON payload with `JSON.parse` semantics (a number literal too large for a
+/// double is `Infinity`, see [`crate::js::json_parse`]) and refuses any object key `__proto__`
+/// (its `payload.protoAction` default, `'error'`, which Kibana's `getServerOptions` in
+/// `kbn-server-http-tools` does not change): `400 Invalid request payload JSON format`.
 pub fn parse_body(text: &str) -> Result<Value, Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(
@@ -434,7 +547,7 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
             }),
         ));
     }
-    serde_json::from_str(text).map_err(|error| {
+    let body = crate::js::json_parse(text).map_err(|error| {
         let params = Some(serde_json::json!({ "line": error.line(), "column": error.column() }));
         if error.to_string().contains("recursion limit") {
             // Kibana would read it; what it answers depends on content this checker does not read.
@@ -452,7 +565,48 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
                 Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
             )
         }
-    })
+    })?;
+    match proto_key(&body, &mut String::new()) {
+        None => Ok(body),
+        Some(path) => Err(Report {
+            valid: false,
+            errors: vec![Issue {
+                code: IssueCode::InvalidJson,
+                path,
+                message: "Kibana's HTTP server refuses JSON with a `__proto__` key (prototype pollution protection)".to_owned(),
+                params: None,
+            }],
+            warnings: Vec::new(),
+            kibana_error: Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
+            truncated: false,
+        }),
+    }
+}
+
+/// The pointer of the first `__proto__` key in `value`, depth first in document order.
+fn proto_key(value: &Value, path: &mut String) -> Option<String> {
+    let len = path.len();
+    let found = match value {
+        Value::Object(map) => map.iter().find_map(|(key, inner)| {
+            path.truncate(len);
+            path.push('/');
+            path.push_str(&crate::zod::escape_pointer(key));
+            if key == "__proto__" {
+                Some(path.clone())
+            } else {
+                proto_key(inner, path)
+            }
+        }),
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, inner)| {
+            path.truncate(len);
+            path.push('/');
+            path.push_str(&index.to_string());
+            proto_key(inner, path)
+        }),
+        _ => None,
+    };
+    path.truncate(len);
+    found
 }
 
 /// A report for a body that was never checked.
@@ -472,7 +626,15 @@ pub fn unreadable(
         }],
         warnings: Vec::new(),
         kibana_error,
+        truncated: false,
     }
+}
+
+/// [`normalize`] for JSON text: text Kibana could not read gives the reason as the one error.
+pub fn normalize_json(text: &str, options: &Options) -> Result<Value, Vec<Issue>> {
+    parse_body(text)
+        .map_err(|report| report.errors)
+        .and_then(|body| normalize(&body, options))
 }
 
 /// [`validate`] for JSON text.

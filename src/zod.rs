@@ -349,11 +349,7 @@ pub fn js_string_literal(text: &str) -> String {
 /// A number written the way JavaScript's `String(number)` writes it, for the values that occur
 /// as limits here (integers and short decimals).
 pub fn js_number_text(number: f64) -> String {
-    if number.fract() == 0.0 && number.abs() < 1e21 {
-        format!("{number:.0}")
-    } else {
-        format!("{number}")
-    }
+    crate::js::number_to_string(number)
 }
 
 /// JavaScript's `Number(value)`, which `z.coerce.number()` applies before checking.
@@ -362,7 +358,7 @@ pub fn js_number(value: Option<&Value>) -> f64 {
         None | Some(Value::Object(_)) => f64::NAN,
         Some(Value::Null) => 0.0,
         Some(Value::Bool(flag)) => f64::from(u8::from(*flag)),
-        Some(Value::Number(number)) => number.as_f64().unwrap_or(f64::NAN),
+        Some(Value::Number(number)) => crate::js::number_value(number),
         Some(Value::String(text)) => js_string_to_number(text),
         Some(array @ Value::Array(_)) => js_string_to_number(&js_to_string(array)),
     }
@@ -373,7 +369,7 @@ fn js_to_string(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(flag) => flag.to_string(),
-        Value::Number(number) => number.to_string(),
+        Value::Number(number) => crate::js::number_to_string(crate::js::number_value(number)),
         Value::String(text) => text.clone(),
         Value::Array(items) => items
             .iter()
@@ -392,7 +388,7 @@ fn js_to_string(value: &Value) -> String {
 
 /// JavaScript's `StringToNumber`: trimmed; empty is 0; decimal, `Infinity`, `0x`/`0o`/`0b`.
 fn js_string_to_number(text: &str) -> f64 {
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let text = crate::js::js_trim(text);
     if text.is_empty() {
         return 0.0;
     }
@@ -515,7 +511,10 @@ impl Serialize for JsNumber {
 /// `z.number()`: finite numbers only.
 impl Zod for JsNumber {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let number = input.and_then(Value::as_f64).filter(|n| n.is_finite());
+        let number = input
+            .and_then(Value::as_number)
+            .map(crate::js::number_value)
+            .filter(|n| n.is_finite());
         if number.is_none() {
             reader.invalid_type("number", input);
         }

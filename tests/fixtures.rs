@@ -1,6 +1,6 @@
 //! Runs every fixture in `tests/fixtures/<type>/{valid,invalid}/*.json` natively.
 //!
-//! A valid fixture:   `{ description, source, options?, body, normalized, warnings?, revalidation? }`
+//! A valid fixture:   `{ description, source, options?, body | bodyText, normalized, warnings?, revalidation? }`
 //! An invalid one:    `{ description, source, options?, body | bodyText, errors, kibanaError, kibanaStatus? }`
 //!
 //! `errors` and `warnings` list `[code, path]` pairs, exactly and in order. `revalidation` marks
@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 
 use common::{FIXTURES, Fixture, load};
 
-use kibana_connectors::{CONNECTOR_TYPES, Options, Report, normalize, validate, validate_json};
+use kibana_connectors::{
+    CONNECTOR_TYPES, Options, Report, normalize, normalize_json, validate, validate_json,
+};
 use serde_json::Value;
 
 /// The minimum number of fixtures of each kind per connector type.
@@ -94,8 +96,11 @@ fn valid_fixtures_are_accepted_and_normalized() {
                 ));
             }
         }
-        let body = &fixture.data["body"];
-        let normalized = match normalize(body, &options) {
+        let normalized = match fixture.data.get("bodyText") {
+            Some(Value::String(text)) => normalize_json(text, &options),
+            _ => normalize(&fixture.data["body"], &options),
+        };
+        let normalized = match normalized {
             Ok(normalized) => normalized,
             Err(errors) => {
                 failures.push(format!("{name}: normalize failed: {errors:?}"));

@@ -82,6 +82,7 @@ fn every_issue_code_is_documented_once() {
             "unknown_connector_type",
             "system_action_type",
             "server_check",
+            "invalid_options",
         ]
     );
 }

@@ -16,6 +16,7 @@ use crate::connectors::auth::{
     AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
     record_invalid_combination,
 };
+use crate::js::js_trim;
 use crate::model::strict_object;
 use crate::report::IssueCode;
 use crate::urls;
@@ -53,27 +54,6 @@ impl Serialize for ZodUrl {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
     }
-}
-
-/// JavaScript's `String.prototype.trim`: white space (`WhiteSpace`, which includes U+FEFF) and
-/// line terminators at both ends. Rust's `trim` differs (it trims U+0085 and keeps U+FEFF).
-pub(crate) fn js_trim(text: &str) -> &str {
-    text.trim_matches(|c: char| {
-        matches!(
-            c,
-            '\u{9}'..='\u{d}'
-                | ' '
-                | '\u{a0}'
-                | '\u{1680}'
-                | '\u{2000}'..='\u{200a}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202f}'
-                | '\u{205f}'
-                | '\u{3000}'
-                | '\u{feff}'
-        )
-    })
 }
 
 strict_object! {

@@ -36,7 +36,8 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::http::{ZodUrl, js_trim};
+use crate::connectors::http::ZodUrl;
+use crate::js::js_trim;
 use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
 use crate::urls;

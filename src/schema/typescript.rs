@@ -272,6 +272,8 @@ export interface Report {{
   warnings: Issue[];
   /** Kibana's answer when it would refuse the body, else `null`. */
   kibanaError: KibanaError | null;
+  /** Present (and `true`) when `errors` or `warnings` stop at their first 1,000 entries. */
+  truncated?: true;
 }}
 
 /** Options for a create body (`POST /api/actions/connector/{{id}}`), the default. */

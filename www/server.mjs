@@ -52,8 +52,17 @@ export function contentSecurityPolicy(connectOrigins = []) {
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
+/** Browser features the page does not use: off for it and for anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen', 'geolocation',
+  'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture',
+  'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+].map((feature) => `${feature}=()`).join(', ');
+
 const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -145,6 +154,19 @@ export function parseKibanaUrl(text) {
   if (url.username || url.password) throw new Error('KIBANA_URL must not contain credentials: the page asks for them');
   if (url.search || url.hash) throw new Error('KIBANA_URL must not have a query or a fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** A warning when KIBANA_URL is plain http:// to a host other than this machine (credentials and
+ *  secrets would cross the network unencrypted); null otherwise. */
+export function plainHttpWarning(kibanaUrl) {
+  if (!kibanaUrl) return null;
+  const { protocol, hostname } = new URL(kibanaUrl);
+  if (protocol !== 'http:') return null;
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1'
+    || /^127\.\d+\.\d+\.\d+$/.test(host) || /^::ffff:(?:127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(host);
+  if (loopback) return null;
+  return `Warning: KIBANA_URL is plain http:// to ${hostname}: the API key or password, and every connector's secrets, cross the network unencrypted. Use https://.`;
 }
 
 /** Maps a URL path to a file inside one of the mounts, or null when it would leave them. */
@@ -406,19 +428,42 @@ function createHandler(options) {
   };
 }
 
+/** Limits on clients, so that slow or many connections cannot hold the server: the time to send
+ *  the request headers, and the whole request; how long a connection may sit idle (with an answer
+ *  it does not read, say) beyond the wait for Kibana; how many connections at once. */
+export const CLIENT_LIMITS = { headersTimeoutMs: 10000, requestTimeoutMs: 30000, idleTimeoutMs: 30000, maxConnections: 64 };
+
 /**
  * Starts the server; resolves to { server, url } once it listens. Port 0 picks a free port.
  * `kibanaUrl`: where to send (null: sending off); `direct`: the page calls Kibana itself;
- * `timeoutMs`: how long to wait for Kibana.
+ * `timeoutMs`: how long to wait for Kibana; the rest: CLIENT_LIMITS.
  */
-export function startServer({ port = 8080, host = '127.0.0.1', kibanaUrl = null, direct = false, timeoutMs = 30000 } = {}) {
+export function startServer({
+  port = 8080,
+  host = '127.0.0.1',
+  kibanaUrl = null,
+  direct = false,
+  timeoutMs = 30000,
+  headersTimeoutMs = CLIENT_LIMITS.headersTimeoutMs,
+  requestTimeoutMs = CLIENT_LIMITS.requestTimeoutMs,
+  idleTimeoutMs = CLIENT_LIMITS.idleTimeoutMs,
+  maxConnections = CLIENT_LIMITS.maxConnections,
+} = {}) {
   const handle = createHandler({ kibanaUrl: parseKibanaUrl(kibanaUrl), direct, timeoutMs });
-  const server = createServer((request, response) => {
+  const server = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // How often Node checks those two (its default, 30 s, would let a slow client stay longer).
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  }, (request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
       response.end('Internal error\n');
     });
   });
+  server.maxConnections = maxConnections;
+  // A connection with no traffic either way (waiting for Kibana is not idle time here).
+  server.setTimeout(timeoutMs + idleTimeoutMs);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -439,6 +484,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const direct = ['1', 'true', 'yes'].includes((process.env.KIBANA_DIRECT ?? '').toLowerCase());
   const timeoutMs = Number(process.env.KIBANA_TIMEOUT_MS) > 0 ? Number(process.env.KIBANA_TIMEOUT_MS) : 30000;
+  const warning = plainHttpWarning(kibanaUrl);
+  if (warning) console.warn(warning);
   const { url } = await startServer({ port, kibanaUrl, direct, timeoutMs });
   console.log(`kibana-connectors page: ${url}`);
   if (!kibanaUrl) console.log('Sending is off: set KIBANA_URL (e.g. KIBANA_URL=https://localhost:5601 make serve) to send connectors to Kibana.');

@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { startServer, parseKibanaUrl, isJsonType } from '../server.mjs';
+import { connect } from 'node:net';
+import { startServer, parseKibanaUrl, isJsonType, plainHttpWarning } from '../server.mjs';
 import { startFakeKibana } from './fake-kibana.mjs';
 import { loadPackage, rawRequest, closedPortUrl } from './helpers.mjs';
 
@@ -384,6 +385,113 @@ test('Kibana\'s answer is capped at 16 MiB once decoded, counted while it stream
   assert.deepEqual(await zipped.json(), { id: 'zipped' });
 });
 
+test('every answer forbids framing and the browser features the page does not use', async () => {
+  for (const [what, response] of [
+    ['the page', await fetch(plain.url)],
+    ['a file', await fetch(new URL('/app.js', plain.url))],
+    ['a 404', await fetch(new URL('/nothing-here', plain.url))],
+    ['a proxy refusal', await fetch(new URL('/api/status', page.url))],
+    ['Kibana\'s answer', await post(page, '/api/actions/connector')],
+  ]) {
+    assert.equal(response.headers.get('x-frame-options'), 'DENY', what);
+    const policy = response.headers.get('permissions-policy') ?? '';
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) assert.match(policy, new RegExp(`(^|, )${feature}=\\(\\)(,|$)`), `${what}: ${feature}`);
+    assert.ok(response.headers.get('content-security-policy'), what);
+    await response.arrayBuffer();
+  }
+});
+
+/** A raw connection that writes `head`, then `drip` every 100 ms (when given); resolves to
+ *  { ms, data } once the server closes it, or { ms: Infinity } after `giveUp` ms. */
+function slowClient(url, head, { drip = null, giveUp = 4000 } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => socket.write(head));
+    let data = '';
+    const timer = drip === null ? null : setInterval(() => socket.writable && socket.write(drip), 100);
+    const stop = setTimeout(() => { socket.destroy(); finish(Infinity); }, giveUp);
+    const finish = (ms) => {
+      clearInterval(timer);
+      clearTimeout(stop);
+      resolve({ ms, data });
+    };
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => { data += chunk; });
+    socket.on('error', () => {});
+    socket.on('close', () => finish(Date.now() - started));
+  });
+}
+
+test('slow clients: headers and requests that never finish are cut off', async () => {
+  const limited = await startServer({ port: 0, kibanaUrl: kibana.url, headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+  try {
+    const host = `Host: ${new URL(limited.url).host}\r\n`;
+    kibana.reset();
+    const [silent, headers, body] = await Promise.all([
+      slowClient(limited.url, ''),
+      slowClient(limited.url, `GET / HTTP/1.1\r\n${host}X-Slow: `, { drip: 'a' }),
+      slowClient(limited.url, `POST /api/actions/connector HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"`, { drip: 'b' }),
+    ]);
+    assert.ok(silent.ms < 3000, `a connection that sends nothing: closed after ${silent.ms} ms`);
+    assert.ok(headers.ms < 3000, `headers that never end: closed after ${headers.ms} ms`);
+    assert.ok(body.ms < 3500, `a body that never ends: closed after ${body.ms} ms`);
+    assert.equal(kibana.requests.length, 0);
+    // A client that is merely slow but finishes in time is served.
+    const ok = await rawRequest(limited.url, `GET /config.json HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+    assert.equal(ok.status, 200);
+  } finally {
+    limited.server.close();
+  }
+});
+
+test('a client that does not read its answer is dropped once the connection is idle', async () => {
+  const idle = await startServer({ port: 0, kibanaUrl: kibana.url, timeoutMs: 500, idleTimeoutMs: 500 });
+  try {
+    // 15 MiB (under the cap): more than the socket buffers hold, so the server's write stalls.
+    const record = {};
+    kibana.respondNext({ handle: streamAnswer(15 * 1024 * 1024, record) });
+    const socket = connect(Number(new URL(idle.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.pause();
+    socket.write(`POST /api/actions/connector HTTP/1.1\r\nHost: ${new URL(idle.url).host}\r\nContent-Length: 2\r\n\r\n{}`);
+    const connections = () => new Promise((resolve) => idle.server.getConnections((error, count) => resolve(count)));
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await connections(), 1);
+    while (await connections() > 0 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await connections(), 0, 'the server hung up');
+    socket.destroy();
+  } finally {
+    idle.server.close();
+  }
+});
+
+test('a connection limit: past it, new connections are closed at once', async () => {
+  const limited = await startServer({ port: 0, maxConnections: 3, headersTimeoutMs: 1500, requestTimeoutMs: 1500 });
+  try {
+    const host = `Host: ${new URL(limited.url).host}\r\n`;
+    const held = [1, 2, 3].map(() => slowClient(limited.url, `GET / HTTP/1.1\r\n${host}`, { giveUp: 6000 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const extra = await slowClient(limited.url, `GET / HTTP/1.1\r\n${host}\r\n`, { giveUp: 1000 });
+    assert.ok(extra.ms < 1000, `the 4th connection: closed after ${extra.ms} ms`);
+    assert.equal(extra.data, '', 'it gets no answer');
+    // Once the held ones time out, the server answers again.
+    for (const { ms } of await Promise.all(held)) assert.ok(ms < 6000);
+    assert.equal((await fetch(limited.url)).status, 200);
+  } finally {
+    limited.server.close();
+  }
+});
+
+test('a warning at start when KIBANA_URL is plain http:// to another machine', () => {
+  for (const url of ['http://kibana.example:5601', 'http://10.0.0.5', 'http://[2001:db8::1]:5601', 'http://localhost.example']) {
+    assert.match(plainHttpWarning(url), /^Warning: KIBANA_URL is plain http:\/\/ to .*unencrypted\. Use https:\/\/\.$/, url);
+  }
+  for (const url of [null, 'https://kibana.example', 'http://127.0.0.1:5601', 'http://127.1.2.3', 'http://localhost:5601', 'http://kibana.localhost', 'http://[::1]:5601', 'http://[::ffff:127.0.0.1]']) {
+    assert.equal(plainHttpWarning(url && parseKibanaUrl(url)), null, url);
+  }
+});
+
 test('without KIBANA_URL, sending is off and the answer says how to turn it on', async () => {
   const response = await post(plain, '/api/actions/connector');
   assert.equal(response.status, 503);
@@ -420,8 +528,10 @@ test('`node www/server.mjs` (what `make serve` runs) prints its URL and serves t
   const run = async (env, expected) => {
     const child = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
       env: { ...process.env, PORT: '0', KIBANA_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let errors = '';
+    child.stderr.on('data', (chunk) => { errors += chunk; });
     try {
       const { url, out } = await new Promise((resolve, reject) => {
         let text = '';
@@ -435,11 +545,17 @@ test('`node www/server.mjs` (what `make serve` runs) prints its URL and serves t
       const response = await fetch(url);
       assert.equal(response.status, 200);
       assert.match(out, expected);
-      return (await fetch(new URL('/config.json', url))).json();
+      return { config: await (await fetch(new URL('/config.json', url))).json(), errors };
     } finally {
       child.kill();
     }
   };
-  assert.equal((await run({}, /Sending is off: set KIBANA_URL/)).kibana, null);
-  assert.equal((await run({ KIBANA_URL: kibana.url }, /Sending through this server to http:\/\/127\.0\.0\.1:\d+\/kbn/)).kibana.route, 'proxy');
+  const off = await run({}, /Sending is off: set KIBANA_URL/);
+  assert.equal(off.config.kibana, null);
+  assert.equal(off.errors, '');
+  const local = await run({ KIBANA_URL: kibana.url }, /Sending through this server to http:\/\/127\.0\.0\.1:\d+\/kbn/);
+  assert.equal(local.config.kibana.route, 'proxy');
+  assert.equal(local.errors, '', 'plain http:// to this machine: no warning');
+  const remote = await run({ KIBANA_URL: 'http://kibana.invalid:5601' }, /Sending through this server to http:\/\/kibana\.invalid:5601/);
+  assert.match(remote.errors, /^Warning: KIBANA_URL is plain http:\/\/ to kibana\.invalid: .*unencrypted/);
 });

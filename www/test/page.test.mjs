@@ -554,9 +554,28 @@ test('import: a pasted or dropped body fills the form and shows its problems', a
   assert.equal(await page.inputValue('[data-pointer="/config/index"] input'), 'logs');
   assert.equal(await page.isChecked('input[value=".index"]'), true);
 
+  // Text that is not JSON: only where it stops is shown, never the browser's message, which
+  // quotes the text around the error (here a secret).
+  const broken = [
+    // Chromium: "Unexpected token ']', "…" is not valid JSON" (no position: the checker's).
+    ['{"secrets": {"password": import-secret-10}}', 'This is not JSON (line 1, column 26).'],
+    ['{"secrets": {"password": "import-secret-10"}, "x": [1,]}', 'This is not JSON (line 1, column 55).'],
+    ['{"é": [1,], "secrets": {"password": "import-secret-10"}}', 'This is not JSON (line 1, column 10).'],
+    ['import-secret-10', 'This is not JSON (line 1, column 1).'],
+    // "… in JSON at position N (line L column C)".
+    ['{\n  "secrets": {"password": "import-secret-10"}\n  oops\n}', 'This is not JSON (line 3, column 3).'],
+    [JSON.stringify('{"secrets": {"password": "import-secret-10"}, oops}'), 'This is a string whose text is not JSON (line 1, column 47 of the text in the string).'],
+  ];
+  for (const [text, expected] of broken) {
+    await page.fill('#import-text', text);
+    await page.click('#import-button');
+    const shown = await page.textContent('#import-result');
+    for (const piece of ['import', 'secret', 'password']) assert.ok(!shown.includes(piece), `${text}: no part of the text is shown, but: ${shown}`);
+    assert.equal(shown, expected, text);
+  }
   await page.fill('#import-text', '{"name": ');
   await page.click('#import-button');
-  assert.match(await page.textContent('#import-result'), /This is not JSON/);
+  assert.equal(await page.textContent('#import-result'), 'This is not JSON (line 1, column 10).');
   await page.fill('#import-text', '{"name":"x","connector_type_id":".cases"}');
   await page.click('#import-button');
   assert.match(await page.textContent('#import-result'), /system action type/);

@@ -8,7 +8,9 @@
 //
 // The proxy forwards only Kibana's connector routes under /api/actions/ (optionally under
 // /s/{space_id}), with the methods those routes use, and only the headers they need. It adds no
-// credentials of its own: the page sends the user's. It never logs requests or bodies.
+// credentials of its own: the page sends the user's. It never logs requests or bodies. Only JSON
+// answers of Kibana come back (MAX_ANSWER at most); bodies over MAX_BODY get Kibana's 413; slow
+// and many clients are cut off (CLIENT_LIMITS).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';

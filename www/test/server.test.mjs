@@ -439,6 +439,11 @@ test('slow clients: headers and requests that never finish are cut off', async (
     // A client that is merely slow but finishes in time is served.
     const ok = await rawRequest(limited.url, `GET /config.json HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
     assert.equal(ok.status, 200);
+    // Waiting for Kibana is not the client's time: an answer later than the request timeout passes.
+    kibana.respondNext({ handle: (request, response) => setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"late"}'), 1500) });
+    const late = await post(limited, '/api/actions/connector');
+    assert.equal(late.status, 200);
+    assert.deepEqual(await late.json(), { id: 'late' });
   } finally {
     limited.server.close();
   }

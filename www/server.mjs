@@ -8,7 +8,9 @@
 //
 // The proxy forwards only Kibana's connector routes under /api/actions/ (optionally under
 // /s/{space_id}), with the methods those routes use, and only the headers they need. It adds no
-// credentials of its own: the page sends the user's. It never logs requests or bodies.
+// credentials of its own: the page sends the user's. It never logs requests or bodies. Only JSON
+// answers of Kibana come back (MAX_ANSWER at most); bodies over MAX_BODY get Kibana's 413; slow
+// and many clients are cut off (CLIENT_LIMITS).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -52,12 +54,28 @@ export function contentSecurityPolicy(connectOrigins = []) {
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
+/** Browser features the page does not use: off for it and for anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen', 'geolocation',
+  'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture',
+  'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+].map((feature) => `${feature}=()`).join(', ');
+
 const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** The headers of every answer under /api/ and /s/ (Kibana's and the proxy's own): JSON that a
+ *  browser never runs or renders as the page, even when it is loaded as a script or a frame. */
+const API_HEADERS = {
+  ...BASE_HEADERS,
+  'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
 };
 
 /** The header on the answers the proxy makes itself (Kibana's own answers do not have it). */
@@ -65,6 +83,48 @@ export const PROXY_HEADER = 'X-Kibana-Connectors-Proxy';
 
 /** Kibana's default `server.maxPayload`. */
 const MAX_BODY = 1024 * 1024;
+
+/** The largest answer of Kibana the proxy passes on, once decoded (gzip, deflate, br). */
+export const MAX_ANSWER = 16 * 1024 * 1024;
+
+/** Media types of JSON: `application/json` and `application/…+json` (e.g. problem+json), with
+ *  any parameters (`; charset=utf-8`). */
+export function isJsonType(contentType) {
+  if (typeof contentType !== 'string') return false;
+  const essence = contentType.split(';')[0].trim().toLowerCase();
+  return essence === 'application/json' || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(essence);
+}
+
+/** A header value as the proxy's messages show it: printable ASCII, at most 100 characters. */
+function shown(value) {
+  const text = value.replace(/[^\x20-\x7e]/g, '?');
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+
+/** Reads a fetch body, counting the decoded bytes; stops reading (and drops Kibana's
+ *  connection) once there are more than `limit`. */
+async function readAnswer(answer, limit) {
+  const declared = Number(answer.headers.get('content-length'));
+  if (!answer.headers.has('content-encoding') && declared > limit) {
+    await answer.body?.cancel().catch(() => {});
+    throw Object.assign(new Error('too large'), { tooLarge: true });
+  }
+  if (!answer.body) return Buffer.alloc(0);
+  const reader = answer.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw Object.assign(new Error('too large'), { tooLarge: true });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
 
 /** Request headers the connector routes need; nothing else reaches Kibana (no cookies). */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'kbn-xsrf', 'accept', 'elastic-api-version'];
@@ -98,6 +158,19 @@ export function parseKibanaUrl(text) {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** A warning when KIBANA_URL is plain http:// to a host other than this machine (credentials and
+ *  secrets would cross the network unencrypted); null otherwise. */
+export function plainHttpWarning(kibanaUrl) {
+  if (!kibanaUrl) return null;
+  const { protocol, hostname } = new URL(kibanaUrl);
+  if (protocol !== 'http:') return null;
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1'
+    || /^127\.\d+\.\d+\.\d+$/.test(host) || /^::ffff:(?:127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(host);
+  if (loopback) return null;
+  return `Warning: KIBANA_URL is plain http:// to ${hostname}: the API key or password, and every connector's secrets, cross the network unencrypted. Use https://.`;
+}
+
 /** Maps a URL path to a file inside one of the mounts, or null when it would leave them. */
 function resolveFile(pathname) {
   let decoded;
@@ -123,10 +196,10 @@ function plain(response, status, headers, text) {
 }
 
 /** An answer made by the proxy itself, in Kibana's error shape. */
-function proxyError(response, headers, status, error, message, reason, extra = {}) {
+function proxyError(response, status, error, message, reason, extra = {}) {
   const body = JSON.stringify({ statusCode: status, error, message });
   response.writeHead(status, {
-    ...headers,
+    ...API_HEADERS,
     ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
@@ -135,20 +208,47 @@ function proxyError(response, headers, status, error, message, reason, extra = {
   response.end(body);
 }
 
+/** How much of a body over the limit the server still reads (and drops) after its 413, so
+ *  that the client, still sending, reads the 413 instead of a connection reset. */
+const MAX_DRAIN = 16 * 1024 * 1024;
+
+/** Kibana's answer to a body over `server.maxPayload` (hapi's, word for word). */
+const TOO_LARGE = {
+  statusCode: 413,
+  error: 'Request Entity Too Large',
+  message: `Payload content length greater than maximum allowed: ${MAX_BODY}`,
+};
+
+/** Reads the request body: { body }, or { tooLarge } past `limit` bytes (declared or
+ *  streamed). A body over the limit is read to its end and dropped, so that a client that sends
+ *  all of it before reading gets the 413 rather than a connection reset; past MAX_DRAIN more
+ *  bytes, { tooLarge, hangUp }: the server answers and closes the connection. */
 function readBody(request, limit) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
-    request.on('data', (chunk) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > limit + MAX_DRAIN) {
+      resolve({ tooLarge: true, hangUp: true });
+      return;
+    }
+    let over = declared > limit;
+    const onData = (chunk) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }));
-        request.destroy();
-        return;
+      if (size > limit && !over) {
+        over = true;
+        chunks.length = 0;
       }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+      if (!over) {
+        chunks.push(chunk);
+      } else if (size > limit + MAX_DRAIN) {
+        request.off('data', onData);
+        request.pause();
+        resolve({ tooLarge: true, hangUp: true });
+      }
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(over ? { tooLarge: true } : { body: Buffer.concat(chunks) }));
     request.on('error', reject);
   });
 }
@@ -169,11 +269,11 @@ function createHandler(options) {
   async function proxy(request, response, route) {
     const allowed = ROUTES.filter((r) => r.pattern.test(route)).flatMap((r) => r.methods);
     if (allowed.length === 0) {
-      proxyError(response, headers, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+      proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
       return;
     }
     if (!allowed.includes(request.method)) {
-      proxyError(response, headers, 405, 'Method Not Allowed', `This route accepts ${allowed.join(', ')}.`, 'refused', { Allow: allowed.join(', ') });
+      proxyError(response, 405, 'Method Not Allowed', `This route accepts ${allowed.join(', ')}.`, 'refused', { Allow: allowed.join(', ') });
       return;
     }
     // Browsers say where a request comes from: only the page itself may use the proxy.
@@ -181,24 +281,28 @@ function createHandler(options) {
     const origin = request.headers.origin;
     const site = request.headers['sec-fetch-site'];
     if ((origin !== undefined && origin !== self) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
-      proxyError(response, headers, 403, 'Forbidden', 'Only the page served by this server may send through it.', 'refused');
+      proxyError(response, 403, 'Forbidden', 'Only the page served by this server may send through it.', 'refused');
       return;
     }
     if (!kibanaUrl || direct) {
       const message = direct
         ? 'This server runs in the direct route (KIBANA_DIRECT): the page calls Kibana itself.'
         : 'Sending is off: start the page\'s server with KIBANA_URL set to your Kibana, e.g. KIBANA_URL=https://localhost:5601 make serve';
-      proxyError(response, headers, 503, 'Service Unavailable', message, 'off');
+      proxyError(response, 503, 'Service Unavailable', message, 'off');
       return;
     }
-    let body;
+    let read;
     try {
-      body = await readBody(request, MAX_BODY);
-    } catch (error) {
-      if (error.tooLarge) proxyError(response, headers, 413, 'Payload Too Large', 'The body is larger than Kibana accepts (1 MB).', 'refused');
-      else response.destroy();
+      read = await readBody(request, MAX_BODY);
+    } catch {
+      response.destroy();
       return;
     }
+    if (read.tooLarge) {
+      proxyError(response, 413, TOO_LARGE.error, TOO_LARGE.message, 'refused', read.hangUp ? { Connection: 'close' } : {});
+      return;
+    }
+    const { body } = read;
     const forwarded = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       if (typeof request.headers[name] === 'string') forwarded[name] = request.headers[name];
@@ -214,29 +318,57 @@ function createHandler(options) {
       });
     } catch (error) {
       if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-        proxyError(response, headers, 504, 'Gateway Timeout', `Kibana did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'timeout');
+        proxyError(response, 504, 'Gateway Timeout', `Kibana did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'timeout');
       } else {
         const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-        proxyError(response, headers, 502, 'Bad Gateway', `Could not connect to Kibana: ${reason}.`, 'unreachable');
+        proxyError(response, 502, 'Bad Gateway', `Could not connect to Kibana: ${reason}.`, 'unreachable');
       }
       return;
     }
     if (answer.status >= 300 && answer.status < 400) {
-      const location = answer.headers.get('location') ?? '(no location)';
-      proxyError(response, headers, 502, 'Bad Gateway', `Kibana redirected the request to ${location}: check KIBANA_URL (http or https, base path).`, 'redirect');
+      const location = shown(answer.headers.get('location') ?? '(no location)');
+      await answer.body?.cancel().catch(() => {});
+      proxyError(response, 502, 'Bad Gateway', `Kibana redirected the request to ${location}: check KIBANA_URL (http or https, base path).`, 'redirect');
       return;
     }
     let text;
     try {
-      text = Buffer.from(await answer.arrayBuffer());
-    } catch {
-      proxyError(response, headers, 502, 'Bad Gateway', 'Kibana\'s answer was cut off.', 'unreachable');
+      text = await readAnswer(answer, MAX_ANSWER);
+    } catch (error) {
+      if (error.tooLarge) {
+        proxyError(response, 502, 'Bad Gateway', `Kibana answered ${answer.status} with more than ${MAX_ANSWER / 1024 / 1024} MiB: the page's server passes on no answer that large.`, 'bad-answer');
+      } else if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+        proxyError(response, 504, 'Gateway Timeout', `Kibana's answer did not arrive within ${Math.round(timeoutMs / 1000)} s.`, 'timeout');
+      } else {
+        proxyError(response, 502, 'Bad Gateway', 'Kibana\'s answer was cut off.', 'unreachable');
+      }
       return;
     }
-    // Only the status, the type and the body come back: no cookies, no WWW-Authenticate prompt.
+    // Only the status and a JSON body come back: no cookies, no WWW-Authenticate prompt, and
+    // nothing a browser would run or render as the page (HTML, scripts, images).
+    if (answer.status === 204 || answer.status === 205) {
+      response.writeHead(answer.status, API_HEADERS);
+      response.end();
+      return;
+    }
+    const type = answer.headers.get('content-type');
+    let problem = null;
+    if (!isJsonType(type)) {
+      problem = type === null ? 'no Content-Type' : `Content-Type ${shown(type)}`;
+    } else {
+      try {
+        JSON.parse(text.toString('utf8'));
+      } catch {
+        problem = text.length === 0 ? `Content-Type ${shown(type)} and an empty body` : `Content-Type ${shown(type)} but a body that is not JSON`;
+      }
+    }
+    if (problem) {
+      proxyError(response, 502, 'Bad Gateway', `Kibana answered ${answer.status} with ${problem} (${text.length} bytes): the page's server passes on only JSON answers. Check KIBANA_URL (the base path, or a proxy in front of Kibana).`, 'bad-answer');
+      return;
+    }
     response.writeHead(answer.status, {
-      ...headers,
-      'Content-Type': answer.headers.get('content-type') ?? 'application/octet-stream',
+      ...API_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': text.length,
     });
     response.end(text);
@@ -258,12 +390,12 @@ function createHandler(options) {
     const [path, query] = raw.split(/\?(.*)/s);
     if (path.startsWith('/api/') || path.startsWith('/s/')) {
       if (query !== undefined || /[%\\]|\/\/|\/\.\.?(?:\/|$)/.test(path)) {
-        proxyError(response, headers, 400, 'Bad Request', 'Encoded characters, dot segments and query strings are refused.', 'refused');
+        proxyError(response, 400, 'Bad Request', 'Encoded characters, dot segments and query strings are refused.', 'refused');
         return;
       }
       const match = ROUTE_PATH.exec(path);
       if (!match) {
-        proxyError(response, headers, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+        proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
         return;
       }
       await proxy(request, response, match[1]);
@@ -298,19 +430,42 @@ function createHandler(options) {
   };
 }
 
+/** Limits on clients, so that slow or many connections cannot hold the server: the time to send
+ *  the request headers, and the whole request; how long a connection may sit idle (with an answer
+ *  it does not read, say) beyond the wait for Kibana; how many connections at once. */
+export const CLIENT_LIMITS = { headersTimeoutMs: 10000, requestTimeoutMs: 30000, idleTimeoutMs: 30000, maxConnections: 64 };
+
 /**
  * Starts the server; resolves to { server, url } once it listens. Port 0 picks a free port.
  * `kibanaUrl`: where to send (null: sending off); `direct`: the page calls Kibana itself;
- * `timeoutMs`: how long to wait for Kibana.
+ * `timeoutMs`: how long to wait for Kibana; the rest: CLIENT_LIMITS.
  */
-export function startServer({ port = 8080, host = '127.0.0.1', kibanaUrl = null, direct = false, timeoutMs = 30000 } = {}) {
+export function startServer({
+  port = 8080,
+  host = '127.0.0.1',
+  kibanaUrl = null,
+  direct = false,
+  timeoutMs = 30000,
+  headersTimeoutMs = CLIENT_LIMITS.headersTimeoutMs,
+  requestTimeoutMs = CLIENT_LIMITS.requestTimeoutMs,
+  idleTimeoutMs = CLIENT_LIMITS.idleTimeoutMs,
+  maxConnections = CLIENT_LIMITS.maxConnections,
+} = {}) {
   const handle = createHandler({ kibanaUrl: parseKibanaUrl(kibanaUrl), direct, timeoutMs });
-  const server = createServer((request, response) => {
+  const server = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // How often Node checks those two (its default, 30 s, would let a slow client stay longer).
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  }, (request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
       response.end('Internal error\n');
     });
   });
+  server.maxConnections = maxConnections;
+  // A connection with no traffic either way (waiting for Kibana is not idle time here).
+  server.setTimeout(timeoutMs + idleTimeoutMs);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -331,6 +486,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const direct = ['1', 'true', 'yes'].includes((process.env.KIBANA_DIRECT ?? '').toLowerCase());
   const timeoutMs = Number(process.env.KIBANA_TIMEOUT_MS) > 0 ? Number(process.env.KIBANA_TIMEOUT_MS) : 30000;
+  const warning = plainHttpWarning(kibanaUrl);
+  if (warning) console.warn(warning);
   const { url } = await startServer({ port, kibanaUrl, direct, timeoutMs });
   console.log(`kibana-connectors page: ${url}`);
   if (!kibanaUrl) console.log('Sending is off: set KIBANA_URL (e.g. KIBANA_URL=https://localhost:5601 make serve) to send connectors to Kibana.');

@@ -480,14 +480,49 @@ async function send() {
 // ---------------------------------------------------------------------------------------------
 // Import
 
+/** The line and column (1-based) of a character of `text`, by its index. */
+function placeOf(text, index) {
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+/**
+ * Where JSON.parse stopped in `text`, as { line, column }, or null. The browser's message may
+ * quote the text around the error (a pasted secret with it), so only its numbers are read, and
+ * only where engines put them (at the end); a message without any ("Unexpected token 'x', "…" is
+ * not valid JSON") leaves the place to the checker's own parse.
+ */
+function jsonErrorPlace(error, text) {
+  const message = String(error?.message ?? '');
+  const lineColumn = /\(line (\d+) column (\d+)\)$/.exec(message) ?? /at line (\d+) column (\d+) of the JSON data$/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)$/.exec(message);
+  if (position && Number(position[1]) <= text.length) return placeOf(text, Number(position[1]));
+  if (message === 'Unexpected end of JSON input') return placeOf(text, text.length);
+  const issue = validate(text).errors.find((e) => e.code === 'invalid_json');
+  const { line, column } = issue?.params ?? {};
+  if (!Number.isInteger(line) || !Number.isInteger(column)) return null;
+  // The checker counts bytes of UTF-8 in the line; the page counts characters.
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const bytes = new TextEncoder().encode(lineText).slice(0, Math.max(0, column - 1));
+  return { line, column: new TextDecoder().decode(bytes).length + 1 };
+}
+
 function importBody(text) {
   const result = $('import-result');
   let body;
+  let inner = false;
   try {
     body = JSON.parse(text);
-    if (typeof body === 'string') body = JSON.parse(body);
+    if (typeof body === 'string') {
+      inner = true;
+      body = JSON.parse(body);
+    }
   } catch (error) {
-    result.replaceChildren(h('p', { class: 'error' }, `This is not JSON: ${error.message}`));
+    // Never the browser's message itself: it quotes the pasted text.
+    const place = jsonErrorPlace(error, inner ? body : text);
+    const where = place ? ` (line ${place.line}, column ${place.column}${inner ? ' of the text in the string' : ''})` : '';
+    result.replaceChildren(h('p', { class: 'error' }, inner ? `This is a string whose text is not JSON${where}.` : `This is not JSON${where}.`));
     return false;
   }
   const report = validate(text);

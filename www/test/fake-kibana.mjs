@@ -8,7 +8,7 @@
 //   5. an id already used in the space                            → 409
 //   6. 200 with Kibana's response shape; the stored config is normalize()'s
 // With `cors`, it answers preflights as Kibana's hapi server does with `server.cors.*` on.
-// `respondNext()` queues a canned answer (a 5xx, a hang) for the next route request.
+// `respondNext()` queues a canned answer (a 5xx, a hang, any bytes) for the next route request.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
@@ -81,6 +81,10 @@ export async function startFakeKibana(pkg, {
       const canned = queue.shift();
       if (canned?.hang) {
         hanging.add(response);
+        return;
+      }
+      if (canned?.handle) {
+        canned.handle(request, response);
         return;
       }
       if (canned) {
@@ -174,7 +178,8 @@ export async function startFakeKibana(pkg, {
     requests,
     connectors,
     settings,
-    /** Queues a canned answer: { status, body } (JSON), { status, text } or { hang: true }. */
+    /** Queues a canned answer: { status, body } (JSON), { status, text, contentType },
+     *  { hang: true }, or { handle(request, response) } that writes whatever it likes. */
     respondNext(answer) {
       queue.push(answer);
     },

@@ -422,10 +422,18 @@ test('Kibana\'s refusals and failures in plain words, and the form is kept', asy
   assert.match(failed.title, /Kibana failed while handling the request \(500 Internal Server Error\)/);
   assert.equal(failed.detail, '<img src=x onerror="window.__xss=2"><b>boom</b>');
   assert.equal(await page.locator('#send-result img, #send-result b').count(), 0);
+  // An answer that is not JSON (an HTML error page, a 200 from something that is not Kibana's
+  // API): the page's server does not pass it on, it says what came back; nothing was created.
   kibana.respondNext({ status: 502, text: '<html><body><h1>502 Bad Gateway</h1><script>window.__xss=3</script></body></html>' });
   const gateway = await sendAndWait(page);
-  assert.match(gateway.detail, /^<html><body><h1>502 Bad Gateway<\/h1>/);
+  assert.equal(gateway.state, 'error');
+  assert.match(gateway.detail, /^Kibana answered 502 with Content-Type text\/html \(\d+ bytes\)/);
   assert.equal(await page.locator('#send-result h1, #send-result script').count(), 0);
+  kibana.respondNext({ status: 200, text: '<!DOCTYPE html><title>Elastic</title><script>window.__xss=4</script>' });
+  const notJson = await sendAndWait(page);
+  assert.equal(notJson.state, 'error');
+  assert.doesNotMatch(notJson.title, /Created/);
+  assert.match(notJson.detail, /^Kibana answered 200 with Content-Type text\/html/);
   await shot(page, 'send-500-html');
 
   // A name with HTML, created: text everywhere.
@@ -546,9 +554,28 @@ test('import: a pasted or dropped body fills the form and shows its problems', a
   assert.equal(await page.inputValue('[data-pointer="/config/index"] input'), 'logs');
   assert.equal(await page.isChecked('input[value=".index"]'), true);
 
+  // Text that is not JSON: only where it stops is shown, never the browser's message, which
+  // quotes the text around the error (here a secret).
+  const broken = [
+    // Chromium: "Unexpected token ']', "…" is not valid JSON" (no position: the checker's).
+    ['{"secrets": {"password": import-secret-10}}', 'This is not JSON (line 1, column 26).'],
+    ['{"secrets": {"password": "import-secret-10"}, "x": [1,]}', 'This is not JSON (line 1, column 55).'],
+    ['{"é": [1,], "secrets": {"password": "import-secret-10"}}', 'This is not JSON (line 1, column 10).'],
+    ['import-secret-10', 'This is not JSON (line 1, column 1).'],
+    // "… in JSON at position N (line L column C)".
+    ['{\n  "secrets": {"password": "import-secret-10"}\n  oops\n}', 'This is not JSON (line 3, column 3).'],
+    [JSON.stringify('{"secrets": {"password": "import-secret-10"}, oops}'), 'This is a string whose text is not JSON (line 1, column 47 of the text in the string).'],
+  ];
+  for (const [text, expected] of broken) {
+    await page.fill('#import-text', text);
+    await page.click('#import-button');
+    const shown = await page.textContent('#import-result');
+    for (const piece of ['import', 'secret', 'password']) assert.ok(!shown.includes(piece), `${text}: no part of the text is shown, but: ${shown}`);
+    assert.equal(shown, expected, text);
+  }
   await page.fill('#import-text', '{"name": ');
   await page.click('#import-button');
-  assert.match(await page.textContent('#import-result'), /This is not JSON/);
+  assert.equal(await page.textContent('#import-result'), 'This is not JSON (line 1, column 10).');
   await page.fill('#import-text', '{"name":"x","connector_type_id":".cases"}');
   await page.click('#import-button');
   assert.match(await page.textContent('#import-result'), /system action type/);

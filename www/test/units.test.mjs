@@ -299,6 +299,9 @@ test('Kibana\'s answers in plain words', () => {
     [{ status: 504, json: { message: 'late' }, proxy: 'timeout' }, /No answer/],
     [{ failure: 'timeout' }, /No answer/],
     [{ failure: 'network', message: 'Failed to fetch' }, /Could not reach Kibana/],
+    [{ status: 502, json: { message: 'Kibana answered 200 with text/html' }, proxy: 'bad-answer' }, /not JSON, or too large/],
+    // The direct route: a 2xx that is not JSON (a proxy's login page) is no created connector.
+    [{ status: 200, json: null, text: '<html>login</html>' }, /not with a connector/],
   ];
   for (const [outcome, title] of cases) {
     const words = explainOutcome(outcome, { id: 'x', timeoutMs: 30000 });

@@ -115,12 +115,11 @@ fn js_kind(value: &Value) -> String {
         Value::String(_) => "a string".to_owned(),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(map) => match map.get("$typeof").and_then(Value::as_str) {
-            Some("object") => "an object".to_owned(),
+            Some("object") | None => "an object".to_owned(),
             Some(kind @ ("function" | "symbol" | "bigint" | "number")) => format!("a {kind}"),
             Some(_) => {
                 "a value whose reading threw (a getter, a Proxy trap or a revoked Proxy)".to_owned()
             }
-            None => "an object".to_owned(),
         },
     }
 }

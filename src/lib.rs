@@ -26,6 +26,7 @@ pub mod report;
 pub mod schema;
 pub mod urls;
 pub mod validate;
+pub mod versions;
 pub mod zod;
 
 /// The WebAssembly facade (only on `wasm32`): what the npm package exports.

@@ -40,11 +40,20 @@ function fixtures() {
 }
 const ALL = fixtures();
 
-/** The body a fixture sends, as JSON (`undefined` for text that is not JSON). */
+/** True when JSON.parse made a number infinite somewhere in `value` (`1e400`). */
+function hasInfinity(value) {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value && typeof value === 'object') return Object.values(value).some(hasInfinity);
+  return false;
+}
+
+/** The body a fixture sends, as JSON (`undefined` for text that is not JSON, or whose numbers
+ *  JSON.parse makes infinite: ajv, like JSON Schema, has no number for them, see the README). */
 function bodyOf(fixture) {
   if ('body' in fixture.data) return fixture.data.body;
   try {
-    return JSON.parse(fixture.data.bodyText);
+    const body = JSON.parse(fixture.data.bodyText);
+    return hasInfinity(body) ? undefined : body;
   } catch {
     return undefined;
   }
@@ -116,6 +125,7 @@ function agreement(label, validatorFor) {
     const validate = validatorFor(fixture);
     if (!validate) continue;
     const body = bodyOf(fixture);
+    if (fixture.kind === 'valid' && body === undefined) continue; // see bodyOf
     if (fixture.kind === 'valid') {
       if (!validate(body) && !validate(coerce(body))) {
         failures.push(`${fixture.name} (${label}): refuses a valid body: ${JSON.stringify(validate.errors?.slice(0, 3))}`);

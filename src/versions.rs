@@ -247,6 +247,7 @@ impl Since {
     }
 
     /// The same, also backported to the patches given.
+    #[must_use]
     pub const fn backported(self, backports: &'static [(Release, Option<u32>)]) -> Self {
         Self { backports, ..self }
     }
@@ -329,6 +330,7 @@ mod tests {
     fn a_fact_holds_from_its_release_and_in_its_backports() {
         const RULE: Since = Since::exact(Release::V9_5)
             .backported(&[(Release::V9_3, Some(5)), (Release::V8_19, None)]);
+        const GUESS: Since = Since::approximate(Release::V9_4, "merge date");
         let holds = |text: &str| RULE.holds_in(KibanaVersion::parse(text).unwrap());
         assert_eq!(holds("9.5"), (Holds::Yes, None));
         assert_eq!(holds("main"), (Holds::Yes, None));
@@ -338,7 +340,6 @@ mod tests {
         assert_eq!(holds("9.4"), (Holds::No, None));
         assert_eq!(holds("8.19"), (Holds::Yes, None));
         assert!(holds("8.19.3").1.is_some());
-        const GUESS: Since = Since::approximate(Release::V9_4, "merge date");
         let guess = |text: &str| GUESS.holds_in(KibanaVersion::parse(text).unwrap());
         assert_eq!(guess("9.4"), (Holds::Yes, Some("merge date")));
         assert_eq!(guess("9.3"), (Holds::No, Some("merge date")));

@@ -16,25 +16,23 @@
 
 pub mod connector;
 pub mod connectors;
-pub mod docs;
-pub mod email_address;
-pub mod envelope;
+pub mod generated;
+pub mod kibana;
 mod model;
+pub mod pipeline;
 pub mod registry;
 pub mod report;
 pub mod schema;
-pub mod urls;
-pub mod validate;
 pub mod zod;
 
 /// The WebAssembly facade (only on `wasm32`): what the npm package exports.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use pipeline::validate::{Mode, Options, normalize, validate, validate_json};
 pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
 pub use report::{Issue, IssueCode, KibanaError, Report};
 pub use schema::json_schema;
-pub use validate::{Mode, Options, normalize, validate, validate_json};
 
 /// This crate's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::connector::Connector;
-use crate::validate::{Findings, Stored};
+use crate::pipeline::validate::{Findings, Stored};
 
 /// The Kibana license level a connector type needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -91,7 +91,7 @@ impl ConnectorType {
             supported_feature_ids,
             is_system_action_type: false,
             model: Some(Model {
-                check: crate::validate::check_connector::<C>,
+                check: crate::pipeline::validate::check_connector::<C>,
                 schemas: schemas::<C>,
                 schema_rules: C::schema_rules,
                 stored_config_schema: C::stored_config_schema,
@@ -153,7 +153,7 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
 use crate::connectors::{
     bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference,
     jira, jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty,
-    resilient, sentinelone, server_log, servicenow, slack, slack_api, spec, specs, swimlane, teams,
+    resilient, sentinelone, server_log, servicenow, slack, slack_api, spec, swimlane, teams,
     thehive, tines, torq, webhook, xmatters, xsoar,
 };
 use License::{Basic, Enterprise, Gold, Platinum};
@@ -161,6 +161,7 @@ use feature::{
     AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY,
     GEN_AI_SEARCH_PLAYGROUND, GEN_AI_SECURITY, SECURITY, UPTIME, WORKFLOWS,
 };
+use spec::declarations as specs;
 
 /// Every connector type, in Kibana's registration order (stack connectors, then the system
 /// action types that other plugins register).
@@ -184,7 +185,7 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::of::<jira::Jira>(".jira", "Jira", Gold, &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<teams::Teams>(".teams", "Microsoft Teams", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<torq::Torq>(".torq", "Torq", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
-    // Spec connector types (`@kbn/connector-specs`), data in `connectors::specs`.
+    // Spec connector types (`@kbn/connector-specs`), data in `connectors::spec::declarations`.
     spec::connector_type::<specs::AlienVaultOtx>(),
     spec::connector_type::<specs::BraveSearch>(),
     spec::connector_type::<specs::Github>(),

@@ -5,9 +5,9 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::pipeline::validate::{self, Options};
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, SchemaOptions};
-use crate::validate::{self, Options};
 
 /// Serializes for JavaScript: plain objects (not `Map`s) and `null` (not `undefined`).
 ///

@@ -90,8 +90,8 @@ fn is_create(fixture: &Fixture) -> bool {
 /// express, and which the README lists.
 fn accepts_valid(validator: &Validator, body: &Value) -> bool {
     validator.is_valid(body)
-        || kibana_connectors::envelope::coerce(body).as_ref() != body
-            && validator.is_valid(&kibana_connectors::envelope::coerce(body))
+        || kibana_connectors::pipeline::envelope::coerce(body).as_ref() != body
+            && validator.is_valid(&kibana_connectors::pipeline::envelope::coerce(body))
 }
 
 fn errors_of(validator: &Validator, body: &Value) -> String {
@@ -259,7 +259,8 @@ fn the_bundle_agrees_with_the_fixtures_and_routes_each_body() {
             })
             .collect();
         for fixture in load("valid").iter().filter(|f| is_create(f)) {
-            let body = kibana_connectors::envelope::coerce(&body(fixture).unwrap()).into_owned();
+            let body =
+                kibana_connectors::pipeline::envelope::coerce(&body(fixture).unwrap()).into_owned();
             for (id, reference, branch) in &branches {
                 let accepted = branch.is_valid(&body);
                 if accepted != (body["connector_type_id"] == *id) {

@@ -8,9 +8,9 @@ use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules, truthy};
 use crate::connectors::auth::{AuthSecrets, AuthType, SslCertType, VerificationMode};
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Nullish, Record};
 
 string_enum! {

@@ -5,8 +5,8 @@
 //! `stack_connectors/server/connector_types/crowdstrike/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a CrowdStrike connector.

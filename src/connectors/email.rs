@@ -5,11 +5,11 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules, is_nullish, truthy};
-use crate::connectors::email_services::kibana_service_host;
-use crate::email_address::parse_address_list;
+use crate::kibana::email_address::parse_address_list;
+use crate::kibana::email_services::kibana_service_host;
+use crate::kibana::urls::{check_hostname_allowed, check_uri_allowed};
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls::{check_hostname_allowed, check_uri_allowed};
 use crate::zod::{JsNumber, Limit, Nullable, Reader, Zod, coerce_number};
 
 strict_object! {

@@ -17,9 +17,9 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::NonEmptyString;
 use crate::zod::{CoercedNumber, Reader, Record, Segment, Zod, ZodIssue};
 

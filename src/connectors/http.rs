@@ -16,9 +16,9 @@ use crate::connectors::auth::{
     AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
     record_invalid_combination,
 };
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
 
 /// `z.string().url()` in Zod 4: JavaScript's `trim()`, then WHATWG `new URL()` on the trimmed

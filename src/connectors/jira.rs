@@ -1,8 +1,8 @@
 //! `.jira`: Jira, which creates and updates issues in a Jira project.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Jira connector.

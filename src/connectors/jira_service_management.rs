@@ -6,8 +6,8 @@
 //! (`urlAllowListValidator('apiUrl')`).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Jira Service Management connector.

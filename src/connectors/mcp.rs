@@ -10,8 +10,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
-use crate::urls;
 use crate::zod::NonEmptyString;
 use crate::zod::{Reader, Record, Zod};
 

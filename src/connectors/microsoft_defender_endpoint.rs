@@ -6,8 +6,8 @@
 //! (`urlAllowListValidator('oAuthServerUrl')`, then `urlAllowListValidator('apiUrl')`).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::NonEmptyString;
 
 strict_object! {

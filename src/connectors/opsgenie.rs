@@ -1,8 +1,8 @@
 //! `.opsgenie`: Opsgenie, which creates and closes Opsgenie alerts (sub-action framework).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an Opsgenie connector.

@@ -1,8 +1,8 @@
 //! `.pagerduty`: PagerDuty, which sends events to PagerDuty.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::Nullable;
 
 /// The Events API v2 endpoint Kibana uses when `apiUrl` is empty.

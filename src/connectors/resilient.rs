@@ -4,8 +4,8 @@
 //! `urlAllowListValidator('apiUrl')`, run as the config validator.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an IBM Resilient connector.

@@ -4,8 +4,8 @@
 //! `stack_connectors/server/connector_types/sentinelone/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Sentinel One connector.

@@ -1,9 +1,9 @@
 //! `.slack`: Slack, which posts to Slack through an incoming webhook.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 
 strict_object! {
     /// A Slack (webhook) connector has no settings: any key is refused.
@@ -54,7 +54,7 @@ pub(crate) fn check_webhook_url(rules: &mut Rules, prefix: &str, webhook_url: &s
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{Options, validate};
+    use crate::pipeline::validate::{Options, validate};
 
     #[test]
     fn webhook_urls_never_appear_in_reports() {

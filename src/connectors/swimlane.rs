@@ -1,8 +1,8 @@
 //! `.swimlane`: Swimlane, which creates records in a Swimlane application.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
-use crate::urls;
 use crate::zod::Nullable;
 
 string_enum! {

@@ -1,9 +1,9 @@
 //! `.torq`: Torq, which triggers Torq workflows through a webhook integration.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Torq connector.

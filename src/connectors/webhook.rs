@@ -11,9 +11,9 @@ use crate::connector::{Connector, Rules};
 use crate::connectors::auth::{
     AuthSecrets, AuthType, SslCertType, VerificationMode, is_non_empty_json_object,
 };
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
 
 string_enum! {

@@ -7,9 +7,9 @@
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules, is_nullish, truthy};
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::Nullable;
 
 strict_object! {

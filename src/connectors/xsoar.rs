@@ -4,8 +4,8 @@
 //! `stack_connectors/server/connector_types/xsoar/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::Nullable;
 
 strict_object! {

@@ -12,10 +12,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+use crate::pipeline::validate::Mode;
 use crate::registry::{CONNECTOR_TYPES, ConnectorType};
 use crate::report::IssueCode;
 use crate::schema::{self, Contract, Dialect};
-use crate::validate::Mode;
 
 /// Where the declarations are committed, from the repository root.
 pub const FILE: &str = "schemas/kibana-connectors.d.ts";

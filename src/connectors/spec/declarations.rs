@@ -1,13 +1,13 @@
 //! The spec connector types Kibana registers by default (`@kbn/connector-specs`, registered by
 //! stack_connectors' `registerConnectorTypesFromSpecs` while the `connectorsFromSpecs`
 //! experimental feature is on, its default since Kibana PR #245095), as data for
-//! [`super::spec`]: one declaration per spec file of
+//! [`super`]: one declaration per spec file of
 //! `kbn-connector-specs/src/specs/**`, in the order of its generated `all_specs.ts`.
 //!
 //! Each declaration gives `metadata` (id, display name, licence, feature ids), the config
 //! fields of `spec.schema` and `auth.types`. The spec's actions are not part of validation.
 
-use super::spec::{AuthKind, AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
+use super::{AuthKind, AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
 use crate::registry::License;
 use crate::registry::feature::{AGENT_BUILDER, WORKFLOWS};
 
@@ -1146,7 +1146,7 @@ spec_types! {
 }
 
 /// Spec types that need the signing / service-account auth types and the string patterns of
-/// [`super::spec`] (declared apart from the first block so that both can grow at once).
+/// [`super`] (declared apart from the first block so that both can grow at once).
 pub mod signed {
     #[allow(clippy::wildcard_imports)]
     use super::*;

@@ -1,6 +1,6 @@
 //! Kibana's "spec" connector types (`@kbn/connector-specs`): one generic implementation of the
 //! machinery that turns a single-file connector spec into a connector type, driven by the data
-//! in [`super::specs`].
+//! in [`declarations`].
 //!
 //! Kibana: `actions/server/lib/single_file_connectors/{create_connector_from_spec,
 //! generate_config_schema, generate_secrets_schema, allowed_hosts_validation}.ts` and
@@ -29,6 +29,8 @@
 //!   every `format: uri` field unless opted out belongs to an earlier generator without
 //!   `selectedActions` and is not what main runs.
 
+pub mod declarations;
+
 use std::marker::PhantomData;
 
 use schemars::{Schema, SchemaGenerator, json_schema};
@@ -37,9 +39,9 @@ use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
 use crate::connectors::http::{ZodUrl, js_trim};
+use crate::kibana::urls;
 use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer, field as field_value};
 
 /// What a field holds.
@@ -1081,7 +1083,7 @@ pub const fn connector_type<S: Spec>() -> ConnectorType {
         supported_feature_ids: S::DEF.features,
         is_system_action_type: false,
         model: Some(Model {
-            check: crate::validate::check_connector::<SpecConnector<S>>,
+            check: crate::pipeline::validate::check_connector::<SpecConnector<S>>,
             schemas: schemas::<S>,
             schema_rules: Vec::new,
             stored_config_schema: SpecConnector::<S>::stored_config_schema,

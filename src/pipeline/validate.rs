@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::connector::{Connector, RuleIssue, Rules};
 use crate::connectors::spec::AuthKind;
-use crate::envelope::{self, BodyKind, RouteIssue};
+use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::zod::{Reader, Zod, ZodIssue, field, pointer, prettify};

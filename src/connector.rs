@@ -1,10 +1,14 @@
-//! What a connector type module provides, and how its custom rules report problems.
+//! What a connector type module provides, how its custom rules report problems, and how the
+//! pipeline dispatches to it: [`ConnectorType`] is one row of the registry, with the functions
+//! that run the type's models.
 
+use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::catalog::License;
 use crate::report::IssueCode;
-use crate::zod::Zod;
+use crate::zod::{Reader, Zod, ZodIssue};
 
 /// One connector type's models and Kibana's custom validators for it.
 ///
@@ -118,6 +122,187 @@ impl Rules {
     pub fn is_clean(&self) -> bool {
         self.errors.is_empty()
     }
+}
+
+/// One connector type Kibana registers.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectorType {
+    /// The `connector_type_id`, e.g. `.email`.
+    pub id: &'static str,
+    /// Kibana's display name.
+    pub name: &'static str,
+    /// The license level Kibana needs to run it.
+    pub minimum_license: License,
+    /// Where in Kibana it can be used.
+    pub supported_feature_ids: &'static [&'static str],
+    /// System action types cannot be created through the API.
+    pub is_system_action_type: bool,
+    #[serde(skip)]
+    pub(crate) model: Option<Model>,
+}
+
+impl ConnectorType {
+    /// A connector type with its models.
+    pub(crate) const fn of<C: Connector>(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: false,
+            model: Some(Model {
+                check: check::<C>,
+                schemas: schemas::<C>,
+                schema_rules: C::schema_rules,
+                stored_config_schema: C::stored_config_schema,
+            }),
+        }
+    }
+
+    /// A system action type: known by name, never creatable.
+    pub(crate) const fn system(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: true,
+            model: None,
+        }
+    }
+
+    /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
+    pub fn schema_rules(&self) -> Vec<Value> {
+        self.model
+            .map(|model| (model.schema_rules)())
+            .unwrap_or_default()
+    }
+
+    /// The JSON Schemas of the type's `config` and `secrets`.
+    pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
+        self.model.map(|model| (model.schemas)(generator))
+    }
+
+    /// Adjusts the stored config's schema to what the type adds before saving.
+    pub(crate) fn stored_config_schema(&self, schema: &mut Value) {
+        if let Some(model) = self.model {
+            (model.stored_config_schema)(schema);
+        }
+    }
+}
+
+/// What dispatch needs of a connector type's models.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Model {
+    pub check: fn(&Value, &Value, &mut dyn Record) -> Option<Stored>,
+    pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
+    pub schema_rules: fn() -> Vec<Value>,
+    pub stored_config_schema: fn(&mut Value),
+}
+
+fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
+    (C::Config::schema(generator), C::Secrets::schema(generator))
+}
+
+/// The part of the body a schema step reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// `config`.
+    Config,
+    /// `secrets`.
+    Secrets,
+}
+
+/// Which of Kibana's custom validators a rule step runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Validator {
+    /// The config validator, on the parsed config.
+    Config,
+    /// The secrets validator, on the parsed secrets.
+    Secrets,
+    /// The connector validator, on the raw request values.
+    Connector,
+}
+
+/// Where one connector type's steps are recorded: the pipeline's findings, which turn them into
+/// the report and Kibana's answer. A trait object, so that each connector type's [`check`] stays
+/// small and the recording code exists once.
+pub(crate) trait Record {
+    /// Records a schema step; true when it passed.
+    fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool;
+    /// Records a custom-rule step; true when it passed.
+    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool;
+    /// Whether the stored form is wanted (normalize), or only the report (validate).
+    fn wants_stored(&self) -> bool;
+}
+
+/// `config` and `secrets` as Kibana stores them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The parsed config: defaults filled in.
+    pub config: Value,
+    /// The parsed secrets.
+    pub secrets: Value,
+}
+
+/// Runs one connector type's steps on `config` and `secrets` (both JSON objects), in Kibana's
+/// order; the stored form when every step passed and `findings` wants it.
+pub(crate) fn check<C: Connector>(
+    config: &Value,
+    secrets: &Value,
+    findings: &mut dyn Record,
+) -> Option<Stored> {
+    let mut reader = Reader::new();
+    let parsed_config = C::Config::read(Some(config), &mut reader);
+    let mut config_ok = findings.schema_step(Part::Config, reader.into_issues());
+    if let (true, Some(parsed)) = (config_ok, &parsed_config) {
+        let mut rules = Rules::default();
+        C::check_config(parsed, &mut rules);
+        config_ok = findings.rule_step(Validator::Config, rules);
+    }
+
+    let mut reader = Reader::new();
+    let parsed_secrets = C::Secrets::read(Some(secrets), &mut reader);
+    let mut secrets_ok = findings.schema_step(Part::Secrets, reader.into_issues());
+    if let (true, Some(parsed)) = (secrets_ok, &parsed_secrets) {
+        let mut rules = Rules::default();
+        C::check_secrets(parsed, &mut rules);
+        secrets_ok = findings.rule_step(Validator::Secrets, rules);
+    }
+
+    // Kibana reaches the connector rule only when config and secrets passed; it sees the raw
+    // request values, not the parsed ones.
+    if !(config_ok && secrets_ok) {
+        return None;
+    }
+    let (Value::Object(raw_config), Value::Object(raw_secrets)) = (config, secrets) else {
+        return None;
+    };
+    let mut rules = Rules::default();
+    C::check_connector(raw_config, raw_secrets, &mut rules);
+    if !findings.rule_step(Validator::Connector, rules) {
+        return None;
+    }
+    if !findings.wants_stored() {
+        return None;
+    }
+    let config = serde_json::to_value(parsed_config?).ok()?;
+    let secrets = serde_json::to_value(parsed_secrets?).ok()?;
+    Some(Stored {
+        config: C::stored_config(config, &secrets),
+        secrets,
+    })
 }
 
 /// The value JavaScript would see as truthy, for rules that test `if (value)`.

@@ -14,6 +14,7 @@
 //! assert!(report.valid);
 //! ```
 
+mod catalog;
 pub mod connector;
 pub mod connectors;
 pub mod generated;

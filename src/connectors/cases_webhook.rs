@@ -137,7 +137,7 @@ impl Connector for CasesWebhook {
     /// credential set at most; `hasAuth: true` as sent (not when omitted) needs secrets with at
     /// least one key.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{always, config, equals, one_credential_set, secrets, when};
+        use crate::model::rules::{always, config, equals, one_credential_set, secrets, when};
         use serde_json::json;
         vec![
             always(config(json!({

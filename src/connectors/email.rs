@@ -119,7 +119,7 @@ impl Connector for Email {
     /// `clientId`, `tenantId` and `secrets.clientSecret`; any other service with `hasAuth: true`
     /// as sent (not when omitted) needs `secrets.user` and `secrets.password`.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, when};
+        use crate::model::rules::{both, config, equals, given, secrets, when};
         use serde_json::json;
         let service_is = |service: &str| config(equals("service", json!(service)));
         vec![

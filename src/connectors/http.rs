@@ -238,7 +238,7 @@ impl Connector for Http {
     /// most, and both proxy credentials or neither; `hasProxyAuth: true` (as sent) needs the
     /// proxy URL and both proxy credentials.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, both, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;

@@ -121,7 +121,7 @@ impl Connector for Inference {
     /// `chat_completion`, or a string whose upper case (JavaScript's `toUpperCase`) is a
     /// sub-action key.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{always, config, upper_case_pattern};
+        use crate::model::rules::{always, config, upper_case_pattern};
         use serde_json::json;
         let task_types = format!(
             "^(?:chat_completion|{})$",

@@ -288,7 +288,7 @@ where
     /// out) the reverse. (The secrets validator's own rule, basic or OAuth credentials but not a
     /// half of either, follows from these.)
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use crate::model::rules::{both, config, equals, given, secrets, unset, when_else};
         use serde_json::json;
         let oauth_config = ["userIdentifierValue", "clientId", "jwtKeyId"];
         let oauth_secrets = ["clientSecret", "privateKey"];

@@ -132,7 +132,7 @@ impl Connector for Webhook {
     /// client credentials need the token URL and the client id. The secrets hold one credential
     /// set at most.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;

@@ -66,7 +66,7 @@ impl Connector for XMatters {
     /// `secrets.password` and refuses `secrets.secretsUrl`; otherwise the reverse. (The secrets
     /// validator's own rule, `secretsUrl` or user and password, follows from these.)
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use crate::model::rules::{both, config, equals, given, secrets, unset, when_else};
         use serde_json::json;
         let basic = ["user", "password"];
         vec![when_else(

@@ -2,7 +2,10 @@
 //! `z.object({...}).strict()` and [`string_enum!`] for `z.enum([...])`.
 //!
 //! One declaration gives the typed Rust struct, its Zod-faithful reader, its JSON Schema and its
-//! stored (serialized) form, so the three can never disagree.
+//! stored (serialized) form, so the three can never disagree. [`rules`] builds the cross-field
+//! rules a connector adds to its JSON Schema.
+
+pub mod rules;
 
 /// Declares a strict Zod object: a struct, its reader, its JSON Schema and its serialization.
 ///

@@ -7,9 +7,9 @@
 //! Each declaration gives `metadata` (id, display name, licence, feature ids), the config
 //! fields of `spec.schema` and `auth.types`. The spec's actions are not part of validation.
 
-use super::{AuthKind, AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
-use crate::registry::License;
-use crate::registry::feature::{AGENT_BUILDER, WORKFLOWS};
+use super::{AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
+use crate::catalog::feature::{AGENT_BUILDER, WORKFLOWS};
+use crate::catalog::{AuthKind, License};
 
 /// Declares spec connector types: a marker type per spec, implementing [`Spec`].
 macro_rules! spec_types {

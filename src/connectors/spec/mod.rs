@@ -37,10 +37,10 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::catalog::{AuthKind, License};
+use crate::connector::{Connector, ConnectorType, Rules};
 use crate::connectors::http::{ZodUrl, js_trim};
 use crate::kibana::urls;
-use crate::registry::{ConnectorType, License, Model};
 use crate::report::IssueCode;
 use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer, field as field_value};
 
@@ -363,155 +363,6 @@ pub enum Unknown {
     Strip,
     /// `.strict()`: `Unrecognized key`.
     Refuse,
-}
-
-/// An auth type of `kbn-connector-specs/src/auth_types/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthKind {
-    /// `none`: no credentials.
-    None,
-    /// `basic`: user name and password.
-    Basic,
-    /// `bearer`: a token sent as `Authorization: Bearer`.
-    Bearer,
-    /// `api_key_header`: an API key sent in a header.
-    ApiKeyHeader,
-    /// `oauth_client_credentials`: OAuth 2.0 client credentials.
-    OAuthClientCredentials,
-    /// `oauth_authorization_code`: OAuth 2.0 authorization code (with PKCE).
-    OAuthAuthorizationCode,
-    /// `aws_credentials`: an AWS access key pair; requests are signed with SigV4.
-    AwsCredentials,
-    /// `azure_shared_key`: an Azure storage account name and key (Shared Key signing).
-    AzureSharedKey,
-    /// `gcp_service_account`: a GCP service account JSON key, exchanged for access tokens.
-    GcpServiceAccount,
-    /// `crt_certificate`: a TLS client certificate and key (base64 PEM).
-    CrtCertificate,
-    /// `pfx_certificate`: a TLS client certificate as a PKCS #12 bundle (base64). Kibana leaves it
-    /// out of the secrets union when `xpack.actions.webhook.ssl.pfx.enabled` is false.
-    PfxCertificate,
-    /// `api_key_query`: credentials sent as URL query parameters, one secret per name in the
-    /// spec's `defaults.paramNames` (else a single `apiKey`).
-    ApiKeyQuery,
-    /// `api_key_header_with_tls`: a raw API key in `Authorization` (no `Bearer`), plus an optional
-    /// PEM CA and TLS verification mode.
-    ApiKeyHeaderWithTls,
-    /// `bearer_with_tls`: a bearer token plus an optional PEM CA and TLS verification mode.
-    BearerWithTls,
-    /// `kubernetes_gke`: a GCP service account JSON key exchanged for GKE access tokens (+ TLS).
-    KubernetesGke,
-    /// `kubernetes_eks`: AWS credentials that mint EKS bearer tokens for one cluster (+ TLS).
-    KubernetesEks,
-    /// `kubernetes_aks`: a Microsoft Entra service principal for an AKS cluster (+ TLS).
-    KubernetesAks,
-    /// `ears`: OAuth through Elastic's EARS proxy; refused unless
-    /// `xpack.actions.auth.ears.enabled`.
-    Ears,
-    /// `oauth_client_credentials_private_key_jwt`: OAuth 2.0 client credentials with a signed-JWT
-    /// client assertion (RFC 7523) instead of a client secret.
-    OAuthClientCredentialsPrivateKeyJwt,
-    /// `relay`: Elastic's hosted Relay holds the third-party credentials; the connector only names
-    /// the tenant it speaks for.
-    Relay,
-}
-
-impl AuthKind {
-    /// Every auth type.
-    pub const ALL: &'static [Self] = &[
-        Self::None,
-        Self::Basic,
-        Self::Bearer,
-        Self::ApiKeyHeader,
-        Self::OAuthClientCredentials,
-        Self::OAuthAuthorizationCode,
-        Self::AwsCredentials,
-        Self::AzureSharedKey,
-        Self::GcpServiceAccount,
-        Self::CrtCertificate,
-        Self::PfxCertificate,
-        Self::ApiKeyQuery,
-        Self::ApiKeyHeaderWithTls,
-        Self::BearerWithTls,
-        Self::KubernetesGke,
-        Self::KubernetesEks,
-        Self::KubernetesAks,
-        Self::Ears,
-        Self::OAuthClientCredentialsPrivateKeyJwt,
-        Self::Relay,
-    ];
-
-    /// The auth type with this id.
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|kind| kind.id() == id)
-    }
-
-    /// `authMode: 'per-user'` (`AUTH_MODE_BY_AUTH_TYPE_ID`): each user brings their own
-    /// credentials.
-    pub const fn is_per_user(self) -> bool {
-        matches!(self, Self::OAuthAuthorizationCode | Self::Ears)
-    }
-
-    /// `isKibanaManaged`: Kibana sets these credentials itself; create and update refuse them.
-    pub const fn is_kibana_managed(self) -> bool {
-        matches!(self, Self::Relay)
-    }
-
-    /// The auth type id, the value of `secrets.authType`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Basic => "basic",
-            Self::Bearer => "bearer",
-            Self::ApiKeyHeader => "api_key_header",
-            Self::OAuthClientCredentials => "oauth_client_credentials",
-            Self::OAuthAuthorizationCode => "oauth_authorization_code",
-            Self::AwsCredentials => "aws_credentials",
-            Self::AzureSharedKey => "azure_shared_key",
-            Self::GcpServiceAccount => "gcp_service_account",
-            Self::CrtCertificate => "crt_certificate",
-            Self::PfxCertificate => "pfx_certificate",
-            Self::ApiKeyQuery => "api_key_query",
-            Self::ApiKeyHeaderWithTls => "api_key_header_with_tls",
-            Self::BearerWithTls => "bearer_with_tls",
-            Self::KubernetesGke => "kubernetes_gke",
-            Self::KubernetesEks => "kubernetes_eks",
-            Self::KubernetesAks => "kubernetes_aks",
-            Self::Ears => "ears",
-            Self::OAuthClientCredentialsPrivateKeyJwt => "oauth_client_credentials_private_key_jwt",
-            Self::Relay => "relay",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::None => "None",
-            Self::Basic => "Basic authentication",
-            Self::Bearer => "Bearer token",
-            Self::ApiKeyHeader => "API key header authentication",
-            Self::OAuthClientCredentials => "OAuth Client Credentials",
-            Self::OAuthAuthorizationCode => "OAuth Authorization Code",
-            Self::AwsCredentials => "AWS Credentials",
-            Self::AzureSharedKey => "Azure Shared Key",
-            Self::GcpServiceAccount => "GCP Service Account",
-            Self::CrtCertificate => "SSL CRT and Key authentication",
-            Self::PfxCertificate => "SSL PFX authentication",
-            // The labels of `api_key_query` and `api_key_header_with_tls` (translations.ts) were
-            // not found in any stored version: these two are ours.
-            Self::ApiKeyQuery => "API key query parameters",
-            Self::ApiKeyHeaderWithTls => "API key header with TLS",
-            Self::BearerWithTls => "API token",
-            Self::KubernetesGke => "Google Kubernetes Engine (GKE)",
-            Self::KubernetesEks => "Amazon EKS",
-            Self::KubernetesAks => "Azure Kubernetes Service (AKS)",
-            Self::Ears => "Quick Connect OAuth 2.0",
-            Self::OAuthClientCredentialsPrivateKeyJwt => {
-                "OAuth Client Credentials (Private Key JWT)"
-            }
-            // `i18n.RELAY_LABEL` was not found in any stored translations.ts: this one is ours.
-            Self::Relay => "Relay",
-        }
-    }
 }
 
 /// One entry of a spec's `auth.types`: the auth type and the spec's `defaults` for it.
@@ -900,20 +751,6 @@ mod query_and_tls_tests {
     use super::*;
     use serde_json::json;
 
-    #[test]
-    fn auth_kinds_are_found_by_id() {
-        for kind in AuthKind::ALL {
-            assert_eq!(AuthKind::from_id(kind.id()), Some(*kind));
-        }
-        assert_eq!(AuthKind::from_id("webhook-authentication-basic"), None);
-        let per_user: Vec<&str> = AuthKind::ALL
-            .iter()
-            .filter(|k| k.is_per_user())
-            .map(|k| k.id())
-            .collect();
-        assert_eq!(per_user, ["oauth_authorization_code", "ears"]);
-    }
-
     fn keys(auth: AuthType) -> Vec<&'static str> {
         auth.fields().iter().map(|f| f.key).collect()
     }
@@ -1074,28 +911,9 @@ pub trait Spec: 'static {
     const DEF: SpecDef;
 }
 
-/// The registry entry of a spec connector type.
+/// The registry row of a spec connector type.
 pub const fn connector_type<S: Spec>() -> ConnectorType {
-    ConnectorType {
-        id: S::DEF.id,
-        name: S::DEF.name,
-        minimum_license: S::DEF.license,
-        supported_feature_ids: S::DEF.features,
-        is_system_action_type: false,
-        model: Some(Model {
-            check: crate::pipeline::validate::check_connector::<SpecConnector<S>>,
-            schemas: schemas::<S>,
-            schema_rules: Vec::new,
-            stored_config_schema: SpecConnector::<S>::stored_config_schema,
-        }),
-    }
-}
-
-fn schemas<S: Spec>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
-    (
-        SpecConfig::<S>::schema(generator),
-        SpecSecrets::<S>::schema(generator),
-    )
+    ConnectorType::of::<SpecConnector<S>>(S::DEF.id, S::DEF.name, S::DEF.license, S::DEF.features)
 }
 
 /// The fields `generateConfigSchema` adds to every spec's config.
@@ -1637,7 +1455,7 @@ fn require_auth_type(schema: &mut Value) {
             ),
         );
     }
-    crate::schema::require(map, AUTH_TYPE);
+    crate::model::rules::require(map, AUTH_TYPE);
 }
 
 /// See [`SpecConnector::stored_config`].

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::catalog::License;
+use crate::kibana::urls::{LegacyParseError, legacy_hostname};
 use crate::report::IssueCode;
 use crate::zod::{Reader, Zod, ZodIssue};
 
@@ -123,6 +124,82 @@ impl Rules {
         self.errors.is_empty()
     }
 }
+
+/// The allowed-hosts checks, which only the server can finish: what a browser can know of
+/// Kibana's `isUriAllowed` / `isHostnameAllowed` is whether Node's legacy parser throws (an
+/// error whatever `xpack.actions.allowedHosts` says) and which host the server will look up (a
+/// `server_check` warning).
+impl Rules {
+    /// Kibana's `isUriAllowed` for `uri`; `message` is Kibana's error text for a refused URL
+    /// (built only then).
+    pub fn uri_allowed(&mut self, path: &str, uri: &str, message: impl FnOnce() -> String) {
+        match legacy_hostname(uri) {
+            Err(LegacyParseError) => self.error(IssueCode::InvalidUrl, path, message()),
+            Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
+                path,
+                format!("Kibana accepts this URL only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
+                serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+            ),
+            Ok(_) => self.no_host_name(path),
+        }
+    }
+
+    /// `ensureUriAllowed` with Kibana's usual message, after the validator's `prefix`:
+    /// `target url "<url>" is not added to the Kibana config xpack.actions.allowedHosts`.
+    pub fn target_url_allowed(&mut self, path: &str, url: &str, prefix: &str) {
+        self.uri_allowed(path, url, || {
+            [prefix, "target url \"", url, NOT_ADDED].concat()
+        });
+    }
+
+    /// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
+    /// TheHive, IBM Resilient, CrowdStrike, …): `ensureUriAllowed(url)` and nothing else — no
+    /// `new URL()`, so a URL without a scheme passes while `xpack.actions.allowedHosts` contains
+    /// `*`.
+    pub fn url_allow_list(&mut self, path: &str, url: &str) {
+        self.target_url_allowed(path, url, "error validating url: ");
+    }
+
+    /// [`Rules::target_url_allowed`] for a URL that is a secret (a Slack webhook URL, an xMatters
+    /// URL with its API key): neither the URL nor its host name appears in the message or the
+    /// params; `[redacted]` stands where Kibana's message quotes the URL.
+    pub fn secret_url_allowed(&mut self, path: &str, url: &str, prefix: &str) {
+        match legacy_hostname(url) {
+            Err(LegacyParseError) => self.error(
+                IssueCode::InvalidUrl,
+                path,
+                [prefix, "target url \"[redacted]", NOT_ADDED].concat(),
+            ),
+            Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
+                path,
+                "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
+                serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
+            ),
+            Ok(_) => self.no_host_name(path),
+        }
+    }
+
+    /// Kibana's `isHostnameAllowed` (an exact string match), for a host name given on its own.
+    pub fn hostname_allowed(&mut self, path: &str, hostname: &str) {
+        self.server_check(
+            path,
+            format!("Kibana accepts this host only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
+            serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+        );
+    }
+
+    /// A URL in which Node's parser finds no host name.
+    fn no_host_name(&mut self, path: &str) {
+        self.server_check(
+            path,
+            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
+            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
+        );
+    }
+}
+
+/// The end of `ensureUriAllowed`'s message, after the quoted URL.
+const NOT_ADDED: &str = "\" is not added to the Kibana config xpack.actions.allowedHosts";
 
 /// One connector type Kibana registers.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -303,20 +380,4 @@ pub(crate) fn check<C: Connector>(
         config: C::stored_config(config, &secrets),
         secrets,
     })
-}
-
-/// The value JavaScript would see as truthy, for rules that test `if (value)`.
-pub fn truthy(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(flag)) => *flag,
-        Some(Value::Number(number)) => number.as_f64().is_some_and(|n| n != 0.0),
-        Some(Value::String(text)) => !text.is_empty(),
-        Some(Value::Array(_) | Value::Object(_)) => true,
-    }
-}
-
-/// True for a value that is `null` or absent (JavaScript's `value == null`).
-pub fn is_nullish(value: Option<&Value>) -> bool {
-    matches!(value, None | Some(Value::Null))
 }

@@ -6,8 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, truthy};
+use crate::connector::{Connector, Rules};
 use crate::connectors::auth::{AuthSecrets, AuthType, SslCertType, VerificationMode};
+use crate::js::truthy;
 use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
@@ -183,11 +184,7 @@ impl Connector for CasesWebhook {
                 continue;
             };
             if urls::whatwg_parses(url) {
-                urls::check_uri_allowed(rules, path, url, || {
-                    format!(
-                        "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                    )
-                });
+                rules.target_url_allowed(path, url, PREFIX);
             } else {
                 // Node's `new URL` error, as `err.toString()` prints it.
                 rules.error(

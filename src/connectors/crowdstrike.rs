@@ -5,7 +5,6 @@
 //! `stack_connectors/server/connector_types/crowdstrike/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 
 strict_object! {
@@ -36,6 +35,6 @@ impl Connector for CrowdStrike {
     type Secrets = CrowdStrikeSecrets;
 
     fn check_config(config: &CrowdStrikeConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

@@ -4,10 +4,10 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
+use crate::connector::{Connector, Rules};
+use crate::js::{is_nullish, truthy};
 use crate::kibana::email_address::parse_address_list;
 use crate::kibana::email_services::kibana_service_host;
-use crate::kibana::urls::{check_hostname_allowed, check_uri_allowed};
 use crate::model::strict_object;
 use crate::report::IssueCode;
 use crate::zod::{JsNumber, Limit, Nullable, Reader, Zod, coerce_number};
@@ -178,7 +178,7 @@ impl Connector for Email {
             );
         }
         if let Some(url) = config.oauth_token_url.get().filter(|u| !u.is_empty()) {
-            check_uri_allowed(rules, "/config/oauthTokenUrl", url, || {
+            rules.uri_allowed("/config/oauthTokenUrl", url, || {
                 format!(
                     "[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration"
                 )
@@ -221,7 +221,7 @@ impl Connector for Email {
                     (Some(_), false) => {}
                 }
                 if let Some(host) = config.host.get() {
-                    check_hostname_allowed(rules, "/config/host", host);
+                    rules.hostname_allowed("/config/host", host);
                 }
             }
             _ => {
@@ -233,7 +233,7 @@ impl Connector for Email {
                     );
                 }
                 match kibana_service_host(service) {
-                    Some(host) => check_hostname_allowed(rules, "/config/service", host),
+                    Some(host) => rules.hostname_allowed("/config/service", host),
                     None => rules.error(
                         IssueCode::InvalidOption,
                         "/config/service",

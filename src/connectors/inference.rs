@@ -10,10 +10,11 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
+use crate::js::js_key_order;
 use crate::model::strict_object;
 use crate::report::IssueCode;
 use crate::zod::CoercedNumber;
-use crate::zod::{Reader, Record, Zod, js_key_order};
+use crate::zod::{Reader, Record, Zod};
 
 /// The keys of Kibana's `ServiceProviderKeys`: the services an endpoint can use.
 pub const PROVIDERS: &[&str] = &[

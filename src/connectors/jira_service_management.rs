@@ -6,7 +6,6 @@
 //! (`urlAllowListValidator('apiUrl')`).
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 
 strict_object! {
@@ -35,6 +34,6 @@ impl Connector for JiraServiceManagement {
     type Secrets = JiraServiceManagementSecrets;
 
     fn check_config(config: &JiraServiceManagementConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url);
+        rules.url_allow_list("/config/apiUrl", &config.api_url);
     }
 }

@@ -1,7 +1,6 @@
 //! `.pagerduty`: PagerDuty, which sends events to PagerDuty.
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::zod::Nullable;
 
@@ -41,11 +40,7 @@ impl Connector for PagerDuty {
         const PATH: &str = "/config/apiUrl";
         // `config.apiUrl || PAGER_DUTY_API_URL`: an empty string also falls back.
         match config.api_url.get().filter(|url| !url.is_empty()) {
-            Some(url) => urls::check_uri_allowed(rules, PATH, url, || {
-                format!(
-                    "error configuring pagerduty action: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                )
-            }),
+            Some(url) => rules.target_url_allowed(PATH, url, "error configuring pagerduty action: "),
             // The default URL always parses: only the server's allowedHosts decides.
             None => rules.server_check(
                 PATH,
@@ -61,6 +56,7 @@ impl Connector for PagerDuty {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kibana::urls;
 
     #[test]
     fn default_host_is_what_node_parses() {

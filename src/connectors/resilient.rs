@@ -4,7 +4,6 @@
 //! `urlAllowListValidator('apiUrl')`, run as the config validator.
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 
 strict_object! {
@@ -36,11 +35,6 @@ impl Connector for Resilient {
 
     /// `urlAllowListValidator('apiUrl')`: the allowed-hosts check, without a URL parse.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
-            format!(
-                "error validating url: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-                config.api_url
-            )
-        });
+        rules.url_allow_list("/config/apiUrl", &config.api_url);
     }
 }

@@ -4,7 +4,6 @@
 //! `stack_connectors/server/connector_types/sentinelone/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 
 strict_object! {
@@ -33,6 +32,6 @@ impl Connector for SentinelOne {
     type Secrets = SentinelOneSecrets;
 
     fn check_config(config: &SentinelOneConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

@@ -49,5 +49,5 @@ pub(crate) fn check_webhook_url(rules: &mut Rules, prefix: &str, webhook_url: &s
         // Kibana stops here; the allowed-hosts check needs the URL the user has to fix first.
         return;
     }
-    urls::check_secret_uri_allowed(rules, PATH, webhook_url, prefix);
+    rules.secret_url_allowed(PATH, webhook_url, prefix);
 }

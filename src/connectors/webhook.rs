@@ -105,11 +105,7 @@ const PREFIX: &str = "error validation webhook action config: ";
 /// Kibana's `validateUrl` then `ensureUriAllowed`, for `url` and `accessTokenUrl`.
 fn check_url(rules: &mut Rules, path: &str, url: &str) {
     if urls::whatwg_parses(url) {
-        urls::check_uri_allowed(rules, path, url, || {
-            format!(
-                "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-            )
-        });
+        rules.target_url_allowed(path, url, PREFIX);
     } else {
         // Node's `new URL` error, as `err.toString()` prints it (the input is not echoed).
         rules.error(

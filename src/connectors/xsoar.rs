@@ -4,7 +4,6 @@
 //! `stack_connectors/server/connector_types/xsoar/index.ts` (`urlAllowListValidator('url')`).
 
 use crate::connector::{Connector, Rules};
-use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::zod::Nullable;
 
@@ -35,6 +34,6 @@ impl Connector for Xsoar {
     type Secrets = XsoarSecrets;
 
     fn check_config(config: &XsoarConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

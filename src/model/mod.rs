@@ -53,7 +53,7 @@ macro_rules! strict_object {
                     let $field = {
                         const KEY: &str = $crate::model::wire_name!($field $($wire)?);
                         let value = $crate::zod::field(map, KEY);
-                        reader.at($crate::zod::Segment::Key(KEY.into()), |reader| {
+                        reader.at($crate::pointer::Segment::Key(KEY.into()), |reader| {
                             $crate::model::read_field!(value, reader, $ty $(, $default)?)
                         })
                     };

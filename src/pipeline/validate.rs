@@ -7,9 +7,10 @@ use serde_json::{Map, Value};
 use crate::catalog::{AuthKind, License};
 use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
 use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
+use crate::pointer::{Segment, pointer};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::zod::{ZodIssue, field, pointer, prettify};
+use crate::zod::{ZodIssue, field, prettify};
 
 /// Which request the body is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +97,7 @@ impl Findings {
             } else {
                 for key in issue.keys {
                     let mut path = issue.path.clone();
-                    path.push(crate::zod::Segment::Key(key.clone().into()));
+                    path.push(Segment::Key(key.clone().into()));
                     self.errors.push(Issue {
                         code: issue.code,
                         path: pointer(base, &path),

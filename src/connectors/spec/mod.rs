@@ -39,10 +39,10 @@ use serde_json::{Map, Value};
 
 use crate::catalog::{AuthKind, License};
 use crate::connector::{Connector, ConnectorType, Rules};
-use crate::connectors::http::{ZodUrl, js_trim};
-use crate::kibana::urls;
+use crate::js::js_trim;
+use crate::pointer::{Segment, escape_pointer};
 use crate::report::IssueCode;
-use crate::zod::{Limit, Reader, Segment, Zod, check_length, escape_pointer, field as field_value};
+use crate::zod::{Limit, Reader, Zod, ZodUrl, check_length, field as field_value};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1474,11 +1474,7 @@ fn check_config(def: &SpecDef, values: &ParsedFields, rules: &mut Rules) {
     for field in def.config.iter().filter(|f| f.allowed_hosts) {
         if let Some(Value::String(url)) = values.get(field.key) {
             let path = format!("/config/{}", escape_pointer(field.key));
-            urls::check_uri_allowed(rules, &path, url, || {
-                format!(
-                    "target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                )
-            });
+            rules.target_url_allowed(&path, url, "");
         }
     }
     if let Some(Value::Array(items)) = values.get(SELECTED_ACTIONS)
@@ -1510,7 +1506,7 @@ fn check_secrets(auth: Option<AuthType>, values: &ParsedFields, rules: &mut Rule
     for field in auth.fields().iter().filter(|f| f.allowed_hosts) {
         if let Some(Value::String(url)) = values.get(field.key) {
             let path = format!("/secrets/{}", escape_pointer(field.key));
-            urls::check_secret_uri_allowed(rules, &path, url, "");
+            rules.secret_url_allowed(&path, url, "");
         }
     }
 }

@@ -7,47 +7,9 @@
 //! Each declaration gives `metadata` (id, display name, licence, feature ids), the config
 //! fields of `spec.schema` and `auth.types`. The spec's actions are not part of validation.
 
-use super::{AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
+use super::{AuthType, Fallback, Field, Kind, spec_types};
+use crate::catalog::AuthKind;
 use crate::catalog::feature::{AGENT_BUILDER, WORKFLOWS};
-use crate::catalog::{AuthKind, License};
-
-/// Declares spec connector types: a marker type per spec, implementing [`Spec`].
-macro_rules! spec_types {
-    ($(
-        $(#[doc = $doc:literal])*
-        $name:ident {
-            id: $id:literal,
-            name: $display:literal,
-            license: $license:ident,
-            features: [$($feature:expr),* $(,)?],
-            description: $description:literal,
-            config: $unknown:ident [$($field:expr),* $(,)?],
-            auth: [$($auth:expr),* $(,)?] $(,)?
-        }
-    )*) => {
-        $(
-            $(#[doc = $doc])*
-            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-            pub struct $name;
-
-            impl Spec for $name {
-                const DEF: SpecDef = SpecDef {
-                    id: $id,
-                    name: $display,
-                    license: License::$license,
-                    features: &[$($feature),*],
-                    description: $description,
-                    config: &[$($field),*],
-                    unknown: Unknown::$unknown,
-                    auth: &[$($auth),*],
-                };
-            }
-        )*
-
-        /// Every spec type declared here, in order.
-        pub const ALL: &[SpecDef] = &[$($name::DEF),*];
-    };
-}
 
 use AuthKind::{ApiKeyHeader, Basic, Bearer, OAuthClientCredentials};
 use Kind::{Text, Url};

@@ -130,6 +130,11 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::system(".workflows", "Workflows", Gold, &[ALERTING, SECURITY]),
 ];
 
+/// Every creatable connector type (those with a model), in registration order.
+pub fn creatable_types() -> impl Iterator<Item = &'static ConnectorType> {
+    CONNECTOR_TYPES.iter().filter(|t| t.model.is_some())
+}
+
 /// Finds a connector type by its id.
 pub fn find(id: &str) -> Option<&'static ConnectorType> {
     CONNECTOR_TYPES.iter().find(|t| t.id == id)

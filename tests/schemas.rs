@@ -26,8 +26,9 @@ use std::path::Path;
 
 use common::{FIXTURES, Fixture, load};
 use jsonschema::{Draft, Validator};
+use kibana_connectors::registry::creatable_types;
 use kibana_connectors::schema::{
-    self, Contract, Dialect, SchemaOptions, creatable_types, definition_name, json_schema_with,
+    self, Contract, Dialect, SchemaOptions, definition_name, json_schema_with,
 };
 use kibana_connectors::{CONNECTOR_TYPES, ConnectorType, Mode, Options, validate};
 use serde_json::{Value, json};
@@ -427,7 +428,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
 
 /// Every generated file: the schemas, the list of unexpressed rules, the TypeScript declarations.
 fn generated_files() -> Vec<(String, String)> {
-    let mut files = schema::files();
+    let mut files = kibana_connectors::generated::files();
     files.push((
         schema::typescript::FILE.to_owned(),
         schema::typescript::declarations(),

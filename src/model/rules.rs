@@ -225,3 +225,68 @@ pub fn require(map: &mut Map<String, Value>, key: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_case_table_is_complete() {
+        let found: Vec<(char, String)> = (0..=0x10_ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii())
+            .map(|c| (c, c.to_uppercase().collect::<String>()))
+            .filter(|(_, upper)| upper.chars().all(|u| u.is_ascii_uppercase() || u == '_'))
+            .collect();
+        let table: Vec<(char, String)> = UPPER_CASE_TO_ASCII
+            .iter()
+            .map(|(c, upper)| (*c, (*upper).to_owned()))
+            .collect();
+        assert_eq!(found, table);
+    }
+
+    /// Whether `text` matches `pattern`, by the schema validator's regular expressions (the
+    /// crate has no engine of its own).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn matches(pattern: &str, text: &str) -> bool {
+        jsonschema::is_valid(&json!({ "pattern": pattern }), &json!(text))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn upper_case_pattern_matches_exactly_the_spellings() {
+        let words = [
+            "UNIFIED_COMPLETION_STREAM",
+            "COMPLETION",
+            "SPARSE_EMBEDDING",
+        ];
+        let pattern = format!("^{}$", upper_case_pattern(&words));
+        for word in words {
+            assert!(matches(&pattern, word), "{word}");
+            assert!(matches(&pattern, &word.to_lowercase()), "{word}");
+        }
+        for accepted in [
+            "uni\u{fb01}ed_completion_\u{fb05}ream",
+            "uniFied_completion_\u{17f}tream",
+            "complet\u{131}on",
+            "\u{17f}parse_embedding",
+            "CoMpLeTiOn",
+        ] {
+            assert!(matches(&pattern, accepted), "{accepted}");
+            assert!(
+                words.contains(&accepted.to_uppercase().as_str()),
+                "{accepted}"
+            );
+        }
+        for refused in [
+            "completio",
+            "completionx",
+            "COMPLETION ",
+            "rerank",
+            "uni\u{fb01}",
+            "unif\u{fb01}ed_completion_stream",
+        ] {
+            assert!(!matches(&pattern, refused), "{refused}");
+        }
+    }
+}

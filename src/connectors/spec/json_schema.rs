@@ -203,13 +203,12 @@ fn object_schema(fields: &[Field], unknown: Unknown, auth: Option<AuthKind>) -> 
     schema
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // jsonschema is a native dev-dependency
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))] // jsonschema is a native dev-dependency
     fn trimmed_fields_have_patterns_on_the_raw_text() {
         assert_eq!(trimmed_pattern("^[a-z]+$"), "^\\s*(?:[a-z]+)\\s*$");
         assert_eq!(trimmed_pattern("[a-z]"), "[a-z]");

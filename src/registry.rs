@@ -1,14 +1,13 @@
 //! The one table of connector types. Everything that lists types derives from [`CONNECTOR_TYPES`]:
-//! dispatch, `connectorTypes()`, the JSON Schemas and the README table.
+//! dispatch, `connectorTypes()`, the JSON Schemas, the TypeScript declarations and the README
+//! table. Each type is named here once, in its row; its module is declared in `connectors/mod.rs`
+//! (a spec type in the table of `connectors::spec::declarations`).
 
 pub use crate::catalog::{License, feature};
 pub use crate::connector::ConnectorType;
-use crate::connectors::{
-    bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference,
-    jira, jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty,
-    resilient, sentinelone, server_log, servicenow, slack, slack_api, spec, swimlane, teams,
-    thehive, tines, torq, webhook, xmatters, xsoar,
-};
+// The rows name the modules: a list of them here would be a second list of types.
+#[allow(clippy::wildcard_imports)]
+use crate::connectors::*;
 use License::{Basic, Enterprise, Gold, Platinum};
 use feature::{
     AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY,
@@ -151,6 +150,24 @@ mod tests {
                 assert_ne!(a.id, b.id);
             }
         }
+    }
+
+    #[test]
+    fn every_declared_spec_type_is_registered_once() {
+        let declared: Vec<&str> = specs::ALL
+            .iter()
+            .chain(specs::signed::ALL)
+            .map(|def| def.id)
+            .collect();
+        for id in &declared {
+            let rows = CONNECTOR_TYPES.iter().filter(|t| t.id == *id).count();
+            assert_eq!(rows, 1, "{id} is declared once and registered {rows} times");
+        }
+        let spec_rows = CONNECTOR_TYPES
+            .iter()
+            .filter(|t| declared.contains(&t.id))
+            .count();
+        assert_eq!(spec_rows, declared.len());
     }
 
     #[test]

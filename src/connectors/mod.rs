@@ -1,5 +1,7 @@
-//! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`).
-//! `auth` is Kibana's shared webhook authentication schema.
+//! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`), each
+//! registered by its row in `registry::CONNECTOR_TYPES`. `auth` is Kibana's shared webhook
+//! authentication schema; `spec` is Kibana's machinery for spec-based ("single file") connector
+//! types, with their declarations.
 
 pub mod auth;
 pub mod bedrock;

@@ -414,7 +414,9 @@ macro_rules! spec_types {
             }
         )*
 
-        /// Every spec type declared here, in order.
+        /// Every spec type declared here, in order (the registry's tests check that each one is
+        /// registered once).
+        #[cfg(test)]
         pub const ALL: &[$crate::connectors::spec::SpecDef] =
             &[$(<$name as $crate::connectors::spec::Spec>::DEF),*];
     };

@@ -1,10 +1,15 @@
-//! What a connector type module provides, and how its custom rules report problems.
+//! What a connector type module provides, how its custom rules report problems, and how the
+//! pipeline dispatches to it: [`ConnectorType`] is one row of the registry, with the functions
+//! that run the type's models.
 
+use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::catalog::License;
+use crate::kibana::urls::{LegacyParseError, legacy_hostname};
 use crate::report::IssueCode;
-use crate::zod::Zod;
+use crate::zod::{Reader, Zod, ZodIssue};
 
 /// One connector type's models and Kibana's custom validators for it.
 ///
@@ -120,18 +125,259 @@ impl Rules {
     }
 }
 
-/// The value JavaScript would see as truthy, for rules that test `if (value)`.
-pub fn truthy(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(flag)) => *flag,
-        Some(Value::Number(number)) => crate::js::number_value(number) != 0.0,
-        Some(Value::String(text)) => !text.is_empty(),
-        Some(Value::Array(_) | Value::Object(_)) => true,
+/// The allowed-hosts checks, which only the server can finish: what a browser can know of
+/// Kibana's `isUriAllowed` / `isHostnameAllowed` is whether Node's legacy parser throws (an
+/// error whatever `xpack.actions.allowedHosts` says) and which host the server will look up (a
+/// `server_check` warning).
+impl Rules {
+    /// Kibana's `isUriAllowed` for `uri`; `message` is Kibana's error text for a refused URL
+    /// (built only then).
+    pub fn uri_allowed(&mut self, path: &str, uri: &str, message: impl FnOnce() -> String) {
+        match legacy_hostname(uri) {
+            Err(LegacyParseError) => self.error(IssueCode::InvalidUrl, path, message()),
+            Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
+                path,
+                format!("Kibana accepts this URL only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
+                serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+            ),
+            Ok(_) => self.no_host_name(path),
+        }
+    }
+
+    /// `ensureUriAllowed` with Kibana's usual message, after the validator's `prefix`:
+    /// `target url "<url>" is not added to the Kibana config xpack.actions.allowedHosts`.
+    pub fn target_url_allowed(&mut self, path: &str, url: &str, prefix: &str) {
+        self.uri_allowed(path, url, || {
+            [prefix, "target url \"", url, NOT_ADDED].concat()
+        });
+    }
+
+    /// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
+    /// TheHive, IBM Resilient, CrowdStrike, …): `ensureUriAllowed(url)` and nothing else — no
+    /// `new URL()`, so a URL without a scheme passes while `xpack.actions.allowedHosts` contains
+    /// `*`.
+    pub fn url_allow_list(&mut self, path: &str, url: &str) {
+        self.target_url_allowed(path, url, "error validating url: ");
+    }
+
+    /// [`Rules::target_url_allowed`] for a URL that is a secret (a Slack webhook URL, an xMatters
+    /// URL with its API key): neither the URL nor its host name appears in the message or the
+    /// params; `[redacted]` stands where Kibana's message quotes the URL.
+    pub fn secret_url_allowed(&mut self, path: &str, url: &str, prefix: &str) {
+        match legacy_hostname(url) {
+            Err(LegacyParseError) => self.error(
+                IssueCode::InvalidUrl,
+                path,
+                [prefix, "target url \"[redacted]", NOT_ADDED].concat(),
+            ),
+            Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
+                path,
+                "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
+                serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
+            ),
+            Ok(_) => self.no_host_name(path),
+        }
+    }
+
+    /// Kibana's `isHostnameAllowed` (an exact string match), for a host name given on its own.
+    pub fn hostname_allowed(&mut self, path: &str, hostname: &str) {
+        self.server_check(
+            path,
+            format!("Kibana accepts this host only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
+            serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+        );
+    }
+
+    /// A URL in which Node's parser finds no host name.
+    fn no_host_name(&mut self, path: &str) {
+        self.server_check(
+            path,
+            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
+            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
+        );
     }
 }
 
-/// True for a value that is `null` or absent (JavaScript's `value == null`).
-pub fn is_nullish(value: Option<&Value>) -> bool {
-    matches!(value, None | Some(Value::Null))
+/// The end of `ensureUriAllowed`'s message, after the quoted URL.
+const NOT_ADDED: &str = "\" is not added to the Kibana config xpack.actions.allowedHosts";
+
+/// One connector type Kibana registers.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectorType {
+    /// The `connector_type_id`, e.g. `.email`.
+    pub id: &'static str,
+    /// Kibana's display name.
+    pub name: &'static str,
+    /// The license level Kibana needs to run it.
+    pub minimum_license: License,
+    /// Where in Kibana it can be used.
+    pub supported_feature_ids: &'static [&'static str],
+    /// System action types cannot be created through the API.
+    pub is_system_action_type: bool,
+    #[serde(skip)]
+    pub(crate) model: Option<Model>,
+}
+
+impl ConnectorType {
+    /// A connector type with its models.
+    pub(crate) const fn of<C: Connector>(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: false,
+            model: Some(Model {
+                check: check::<C>,
+                schemas: schemas::<C>,
+                schema_rules: C::schema_rules,
+                stored_config_schema: C::stored_config_schema,
+            }),
+        }
+    }
+
+    /// A system action type: known by name, never creatable.
+    pub(crate) const fn system(
+        id: &'static str,
+        name: &'static str,
+        minimum_license: License,
+        supported_feature_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            minimum_license,
+            supported_feature_ids,
+            is_system_action_type: true,
+            model: None,
+        }
+    }
+
+    /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
+    pub fn schema_rules(&self) -> Vec<Value> {
+        self.model
+            .map(|model| (model.schema_rules)())
+            .unwrap_or_default()
+    }
+
+    /// The JSON Schemas of the type's `config` and `secrets`.
+    pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
+        self.model.map(|model| (model.schemas)(generator))
+    }
+
+    /// Adjusts the stored config's schema to what the type adds before saving.
+    pub(crate) fn stored_config_schema(&self, schema: &mut Value) {
+        if let Some(model) = self.model {
+            (model.stored_config_schema)(schema);
+        }
+    }
+}
+
+/// What dispatch needs of a connector type's models.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Model {
+    pub check: fn(&Value, &Value, &mut dyn Record) -> Option<Stored>,
+    pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
+    pub schema_rules: fn() -> Vec<Value>,
+    pub stored_config_schema: fn(&mut Value),
+}
+
+fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
+    (C::Config::schema(generator), C::Secrets::schema(generator))
+}
+
+/// The part of the body a schema step reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// `config`.
+    Config,
+    /// `secrets`.
+    Secrets,
+}
+
+/// Which of Kibana's custom validators a rule step runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Validator {
+    /// The config validator, on the parsed config.
+    Config,
+    /// The secrets validator, on the parsed secrets.
+    Secrets,
+    /// The connector validator, on the raw request values.
+    Connector,
+}
+
+/// Where one connector type's steps are recorded: the pipeline's findings, which turn them into
+/// the report and Kibana's answer. A trait object, so that each connector type's [`check`] stays
+/// small and the recording code exists once.
+pub(crate) trait Record {
+    /// Records a schema step; true when it passed.
+    fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool;
+    /// Records a custom-rule step; true when it passed.
+    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool;
+    /// Whether the stored form is wanted (normalize), or only the report (validate).
+    fn wants_stored(&self) -> bool;
+}
+
+/// `config` and `secrets` as Kibana stores them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The parsed config: defaults filled in.
+    pub config: Value,
+    /// The parsed secrets.
+    pub secrets: Value,
+}
+
+/// Runs one connector type's steps on `config` and `secrets` (both JSON objects), in Kibana's
+/// order; the stored form when every step passed and `findings` wants it.
+pub(crate) fn check<C: Connector>(
+    config: &Value,
+    secrets: &Value,
+    findings: &mut dyn Record,
+) -> Option<Stored> {
+    let mut reader = Reader::new();
+    let parsed_config = C::Config::read(Some(config), &mut reader);
+    let mut config_ok = findings.schema_step(Part::Config, reader.into_issues());
+    if let (true, Some(parsed)) = (config_ok, &parsed_config) {
+        let mut rules = Rules::default();
+        C::check_config(parsed, &mut rules);
+        config_ok = findings.rule_step(Validator::Config, rules);
+    }
+
+    let mut reader = Reader::new();
+    let parsed_secrets = C::Secrets::read(Some(secrets), &mut reader);
+    let mut secrets_ok = findings.schema_step(Part::Secrets, reader.into_issues());
+    if let (true, Some(parsed)) = (secrets_ok, &parsed_secrets) {
+        let mut rules = Rules::default();
+        C::check_secrets(parsed, &mut rules);
+        secrets_ok = findings.rule_step(Validator::Secrets, rules);
+    }
+
+    // Kibana reaches the connector rule only when config and secrets passed; it sees the raw
+    // request values, not the parsed ones.
+    if !(config_ok && secrets_ok) {
+        return None;
+    }
+    let (Value::Object(raw_config), Value::Object(raw_secrets)) = (config, secrets) else {
+        return None;
+    };
+    let mut rules = Rules::default();
+    C::check_connector(raw_config, raw_secrets, &mut rules);
+    if !findings.rule_step(Validator::Connector, rules) {
+        return None;
+    }
+    if !findings.wants_stored() {
+        return None;
+    }
+    let config = serde_json::to_value(parsed_config?).ok()?;
+    let secrets = serde_json::to_value(parsed_secrets?).ok()?;
+    Some(Stored {
+        config: C::stored_config(config, &secrets),
+        secrets,
+    })
 }

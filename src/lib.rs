@@ -14,18 +14,18 @@
 //! assert!(report.valid);
 //! ```
 
+mod catalog;
 pub mod connector;
 pub mod connectors;
-pub mod docs;
-pub mod email_address;
-pub mod envelope;
-pub mod js;
+pub mod generated;
+mod js;
+pub mod kibana;
 mod model;
+pub mod pipeline;
+mod pointer;
 pub mod registry;
 pub mod report;
 pub mod schema;
-pub mod urls;
-pub mod validate;
 pub mod versions;
 pub mod zod;
 
@@ -33,10 +33,12 @@ pub mod zod;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use pipeline::validate::{
+    Mode, Options, normalize, normalize_json, parse_body, validate, validate_json,
+};
 pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
 pub use report::{Issue, IssueCode, KibanaError, Report};
 pub use schema::json_schema;
-pub use validate::{Mode, Options, normalize, normalize_json, parse_body, validate, validate_json};
 
 /// This crate's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

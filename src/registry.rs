@@ -1,166 +1,19 @@
 //! The one table of connector types. Everything that lists types derives from [`CONNECTOR_TYPES`]:
-//! dispatch, `connectorTypes()`, the JSON Schemas and the README table.
+//! dispatch, `connectorTypes()`, the JSON Schemas, the TypeScript declarations and the README
+//! table. Each type is named here once, in its row; its module is declared in `connectors/mod.rs`
+//! (a spec type in the table of `connectors::spec::declarations`).
 
-use schemars::{Schema, SchemaGenerator};
-use serde::Serialize;
-use serde_json::Value;
-
-use crate::connector::Connector;
-use crate::validate::{Findings, Stored};
-
-/// The Kibana license level a connector type needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum License {
-    /// Free and open.
-    Basic,
-    /// Gold subscription.
-    Gold,
-    /// Platinum subscription.
-    Platinum,
-    /// Enterprise subscription.
-    Enterprise,
-}
-
-impl License {
-    /// The lower-case name Kibana uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Basic => "basic",
-            Self::Gold => "gold",
-            Self::Platinum => "platinum",
-            Self::Enterprise => "enterprise",
-        }
-    }
-}
-
-/// Kibana's connector feature ids (`connector_feature_config.ts`).
-pub mod feature {
-    /// Alerting rules.
-    pub const ALERTING: &str = "alerting";
-    /// Cases.
-    pub const CASES: &str = "cases";
-    /// Uptime / synthetics.
-    pub const UPTIME: &str = "uptime";
-    /// Security solution.
-    pub const SECURITY: &str = "siem";
-    /// Workflows.
-    pub const WORKFLOWS: &str = "workflows";
-    /// Agent Builder tools.
-    pub const AGENT_BUILDER: &str = "agentBuilder";
-    /// Generative AI in the security solution.
-    pub const GEN_AI_SECURITY: &str = "generativeAIForSecurity";
-    /// Generative AI in observability.
-    pub const GEN_AI_OBSERVABILITY: &str = "generativeAIForObservability";
-    /// Generative AI in the search playground.
-    pub const GEN_AI_SEARCH_PLAYGROUND: &str = "generativeAIForSearchPlayground";
-    /// Endpoint security response actions.
-    pub const ENDPOINT_SECURITY: &str = "endpointSecurity";
-}
-
-/// One connector type Kibana registers.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectorType {
-    /// The `connector_type_id`, e.g. `.email`.
-    pub id: &'static str,
-    /// Kibana's display name.
-    pub name: &'static str,
-    /// The license level Kibana needs to run it.
-    pub minimum_license: License,
-    /// Where in Kibana it can be used.
-    pub supported_feature_ids: &'static [&'static str],
-    /// System action types cannot be created through the API.
-    pub is_system_action_type: bool,
-    #[serde(skip)]
-    pub(crate) model: Option<Model>,
-}
-
-impl ConnectorType {
-    /// A connector type with its models.
-    const fn of<C: Connector>(
-        id: &'static str,
-        name: &'static str,
-        minimum_license: License,
-        supported_feature_ids: &'static [&'static str],
-    ) -> Self {
-        Self {
-            id,
-            name,
-            minimum_license,
-            supported_feature_ids,
-            is_system_action_type: false,
-            model: Some(Model {
-                check: crate::validate::check_connector::<C>,
-                schemas: schemas::<C>,
-                schema_rules: C::schema_rules,
-                stored_config_schema: C::stored_config_schema,
-            }),
-        }
-    }
-
-    /// A system action type: known by name, never creatable.
-    const fn system(
-        id: &'static str,
-        name: &'static str,
-        minimum_license: License,
-        supported_feature_ids: &'static [&'static str],
-    ) -> Self {
-        Self {
-            id,
-            name,
-            minimum_license,
-            supported_feature_ids,
-            is_system_action_type: true,
-            model: None,
-        }
-    }
-
-    /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
-    pub fn schema_rules(&self) -> Vec<Value> {
-        self.model
-            .map(|model| (model.schema_rules)())
-            .unwrap_or_default()
-    }
-
-    /// The JSON Schemas of the type's `config` and `secrets`.
-    pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
-        self.model.map(|model| (model.schemas)(generator))
-    }
-
-    /// Adjusts the stored config's schema to what the type adds before saving.
-    pub(crate) fn stored_config_schema(&self, schema: &mut Value) {
-        if let Some(model) = self.model {
-            (model.stored_config_schema)(schema);
-        }
-    }
-}
-
-/// What dispatch needs of a connector type's models.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Model {
-    pub check: fn(&Value, &Value, &mut Findings) -> Option<Stored>,
-    pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
-    pub schema_rules: fn() -> Vec<Value>,
-    pub stored_config_schema: fn(&mut Value),
-}
-
-fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
-    use crate::zod::Zod;
-    (C::Config::schema(generator), C::Secrets::schema(generator))
-}
-
-use crate::connectors::{
-    bedrock, cases_webhook, crowdstrike, d3security, email, gemini, gen_ai, http, index, inference,
-    jira, jira_service_management, mcp, microsoft_defender_endpoint, opsgenie, pagerduty,
-    resilient, sentinelone, server_log, servicenow, slack, slack_api, spec, specs, swimlane, teams,
-    thehive, tines, torq, webhook, xmatters, xsoar,
-};
+pub use crate::catalog::{License, feature};
+pub use crate::connector::ConnectorType;
+// The rows name the modules: a list of them here would be a second list of types.
+#[allow(clippy::wildcard_imports)]
+use crate::connectors::*;
 use License::{Basic, Enterprise, Gold, Platinum};
 use feature::{
     AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY,
     GEN_AI_SEARCH_PLAYGROUND, GEN_AI_SECURITY, SECURITY, UPTIME, WORKFLOWS,
 };
+use spec::declarations as specs;
 
 /// Every connector type, in Kibana's registration order (stack connectors, then the system
 /// action types that other plugins register).
@@ -184,7 +37,7 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::of::<jira::Jira>(".jira", "Jira", Gold, &[ALERTING, CASES, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<teams::Teams>(".teams", "Microsoft Teams", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
     ConnectorType::of::<torq::Torq>(".torq", "Torq", Gold, &[ALERTING, UPTIME, SECURITY, WORKFLOWS]),
-    // Spec connector types (`@kbn/connector-specs`), data in `connectors::specs`.
+    // Spec connector types (`@kbn/connector-specs`), data in `connectors::spec::declarations`.
     spec::connector_type::<specs::AlienVaultOtx>(),
     spec::connector_type::<specs::BraveSearch>(),
     spec::connector_type::<specs::Github>(),
@@ -276,6 +129,11 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     ConnectorType::system(".workflows", "Workflows", Gold, &[ALERTING, SECURITY]),
 ];
 
+/// Every creatable connector type (those with a model), in registration order.
+pub fn creatable_types() -> impl Iterator<Item = &'static ConnectorType> {
+    CONNECTOR_TYPES.iter().filter(|t| t.model.is_some())
+}
+
 /// Finds a connector type by its id.
 pub fn find(id: &str) -> Option<&'static ConnectorType> {
     CONNECTOR_TYPES.iter().find(|t| t.id == id)
@@ -292,6 +150,24 @@ mod tests {
                 assert_ne!(a.id, b.id);
             }
         }
+    }
+
+    #[test]
+    fn every_declared_spec_type_is_registered_once() {
+        let declared: Vec<&str> = specs::ALL
+            .iter()
+            .chain(specs::signed::ALL)
+            .map(|def| def.id)
+            .collect();
+        for id in &declared {
+            let rows = CONNECTOR_TYPES.iter().filter(|t| t.id == *id).count();
+            assert_eq!(rows, 1, "{id} is declared once and registered {rows} times");
+        }
+        let spec_rows = CONNECTOR_TYPES
+            .iter()
+            .filter(|t| declared.contains(&t.id))
+            .count();
+        assert_eq!(spec_rows, declared.len());
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl KibanaVersion {
         let unsupported = || {
             UnsupportedVersion(format!(
                 "Kibana {} is not supported: name {}",
-                crate::zod::js_string_literal(&trimmed.chars().take(40).collect::<String>()),
+                crate::js::js_string_literal(&trimmed.chars().take(40).collect::<String>()),
                 Self::SUPPORTED
             ))
         };

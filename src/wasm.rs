@@ -11,9 +11,9 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::pipeline::validate::{self, Options};
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, SchemaOptions};
-use crate::validate::{self, Options};
 
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())

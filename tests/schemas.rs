@@ -26,8 +26,9 @@ use std::path::Path;
 
 use common::{FIXTURES, Fixture, load};
 use jsonschema::{Draft, Validator};
+use kibana_connectors::registry::creatable_types;
 use kibana_connectors::schema::{
-    self, Contract, Dialect, SchemaOptions, creatable_types, definition_name, json_schema_with,
+    self, Contract, Dialect, SchemaOptions, definition_name, json_schema_with,
 };
 use kibana_connectors::{CONNECTOR_TYPES, ConnectorType, Mode, Options, validate};
 use serde_json::{Value, json};
@@ -91,8 +92,8 @@ fn is_create(fixture: &Fixture) -> bool {
 /// express, and which the README lists.
 fn accepts_valid(validator: &Validator, body: &Value) -> bool {
     validator.is_valid(body)
-        || kibana_connectors::envelope::coerce(body).as_ref() != body
-            && validator.is_valid(&kibana_connectors::envelope::coerce(body))
+        || kibana_connectors::pipeline::envelope::coerce(body).as_ref() != body
+            && validator.is_valid(&kibana_connectors::pipeline::envelope::coerce(body))
 }
 
 fn errors_of(validator: &Validator, body: &Value) -> String {
@@ -260,7 +261,8 @@ fn the_bundle_agrees_with_the_fixtures_and_routes_each_body() {
             })
             .collect();
         for fixture in load("valid").iter().filter(|f| is_create(f)) {
-            let body = kibana_connectors::envelope::coerce(&body(fixture).unwrap()).into_owned();
+            let body =
+                kibana_connectors::pipeline::envelope::coerce(&body(fixture).unwrap()).into_owned();
             for (id, reference, branch) in &branches {
                 let accepted = branch.is_valid(&body);
                 if accepted != (body["connector_type_id"] == *id) {
@@ -427,7 +429,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
 
 /// Every generated file: the schemas, the list of unexpressed rules, the TypeScript declarations.
 fn generated_files() -> Vec<(String, String)> {
-    let mut files = schema::files();
+    let mut files = kibana_connectors::generated::files();
     files.push((
         schema::typescript::FILE.to_owned(),
         schema::typescript::declarations(),

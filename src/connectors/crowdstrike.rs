@@ -6,7 +6,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a CrowdStrike connector.
@@ -36,6 +35,6 @@ impl Connector for CrowdStrike {
     type Secrets = CrowdStrikeSecrets;
 
     fn check_config(config: &CrowdStrikeConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

@@ -1,7 +1,6 @@
 //! `.d3security`: D3 Security, which sends events to D3 SOAR (sub-action framework).
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
 use crate::model::strict_object;
 
 strict_object! {
@@ -29,6 +28,6 @@ impl Connector for D3Security {
     type Secrets = D3SecuritySecrets;
 
     fn check_config(config: &D3SecurityConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

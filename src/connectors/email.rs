@@ -4,12 +4,12 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
-use crate::connectors::email_services::kibana_service_host;
-use crate::email_address::parse_address_list;
+use crate::connector::{Connector, Rules};
+use crate::js::{is_nullish, truthy};
+use crate::kibana::email_address::parse_address_list;
+use crate::kibana::email_services::kibana_service_host;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls::{check_hostname_allowed, check_uri_allowed};
 use crate::zod::{JsNumber, Limit, Nullable, Reader, Zod, coerce_number};
 
 strict_object! {
@@ -119,7 +119,7 @@ impl Connector for Email {
     /// `clientId`, `tenantId` and `secrets.clientSecret`; any other service with `hasAuth: true`
     /// as sent (not when omitted) needs `secrets.user` and `secrets.password`.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, when};
+        use crate::model::rules::{both, config, equals, given, secrets, when};
         use serde_json::json;
         let service_is = |service: &str| config(equals("service", json!(service)));
         vec![
@@ -178,7 +178,7 @@ impl Connector for Email {
             );
         }
         if let Some(url) = config.oauth_token_url.get().filter(|u| !u.is_empty()) {
-            check_uri_allowed(rules, "/config/oauthTokenUrl", url, || {
+            rules.uri_allowed("/config/oauthTokenUrl", url, || {
                 format!(
                     "[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration"
                 )
@@ -221,7 +221,7 @@ impl Connector for Email {
                     (Some(_), false) => {}
                 }
                 if let Some(host) = config.host.get() {
-                    check_hostname_allowed(rules, "/config/host", host);
+                    rules.hostname_allowed("/config/host", host);
                 }
             }
             _ => {
@@ -233,7 +233,7 @@ impl Connector for Email {
                     );
                 }
                 match kibana_service_host(service) {
-                    Some(host) => check_hostname_allowed(rules, "/config/service", host),
+                    Some(host) => rules.hostname_allowed("/config/service", host),
                     None => rules.error(
                         IssueCode::InvalidOption,
                         "/config/service",

@@ -18,10 +18,10 @@ use serde_json::Value;
 
 use crate::connector::{Connector, Rules};
 use crate::model::{strict_object, string_enum};
+use crate::pointer::Segment;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::NonEmptyString;
-use crate::zod::{CoercedNumber, Reader, Record, Segment, Zod, ZodIssue};
+use crate::zod::{CoercedNumber, Reader, Record, Zod, ZodIssue};
 
 /// The model used when a request names none (OpenAI only).
 pub const DEFAULT_MODEL: &str = "gpt-4.1";
@@ -536,7 +536,7 @@ pub(crate) fn check_api_url(rules: &mut Rules, path: &str, prefix: &str, url: &s
         );
         return;
     }
-    urls::check_uri_allowed(rules, path, url, || {
+    rules.uri_allowed(path, url, || {
         format!(
             "{prefix}Error: error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
         )

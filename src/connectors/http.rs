@@ -8,53 +8,19 @@
 //! whose credentials sit in the secrets (`proxyUsername`, `proxyPassword`).
 
 use schemars::{Schema, SchemaGenerator};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, truthy};
+use crate::connector::{Connector, Rules};
 use crate::connectors::auth::{
     AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
     record_invalid_combination,
 };
-use crate::js::js_trim;
+use crate::js::truthy;
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
-use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
-
-/// `z.string().url()` in Zod 4: JavaScript's `trim()`, then WHATWG `new URL()` on the trimmed
-/// text; the trimmed text is what Kibana stores. Any scheme is accepted (`mailto:x` too).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZodUrl(pub String);
-
-impl Zod for ZodUrl {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let text = String::read(input, reader)?;
-        let trimmed = js_trim(&text);
-        if urls::whatwg_parses(trimmed) {
-            Some(Self(trimmed.to_owned()))
-        } else {
-            reader.push(
-                IssueCode::InvalidUrl,
-                "Invalid URL".to_owned(),
-                Some(serde_json::json!({ "format": "url" })),
-            );
-            None
-        }
-    }
-
-    fn schema(_: &mut SchemaGenerator) -> Schema {
-        // No `format: uri`: that is RFC 3986, which refuses URLs the WHATWG parser accepts
-        // (and Kibana trims the text first).
-        schemars::json_schema!({ "type": "string" })
-    }
-}
-
-impl Serialize for ZodUrl {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
+use crate::zod::{Nullable, Nullish, Reader, Record, Zod, ZodUrl};
 
 strict_object! {
     /// Settings of an HTTP connector.
@@ -191,15 +157,6 @@ impl Zod for HttpSecrets {
 /// The prefix of every message of Kibana's HTTP config validator.
 const PREFIX: &str = "error validation http action config: ";
 
-/// Kibana's `ensureUriAllowed` in `http/validations.ts`, for `url` and `proxyUrl`.
-fn check_allowed(rules: &mut Rules, path: &str, url: &str) {
-    urls::check_uri_allowed(rules, path, url, || {
-        format!(
-            "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-        )
-    });
-}
-
 /// True for a string JavaScript sees as truthy (present and not empty).
 fn given(value: Option<&String>) -> bool {
     value.is_some_and(|text| !text.is_empty())
@@ -218,7 +175,7 @@ impl Connector for Http {
     /// most, and both proxy credentials or neither; `hasProxyAuth: true` (as sent) needs the
     /// proxy URL and both proxy credentials.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, both, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;
@@ -258,7 +215,7 @@ impl Connector for Http {
         // `validateUrl`: the schema's `.url()` already ran `new URL()` on the same (trimmed)
         // text, so this never fails through the API; kept for fidelity.
         if urls::whatwg_parses(&config.url.0) {
-            check_allowed(rules, "/config/url", &config.url.0);
+            rules.target_url_allowed("/config/url", &config.url.0, PREFIX);
         } else {
             rules.error(
                 IssueCode::InvalidUrl,
@@ -295,7 +252,7 @@ impl Connector for Http {
         check_oauth2(config, rules);
 
         if let Some(proxy_url) = config.proxy_url.get().filter(|u| !u.0.is_empty()) {
-            check_allowed(rules, "/config/proxyUrl", &proxy_url.0);
+            rules.target_url_allowed("/config/proxyUrl", &proxy_url.0, PREFIX);
         }
     }
 
@@ -395,19 +352,6 @@ mod tests {
         let mut reader = Reader::new();
         let _ = T::read(Some(input), &mut reader);
         prettify(&reader.into_issues())
-    }
-
-    #[test]
-    fn url_is_trimmed_the_javascript_way() {
-        assert_eq!(
-            js_trim("\u{feff} https://x.example \u{2028}"),
-            "https://x.example"
-        );
-        assert_eq!(js_trim("\u{85}x"), "\u{85}x");
-        let mut reader = Reader::new();
-        let url = ZodUrl::read(Some(&serde_json::json!("  mailto:x@y ")), &mut reader);
-        assert_eq!(url, Some(ZodUrl("mailto:x@y".to_owned())));
-        assert!(reader.is_clean());
     }
 
     #[test]

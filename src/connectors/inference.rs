@@ -10,10 +10,11 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
+use crate::js::js_key_order;
 use crate::model::strict_object;
 use crate::report::IssueCode;
 use crate::zod::CoercedNumber;
-use crate::zod::{Reader, Record, Zod, js_key_order};
+use crate::zod::{Reader, Record, Zod};
 
 /// The keys of Kibana's `ServiceProviderKeys`: the services an endpoint can use.
 pub const PROVIDERS: &[&str] = &[
@@ -121,7 +122,7 @@ impl Connector for Inference {
     /// `chat_completion`, or a string whose upper case (JavaScript's `toUpperCase`) is a
     /// sub-action key.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{always, config, upper_case_pattern};
+        use crate::model::rules::{always, config, upper_case_pattern};
         use serde_json::json;
         let task_types = format!(
             "^(?:chat_completion|{})$",

@@ -7,7 +7,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Jira Service Management connector.
@@ -35,6 +34,6 @@ impl Connector for JiraServiceManagement {
     type Secrets = JiraServiceManagementSecrets;
 
     fn check_config(config: &JiraServiceManagementConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url);
+        rules.url_allow_list("/config/apiUrl", &config.api_url);
     }
 }

@@ -11,7 +11,6 @@ use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
 use crate::model::{strict_object, string_enum};
-use crate::urls;
 use crate::zod::NonEmptyString;
 use crate::zod::{Reader, Record, Zod};
 
@@ -124,7 +123,7 @@ impl Connector for Mcp {
 
     /// `urlAllowListValidator('serverUrl')`; the secrets validator is a no-op in Kibana.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/serverUrl", &config.0.server_url);
+        rules.url_allow_list("/config/serverUrl", &config.0.server_url);
     }
 }
 

@@ -7,7 +7,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::NonEmptyString;
 
 strict_object! {
@@ -45,7 +44,7 @@ impl Connector for MicrosoftDefenderEndpoint {
     type Secrets = MicrosoftDefenderEndpointSecrets;
 
     fn check_config(config: &MicrosoftDefenderEndpointConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/oAuthServerUrl", &config.o_auth_server_url.0);
-        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url.0);
+        rules.url_allow_list("/config/oAuthServerUrl", &config.o_auth_server_url.0);
+        rules.url_allow_list("/config/apiUrl", &config.api_url.0);
     }
 }

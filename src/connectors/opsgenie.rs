@@ -2,7 +2,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an Opsgenie connector.
@@ -29,17 +28,6 @@ impl Connector for Opsgenie {
     type Secrets = OpsgenieSecrets;
 
     fn check_config(config: &OpsgenieConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/apiUrl", &config.api_url);
+        rules.url_allow_list("/config/apiUrl", &config.api_url);
     }
-}
-
-/// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
-/// TheHive): `ensureUriAllowed(url)` and nothing else — no `new URL()`, so a URL without a
-/// scheme passes while `xpack.actions.allowedHosts` contains `*`.
-pub(crate) fn check_url_allow_list(rules: &mut Rules, path: &str, url: &str) {
-    urls::check_uri_allowed(rules, path, url, || {
-        format!(
-            "error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-        )
-    });
 }

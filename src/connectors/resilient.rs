@@ -5,7 +5,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an IBM Resilient connector.
@@ -36,11 +35,6 @@ impl Connector for Resilient {
 
     /// `urlAllowListValidator('apiUrl')`: the allowed-hosts check, without a URL parse.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
-            format!(
-                "error validating url: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-                config.api_url
-            )
-        });
+        rules.url_allow_list("/config/apiUrl", &config.api_url);
     }
 }

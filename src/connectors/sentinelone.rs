@@ -5,7 +5,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Sentinel One connector.
@@ -33,6 +32,6 @@ impl Connector for SentinelOne {
     type Secrets = SentinelOneSecrets;
 
     fn check_config(config: &SentinelOneConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

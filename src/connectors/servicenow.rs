@@ -10,10 +10,10 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
+use crate::connector::{Connector, Rules};
+use crate::js::{is_nullish, truthy};
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Zod};
 
 strict_object! {
@@ -115,12 +115,11 @@ fn missing_field(field: &str, is_oauth: bool) -> String {
 /// Kibana's `validateCommonConfig`: the allowed-hosts check of `apiUrl`, then the OAuth fields
 /// (on the parsed config, so `null` and absent are the same).
 fn check_common_config(config: &CommonConfig<'_>, rules: &mut Rules) {
-    urls::check_uri_allowed(rules, "/config/apiUrl", config.api_url, || {
-        format!(
-            "error configuring connector action: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-            config.api_url
-        )
-    });
+    rules.target_url_allowed(
+        "/config/apiUrl",
+        config.api_url,
+        "error configuring connector action: ",
+    );
     if config.is_oauth {
         for (field, value) in [
             ("userIdentifierValue", config.user_identifier_value),
@@ -288,7 +287,7 @@ where
     /// out) the reverse. (The secrets validator's own rule, basic or OAuth credentials but not a
     /// half of either, follows from these.)
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use crate::model::rules::{both, config, equals, given, secrets, unset, when_else};
         use serde_json::json;
         let oauth_config = ["userIdentifierValue", "clientId", "jwtKeyId"];
         let oauth_secrets = ["clientSecret", "privateKey"];

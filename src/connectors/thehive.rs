@@ -1,7 +1,6 @@
 //! `.thehive`: TheHive, which creates cases and alerts in TheHive (sub-action framework).
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
 use crate::model::strict_object;
 use crate::zod::Nullable;
 
@@ -33,6 +32,6 @@ impl Connector for TheHive {
     type Secrets = TheHiveSecrets;
 
     fn check_config(config: &TheHiveConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

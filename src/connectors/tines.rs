@@ -1,7 +1,6 @@
 //! `.tines`: Tines, which sends events to Tines stories (sub-action framework).
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
 use crate::model::strict_object;
 
 strict_object! {
@@ -31,6 +30,6 @@ impl Connector for Tines {
     type Secrets = TinesSecrets;
 
     fn check_config(config: &TinesConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

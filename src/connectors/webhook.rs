@@ -11,9 +11,9 @@ use crate::connector::{Connector, Rules};
 use crate::connectors::auth::{
     AuthSecrets, AuthType, SslCertType, VerificationMode, is_non_empty_json_object,
 };
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
 
 string_enum! {
@@ -105,11 +105,7 @@ const PREFIX: &str = "error validation webhook action config: ";
 /// Kibana's `validateUrl` then `ensureUriAllowed`, for `url` and `accessTokenUrl`.
 fn check_url(rules: &mut Rules, path: &str, url: &str) {
     if urls::whatwg_parses(url) {
-        urls::check_uri_allowed(rules, path, url, || {
-            format!(
-                "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-            )
-        });
+        rules.target_url_allowed(path, url, PREFIX);
     } else {
         // Node's `new URL` error, as `err.toString()` prints it (the input is not echoed).
         rules.error(
@@ -132,7 +128,7 @@ impl Connector for Webhook {
     /// client credentials need the token URL and the client id. The secrets hold one credential
     /// set at most.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;

@@ -5,7 +5,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::Nullable;
 
 strict_object! {
@@ -35,6 +34,6 @@ impl Connector for Xsoar {
     type Secrets = XsoarSecrets;
 
     fn check_config(config: &XsoarConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
+        rules.url_allow_list("/config/url", &config.url);
     }
 }

@@ -12,10 +12,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::registry::{CONNECTOR_TYPES, ConnectorType};
+use crate::pipeline::validate::Mode;
+use crate::registry::{CONNECTOR_TYPES, ConnectorType, creatable_types};
 use crate::report::IssueCode;
 use crate::schema::{self, Contract, Dialect};
-use crate::validate::Mode;
 
 /// Where the declarations are committed, from the repository root.
 pub const FILE: &str = "schemas/kibana-connectors.d.ts";
@@ -24,7 +24,7 @@ pub const FILE: &str = "schemas/kibana-connectors.d.ts";
 pub fn declarations() -> String {
     let mut out = String::from(HEADER);
     ids(&mut out);
-    for connector_type in schema::creatable_types() {
+    for connector_type in creatable_types() {
         connector_type_declarations(&mut out, connector_type);
     }
     unions(&mut out);
@@ -52,7 +52,7 @@ fn ids(out: &mut String) {
         "/** Every connector type id Kibana registers (system action types included). */\nexport type ConnectorTypeId =\n{};\n",
         union_lines(&all)
     );
-    let creatable: Vec<String> = schema::creatable_types().map(|t| literal(t.id)).collect();
+    let creatable: Vec<String> = creatable_types().map(|t| literal(t.id)).collect();
     let _ = writeln!(
         out,
         "/** The connector type ids a create-connector request may name (system action types cannot be created). */\nexport type CreatableConnectorTypeId =\n{};\n",
@@ -172,7 +172,7 @@ fn declare_or_alias(out: &mut String, name: &str, schema: &Value, same_as: &str,
 
 /// The unions over every creatable type, and the map from id to declarations.
 fn unions(out: &mut String) {
-    let types: Vec<&ConnectorType> = schema::creatable_types().collect();
+    let types: Vec<&ConnectorType> = creatable_types().collect();
     let names = |f: &dyn Fn(&ConnectorType) -> String| -> Vec<String> {
         types.iter().map(|t| f(t)).collect()
     };

@@ -4,12 +4,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, RuleIssue, Rules};
-use crate::connectors::spec::AuthKind;
-use crate::envelope::{self, BodyKind, RouteIssue};
+use crate::catalog::{AuthKind, License};
+use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
+use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
+use crate::pointer::{Segment, pointer};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::zod::{Reader, Zod, ZodIssue, field, pointer, prettify};
+use crate::zod::{ZodIssue, field, prettify};
 
 /// Which request the body is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +93,7 @@ impl Options {
                     Some(key),
                     format!(
                         "Unknown option {}: the options are {}",
-                        crate::zod::js_string_literal(key),
+                        crate::js::js_string_literal(key),
                         Self::SHAPE
                     ),
                 )),
@@ -178,7 +179,7 @@ impl Findings {
     }
 
     /// Records a schema step; true when it passed.
-    #[inline(never)] // once, not in every connector type's `check_connector`
+    #[inline(never)] // once, not in every connector type's `connector::check`
     fn schema_step(&mut self, base: &str, prefix: &str, issues: Vec<ZodIssue>) -> bool {
         if issues.is_empty() {
             return true;
@@ -197,7 +198,7 @@ impl Findings {
             } else {
                 for key in issue.keys {
                     let mut path = issue.path.clone();
-                    path.push(crate::zod::Segment::Key(key.clone().into()));
+                    path.push(Segment::Key(key.clone().into()));
                     self.errors.push(Issue {
                         code: issue.code,
                         path: pointer(base, &path),
@@ -250,61 +251,27 @@ fn expand(issue: RuleIssue) -> Vec<Issue> {
         .collect()
 }
 
-/// `config` and `secrets` as Kibana stores them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stored {
-    /// The parsed config: defaults filled in.
-    pub config: Value,
-    /// The parsed secrets.
-    pub secrets: Value,
-}
-
-/// Runs one connector type's steps on `config` and `secrets` (both JSON objects).
-pub(crate) fn check_connector<C: Connector>(
-    config: &Value,
-    secrets: &Value,
-    findings: &mut Findings,
-) -> Option<Stored> {
-    let mut reader = Reader::new();
-    let parsed_config = C::Config::read(Some(config), &mut reader);
-    let mut config_ok = findings.schema_step("/config", CONFIG_PREFIX, reader.into_issues());
-    if let (true, Some(parsed)) = (config_ok, &parsed_config) {
-        let mut rules = Rules::default();
-        C::check_config(parsed, &mut rules);
-        config_ok = findings.rule_step(CONFIG_PREFIX, rules);
+impl Record for Findings {
+    fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool {
+        let (base, prefix) = match part {
+            Part::Config => ("/config", CONFIG_PREFIX),
+            Part::Secrets => ("/secrets", SECRETS_PREFIX),
+        };
+        self.schema_step(base, prefix, issues)
     }
 
-    let mut reader = Reader::new();
-    let parsed_secrets = C::Secrets::read(Some(secrets), &mut reader);
-    let mut secrets_ok = findings.schema_step("/secrets", SECRETS_PREFIX, reader.into_issues());
-    if let (true, Some(parsed)) = (secrets_ok, &parsed_secrets) {
-        let mut rules = Rules::default();
-        C::check_secrets(parsed, &mut rules);
-        secrets_ok = findings.rule_step(SECRETS_PREFIX, rules);
+    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
+        let prefix = match validator {
+            Validator::Config => CONFIG_PREFIX,
+            Validator::Secrets => SECRETS_PREFIX,
+            Validator::Connector => CONNECTOR_PREFIX,
+        };
+        self.rule_step(prefix, rules)
     }
 
-    // Kibana reaches the connector rule only when config and secrets passed; it sees the raw
-    // request values, not the parsed ones.
-    if !(config_ok && secrets_ok) {
-        return None;
+    fn wants_stored(&self) -> bool {
+        self.store
     }
-    let (Value::Object(raw_config), Value::Object(raw_secrets)) = (config, secrets) else {
-        return None;
-    };
-    let mut rules = Rules::default();
-    C::check_connector(raw_config, raw_secrets, &mut rules);
-    if !findings.rule_step(CONNECTOR_PREFIX, rules) {
-        return None;
-    }
-    if !findings.store {
-        return None;
-    }
-    let config = serde_json::to_value(parsed_config?).ok()?;
-    let secrets = serde_json::to_value(parsed_secrets?).ok()?;
-    Some(Stored {
-        config: C::stored_config(config, &secrets),
-        secrets,
-    })
 }
 
 /// The result of one full check: the report, and the stored body when Kibana would accept it.
@@ -467,7 +434,7 @@ fn check_kibana_managed_auth_type(
 }
 
 fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
-    if connector_type.minimum_license > registry::License::Basic {
+    if connector_type.minimum_license > License::Basic {
         let license = connector_type.minimum_license.as_str();
         findings.warnings.push(Issue {
             code: IssueCode::ServerCheck,
@@ -589,7 +556,7 @@ fn proto_key(value: &Value, path: &mut String) -> Option<String> {
         Value::Object(map) => map.iter().find_map(|(key, inner)| {
             path.truncate(len);
             path.push('/');
-            path.push_str(&crate::zod::escape_pointer(key));
+            path.push_str(&crate::pointer::escape_pointer(key));
             if key == "__proto__" {
                 Some(path.clone())
             } else {

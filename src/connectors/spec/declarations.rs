@@ -1,53 +1,15 @@
 //! The spec connector types Kibana registers by default (`@kbn/connector-specs`, registered by
 //! stack_connectors' `registerConnectorTypesFromSpecs` while the `connectorsFromSpecs`
 //! experimental feature is on, its default since Kibana PR #245095), as data for
-//! [`super::spec`]: one declaration per spec file of
+//! [`super`]: one declaration per spec file of
 //! `kbn-connector-specs/src/specs/**`, in the order of its generated `all_specs.ts`.
 //!
 //! Each declaration gives `metadata` (id, display name, licence, feature ids), the config
 //! fields of `spec.schema` and `auth.types`. The spec's actions are not part of validation.
 
-use super::spec::{AuthKind, AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
-use crate::registry::License;
-use crate::registry::feature::{AGENT_BUILDER, WORKFLOWS};
-
-/// Declares spec connector types: a marker type per spec, implementing [`Spec`].
-macro_rules! spec_types {
-    ($(
-        $(#[doc = $doc:literal])*
-        $name:ident {
-            id: $id:literal,
-            name: $display:literal,
-            license: $license:ident,
-            features: [$($feature:expr),* $(,)?],
-            description: $description:literal,
-            config: $unknown:ident [$($field:expr),* $(,)?],
-            auth: [$($auth:expr),* $(,)?] $(,)?
-        }
-    )*) => {
-        $(
-            $(#[doc = $doc])*
-            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-            pub struct $name;
-
-            impl Spec for $name {
-                const DEF: SpecDef = SpecDef {
-                    id: $id,
-                    name: $display,
-                    license: License::$license,
-                    features: &[$($feature),*],
-                    description: $description,
-                    config: &[$($field),*],
-                    unknown: Unknown::$unknown,
-                    auth: &[$($auth),*],
-                };
-            }
-        )*
-
-        /// Every spec type declared here, in order.
-        pub const ALL: &[SpecDef] = &[$($name::DEF),*];
-    };
-}
+use super::{AuthType, Fallback, Field, Kind, spec_types};
+use crate::catalog::AuthKind;
+use crate::catalog::feature::{AGENT_BUILDER, WORKFLOWS};
 
 use AuthKind::{ApiKeyHeader, Basic, Bearer, OAuthClientCredentials};
 use Kind::{Text, Url};
@@ -1146,7 +1108,7 @@ spec_types! {
 }
 
 /// Spec types that need the signing / service-account auth types and the string patterns of
-/// [`super::spec`] (declared apart from the first block so that both can grow at once).
+/// [`super`] (declared apart from the first block so that both can grow at once).
 pub mod signed {
     #[allow(clippy::wildcard_imports)]
     use super::*;

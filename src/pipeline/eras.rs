@@ -16,9 +16,10 @@
 
 use serde_json::Value;
 
+use crate::pointer::Segment;
 use crate::report::IssueCode;
 use crate::versions::MessageEra;
-use crate::zod::{Segment, ZodIssue, prettify};
+use crate::zod::{ZodIssue, prettify};
 
 /// Kibana's text for the issues of one schema (config or secrets), without its prefix.
 pub fn schema_message(era: MessageEra, issues: &[ZodIssue]) -> String {
@@ -43,7 +44,10 @@ pub fn approximations(era: MessageEra, issues: &[ZodIssue]) -> Vec<&'static str>
     match era {
         MessageEra::Zod4 => {}
         MessageEra::Zod3 => {
-            if issues.iter().any(|i| i.code == IssueCode::InvalidCombination) {
+            if issues
+                .iter()
+                .any(|i| i.code == IssueCode::InvalidCombination)
+            {
                 reasons.push("Zod 3 lists the issues of every member of a union of objects; only the member the body was meant for is known here");
             }
         }
@@ -84,7 +88,7 @@ fn bound(issue: &ZodIssue) -> String {
     param(issue, "minimum")
         .or_else(|| param(issue, "maximum"))
         .and_then(Value::as_f64)
-        .map(crate::zod::js_number_text)
+        .map(crate::js::js_number_text)
         .unwrap_or_default()
 }
 
@@ -361,7 +365,9 @@ mod tests {
     fn zod3_lists_fields_in_order_and_counts_them() {
         let found = issues(|r| {
             r.at(key("a"), |r| r.invalid_type("string", None));
-            r.at(key("b"), |r| r.invalid_type("string", Some(&Value::from(1))));
+            r.at(key("b"), |r| {
+                r.invalid_type("string", Some(&Value::from(1)));
+            });
         });
         assert_eq!(
             format_zod3(&found),
@@ -379,7 +385,10 @@ mod tests {
             }
         });
         let text = format_zod3(&found);
-        assert!(text.starts_with("7 errors:\n [1]: Field \"a\": Required;"), "{text}");
+        assert!(
+            text.starts_with("7 errors:\n [1]: Field \"a\": Required;"),
+            "{text}"
+        );
         assert!(text.ends_with(";\n [6]: and 2 more"), "{text}");
     }
 

@@ -2,7 +2,10 @@
 //! `z.object({...}).strict()` and [`string_enum!`] for `z.enum([...])`.
 //!
 //! One declaration gives the typed Rust struct, its Zod-faithful reader, its JSON Schema and its
-//! stored (serialized) form, so the three can never disagree.
+//! stored (serialized) form, so the three can never disagree. [`rules`] builds the cross-field
+//! rules a connector adds to its JSON Schema.
+
+pub mod rules;
 
 /// Declares a strict Zod object: a struct, its reader, its JSON Schema and its serialization.
 ///
@@ -50,7 +53,7 @@ macro_rules! strict_object {
                     let $field = {
                         const KEY: &str = $crate::model::wire_name!($field $($wire)?);
                         let value = $crate::zod::field(map, KEY);
-                        reader.at($crate::zod::Segment::Key(KEY.into()), |reader| {
+                        reader.at($crate::pointer::Segment::Key(KEY.into()), |reader| {
                             $crate::model::read_field!(value, reader, $ty $(, $default)?)
                         })
                     };

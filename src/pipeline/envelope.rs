@@ -8,9 +8,10 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::js::{is_blank, json_parse};
+use crate::js::{is_blank, js_key_order, json_parse};
+use crate::pointer::escape_pointer;
 use crate::report::IssueCode;
-use crate::zod::{escape_pointer, field, js_key_order};
+use crate::zod::field;
 
 /// The longest connector id Kibana accepts.
 pub const CONNECTOR_ID_MAX_LENGTH: usize = 36;

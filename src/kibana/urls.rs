@@ -4,10 +4,8 @@
 //! implements the same standard). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
 //! `url.parse(value, false, true)` and takes its `hostname`: with the default
 //! `xpack.actions.allowedHosts: ['*']` every URL passes *unless that parser throws*, so
-//! [`legacy_hostname`] reproduces the parser's host rules, throws included.
-
-use crate::connector::Rules;
-use crate::report::IssueCode;
+//! [`legacy_hostname`] reproduces the parser's host rules, throws included. The checks that
+//! report on them are `Rules`' allowed-hosts methods (`connector.rs`).
 
 /// True when JavaScript's `new URL(value)` accepts `value`.
 pub fn whatwg_parses(value: &str) -> bool {
@@ -171,74 +169,6 @@ fn decode_uri_component_ok(text: &str) -> bool {
         }
     }
     std::str::from_utf8(&decoded).is_ok()
-}
-
-/// Kibana's `isUriAllowed`, for what a browser can know: an error where Node's parser throws
-/// (refused whatever `allowedHosts` says), otherwise a `server_check` warning naming the host the
-/// server will look up. `message` is Kibana's error text for a refused URL.
-pub fn check_uri_allowed(
-    rules: &mut Rules,
-    path: &str,
-    uri: &str,
-    message: impl FnOnce() -> String,
-) {
-    match legacy_hostname(uri) {
-        Err(LegacyParseError) => rules.error(IssueCode::InvalidUrl, path, message()),
-        Ok(Some(hostname)) if !hostname.is_empty() => rules.server_check(
-            path,
-            format!("Kibana accepts this URL only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
-            serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
-        ),
-        Ok(_) => rules.server_check(
-            path,
-            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
-            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
-        ),
-    }
-}
-
-/// [`check_uri_allowed`] for a URL that is a secret (a Slack webhook URL, an xMatters URL with
-/// its API key): neither the URL nor its host name appears in the message or the params.
-/// Kibana's own message quotes the URL (`target url "<url>" is not added …`); here
-/// `[redacted]` stands in its place. `prefix` is the validator's prefix for that message.
-pub fn check_secret_uri_allowed(rules: &mut Rules, path: &str, uri: &str, prefix: &str) {
-    match legacy_hostname(uri) {
-        Err(LegacyParseError) => rules.error(
-            IssueCode::InvalidUrl,
-            path,
-            format!("{prefix}target url \"[redacted]\" is not added to the Kibana config xpack.actions.allowedHosts"),
-        ),
-        Ok(Some(hostname)) if !hostname.is_empty() => rules.server_check(
-            path,
-            "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
-            serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
-        ),
-        Ok(_) => rules.server_check(
-            path,
-            "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
-            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
-        ),
-    }
-}
-
-/// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
-/// TheHive, IBM Resilient): `ensureUriAllowed(url)` and nothing else — no `new URL()`, so a URL
-/// without a scheme passes while `xpack.actions.allowedHosts` contains `*`.
-pub fn check_sub_action_url(rules: &mut Rules, path: &str, url: &str) {
-    check_uri_allowed(rules, path, url, || {
-        format!(
-            "error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-        )
-    });
-}
-
-/// Kibana's `isHostnameAllowed` (an exact string match), for a host name given on its own.
-pub fn check_hostname_allowed(rules: &mut Rules, path: &str, hostname: &str) {
-    rules.server_check(
-        path,
-        format!("Kibana accepts this host only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
-        serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
-    );
 }
 
 #[cfg(test)]

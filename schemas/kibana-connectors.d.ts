@@ -10278,6 +10278,7 @@ export type NormalizedUpdateBody<T extends CreatableConnectorTypeId = CreatableC
  * - `system_action_type`: A system action type: Kibana refuses to create connectors of it.
  * - `server_check`: A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
  * - `invalid_options`: The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
+ * - `deprecated_type`: A warning: Kibana marks the connector type deprecated (it still creates it).
  */
 export type IssueCode =
   | "invalid_json"
@@ -10298,7 +10299,8 @@ export type IssueCode =
   | "unknown_connector_type"
   | "system_action_type"
   | "server_check"
-  | "invalid_options";
+  | "invalid_options"
+  | "deprecated_type";
 
 /** One problem in a request body. */
 export interface Issue {

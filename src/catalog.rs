@@ -33,6 +33,49 @@ impl License {
     }
 }
 
+/// What a connector type is for, so that people can find it among a hundred (the page groups
+/// and searches by it). This project's grouping, not Kibana's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Large language models and AI services.
+    Ai,
+    /// Tickets, incidents and on-call (IT service management).
+    Itsm,
+    /// Chat, email and notifications.
+    Messaging,
+    /// Threat intelligence, EDR and security operations.
+    Security,
+    /// Monitoring, metrics and tracing.
+    Observability,
+    /// Data stores, search and web data.
+    Data,
+    /// Documents, calendars and business applications.
+    Productivity,
+    /// Source control, CI and developer tools.
+    Developer,
+    /// Automation and orchestration.
+    Automation,
+    /// Everything else.
+    Other,
+}
+
+impl Category {
+    /// Every category, in the order the page lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Ai,
+        Self::Itsm,
+        Self::Messaging,
+        Self::Security,
+        Self::Observability,
+        Self::Data,
+        Self::Productivity,
+        Self::Developer,
+        Self::Automation,
+        Self::Other,
+    ];
+}
+
 /// Kibana's connector feature ids (`connector_feature_config.ts`).
 pub mod feature {
     /// Alerting rules.

@@ -6,9 +6,10 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::catalog::License;
+use crate::catalog::{Category, License};
 use crate::kibana::urls::{LegacyParseError, legacy_hostname};
 use crate::report::IssueCode;
+use crate::versions::Since;
 use crate::zod::{Reader, Zod, ZodIssue};
 
 /// One connector type's models and Kibana's custom validators for it.
@@ -215,6 +216,18 @@ pub struct ConnectorType {
     pub supported_feature_ids: &'static [&'static str],
     /// System action types cannot be created through the API.
     pub is_system_action_type: bool,
+    /// What it is for, in one line.
+    pub description: &'static str,
+    /// Its group, for finding it.
+    pub category: Category,
+    /// Words people search for it by that its name and id do not contain.
+    pub search_words: &'static [&'static str],
+    /// The first Kibana release that registers it by default.
+    #[serde(skip)]
+    pub since: Since,
+    /// Since when Kibana marks it deprecated, and what Kibana recommends instead.
+    #[serde(skip)]
+    pub deprecation: Option<(Since, &'static str)>,
     #[serde(skip)]
     pub(crate) model: Option<Model>,
 }
@@ -233,6 +246,11 @@ impl ConnectorType {
             minimum_license,
             supported_feature_ids,
             is_system_action_type: false,
+            description: "",
+            category: Category::Other,
+            search_words: &[],
+            since: Since::ALWAYS,
+            deprecation: None,
             model: Some(Model {
                 check: check::<C>,
                 schemas: schemas::<C>,
@@ -255,7 +273,57 @@ impl ConnectorType {
             minimum_license,
             supported_feature_ids,
             is_system_action_type: true,
+            description: "",
+            category: Category::Other,
+            search_words: &[],
+            since: Since::ALWAYS,
+            deprecation: None,
             model: None,
+        }
+    }
+
+    /// The same type with its description, category and search words.
+    #[must_use]
+    pub(crate) const fn about(
+        self,
+        category: Category,
+        description: &'static str,
+        search_words: &'static [&'static str],
+    ) -> Self {
+        Self {
+            category,
+            description,
+            search_words,
+            ..self
+        }
+    }
+
+    /// The same type with its category and search words (a spec type's description is its spec's).
+    #[must_use]
+    pub(crate) const fn found_by(
+        self,
+        category: Category,
+        search_words: &'static [&'static str],
+    ) -> Self {
+        Self {
+            category,
+            search_words,
+            ..self
+        }
+    }
+
+    /// The same type, registered by default since `since`.
+    #[must_use]
+    pub(crate) const fn since(self, since: Since) -> Self {
+        Self { since, ..self }
+    }
+
+    /// The same type, deprecated since `since`; `instead` says what Kibana recommends.
+    #[must_use]
+    pub(crate) const fn deprecated(self, since: Since, instead: &'static str) -> Self {
+        Self {
+            deprecation: Some((since, instead)),
+            ..self
         }
     }
 

@@ -71,6 +71,8 @@ issue_codes! {
     ServerCheck = "server_check",
     /// The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
     InvalidOptions = "invalid_options",
+    /// A warning: Kibana marks the connector type deprecated (it still creates it).
+    DeprecatedType = "deprecated_type",
 }
 
 impl Serialize for IssueCode {
@@ -116,8 +118,19 @@ impl KibanaError {
     }
 }
 
+/// Whether an answer is the named Kibana's word for word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fidelity {
+    /// Every fact the answer rests on is pinned for that release.
+    #[default]
+    Exact,
+    /// Some fact is inferred, or an older engine's text is rebuilt: see `approximations`.
+    Approximate,
+}
+
 /// The outcome of checking one request body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// True when Kibana's own checks would accept the body (warnings aside).
@@ -132,6 +145,15 @@ pub struct Report {
     /// than that gets the first ones (Kibana's answer is still the first). Left out when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+    /// The Kibana the answer is for (`"9.6"`, `"9.3.2"`, `"main"`); left out when nothing was
+    /// checked (an unreadable body or options).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kibana_version: String,
+    /// `exact`, or `approximate` when the answer rests on a fact not pinned for that release.
+    pub fidelity: Fidelity,
+    /// Why the answer is approximate; left out when it is exact.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approximations: Vec<String>,
 }
 
 impl Report {

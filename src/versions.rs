@@ -140,6 +140,19 @@ impl fmt::Display for KibanaVersion {
     }
 }
 
+impl serde::Serialize for KibanaVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KibanaVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Why a version string names no supported release.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsupportedVersion(pub String);

@@ -29,13 +29,18 @@ use serde_json::Value;
 /// The minimum number of fixtures of each kind per connector type.
 const MINIMUM_PER_KIND: usize = 6;
 
+/// The fixture's options. The fixtures were written from Kibana main's sources, so a fixture that
+/// names no `kibanaVersion` is checked against `main`.
 fn options(fixture: &Fixture) -> Options {
-    fixture
+    let mut options = fixture
         .data
         .get("options")
-        .map_or_else(Options::default, |o| {
-            serde_json::from_value(o.clone()).expect("options")
-        })
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    if options.get("kibanaVersion").is_none() {
+        options["kibanaVersion"] = "main".into();
+    }
+    serde_json::from_value(options).expect("options")
 }
 
 fn pairs(issues: &[kibana_connectors::Issue]) -> Vec<(String, String)> {
@@ -248,4 +253,40 @@ fn fixture_folders_name_known_types() {
             "tests/fixtures/{folder} names no connector type"
         );
     }
+}
+
+/// Era fixtures (`tests/fixtures/<type>/eras/*.json`, `{ description, source, versions, body,
+/// kibanaError }`): Kibana's own 400 text for a body in the releases named, taken from Kibana's
+/// tests of that era (config-schema up to 9.2, Zod 3 in 9.3). Each must be answered word for word
+/// for every release it names.
+#[test]
+fn era_fixtures_get_that_releases_words() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for fixture in load("eras") {
+        let name = name(&fixture);
+        let expected = fixture.data["kibanaError"].as_str().expect("kibanaError");
+        let versions = fixture.data["versions"].as_array().expect("versions");
+        assert!(!versions.is_empty(), "{name}: versions");
+        for version in versions {
+            let options: Options =
+                serde_json::from_value(serde_json::json!({ "kibanaVersion": version }))
+                    .expect("a supported version");
+            let report = validate(&fixture.data["body"], &options);
+            checked += 1;
+            let got = report.kibana_error.as_ref().map(|e| e.message.as_str());
+            if got != Some(expected) {
+                failures.push(format!(
+                    "{name} ({version}):\n  got      {got:?}\n  expected {expected:?}"
+                ));
+            }
+        }
+    }
+    assert!(checked >= 60, "only {checked} era checks");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} era checks fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

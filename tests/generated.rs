@@ -83,6 +83,7 @@ fn every_issue_code_is_documented_once() {
             "system_action_type",
             "server_check",
             "invalid_options",
+            "deprecated_type",
         ]
     );
 }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::js::{is_blank, js_key_order, json_parse};
 use crate::pointer::escape_pointer;
 use crate::report::IssueCode;
+use crate::versions::{Release, Since};
 use crate::zod::field;
 
 /// The longest connector id Kibana accepts.
@@ -44,9 +45,62 @@ pub fn type_name(value: Option<&Value>) -> &'static str {
     }
 }
 
+/// How much of the `id` rule a release has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdRule {
+    /// Any string (`schema.maybe(schema.string())`), before 9.4.
+    Any,
+    /// 1 to 36 characters (`CONNECTOR_ID_MAX_LENGTH`, PR #255922, `v9.4.0`).
+    Length,
+    /// Also no path separators or traversal, and only lowercase letters, digits and hyphens
+    /// (`validateConnectorId` with `@kbn/human-readable-id`, PR #264649).
+    Full,
+}
+
+/// The length limit of the `id` parameter (PR #255922, labelled `v9.4.0`).
+pub const ID_LENGTH_SINCE: Since = Since::exact(Release::V9_4);
+
+/// The character rules of the `id` parameter: PR #264649, approved in May 2026.
+pub const ID_CHARACTERS_SINCE: Since = Since::approximate(
+    Release::V9_5,
+    "the id character rules come from PR #264649 (May 2026), taken to be in 9.5",
+);
+
+/// The route's unknown-key text `Additional properties are not allowed ('x' was unexpected)`
+/// (PR #258633); before it, `definition for this key is missing`.
+pub const ADDITIONAL_PROPERTIES_WORDING: Since = Since::approximate(
+    Release::V9_4,
+    "the new wording of unknown body keys (PR #258633) is dated to 9.4",
+);
+
+/// How the route words an unknown body key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownKeyWording {
+    /// `definition for this key is missing` (up to 9.3).
+    DefinitionMissing,
+    /// `Additional properties are not allowed ('x' was unexpected)` (9.4 and later).
+    AdditionalProperties,
+}
+
+impl IdRule {
+    /// The rule of the release `holds` answers for (it is asked whether each part holds).
+    pub fn for_release(holds: &mut dyn FnMut(&str, &Since) -> bool) -> Self {
+        if holds("the id character rules", &ID_CHARACTERS_SINCE) {
+            Self::Full
+        } else if holds("the id length limit", &ID_LENGTH_SINCE) {
+            Self::Length
+        } else {
+            Self::Any
+        }
+    }
+}
+
 /// Checks the `id` path parameter: config-schema's length limits, then Kibana's
-/// `validateConnectorId`.
-pub fn check_id(id: &str) -> Option<RouteIssue> {
+/// `validateConnectorId`, as far as `rule` goes.
+pub fn check_id(id: &str, rule: IdRule) -> Option<RouteIssue> {
+    if rule == IdRule::Any {
+        return None;
+    }
     // JavaScript counts UTF-16 code units.
     let length = id.encode_utf16().count();
     let message = if length > CONNECTOR_ID_MAX_LENGTH {
@@ -56,6 +110,8 @@ pub fn check_id(id: &str) -> Option<RouteIssue> {
     } else if id.is_empty() {
         // `/api/actions/connector/` means "no id", so this only happens when a caller passes "".
         "value has length [0] but it must have a minimum length of [1].".to_owned()
+    } else if rule == IdRule::Length {
+        return None;
     } else if matches!(id, "__proto__" | "constructor" | "prototype")
         || id.contains("..")
         || id.contains('/')
@@ -126,7 +182,7 @@ pub fn coerce(body: &Value) -> Cow<'_, Value> {
 }
 
 /// Checks the body's keys in config-schema's order: declared keys first, then unknown keys.
-pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
+pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> Vec<RouteIssue> {
     let mut issues = Vec::new();
     let Value::Object(map) = body else {
         let message = if body.is_string() {
@@ -165,7 +221,14 @@ pub fn check_body(body: &Value, kind: BodyKind) -> Vec<RouteIssue> {
             issues.push(RouteIssue {
                 code: IssueCode::UnknownKey,
                 path: format!("/{}", escape_pointer(key)),
-                message: format!("Additional properties are not allowed ('{key}' was unexpected)"),
+                message: match wording {
+                    UnknownKeyWording::AdditionalProperties => {
+                        format!("Additional properties are not allowed ('{key}' was unexpected)")
+                    }
+                    UnknownKeyWording::DefinitionMissing => {
+                        "definition for this key is missing".to_owned()
+                    }
+                },
                 kibana_path: format!("request body.{key}"),
                 params: None,
             });
@@ -296,22 +359,31 @@ mod tests {
 
     #[test]
     fn id_rule() {
-        assert!(check_id("my-connector-1").is_none());
-        assert!(check_id("90a82c60-478f-11ee-a343-f98a117c727f").is_none());
+        assert!(check_id("my-connector-1", IdRule::Full).is_none());
+        assert!(check_id("90a82c60-478f-11ee-a343-f98a117c727f", IdRule::Full).is_none());
         for bad in ["My-Connector", "a_b", "-a", "a-", "a b"] {
-            let issue = check_id(bad).expect(bad);
+            let issue = check_id(bad, IdRule::Full).expect(bad);
             assert_eq!(
                 issue.message,
                 "Connector ID must contain only lowercase letters, numbers, and hyphens."
             );
         }
         assert_eq!(
-            check_id("__proto__").unwrap().message,
+            check_id("__proto__", IdRule::Full).unwrap().message,
             "Connector ID must not contain path separators (\"/\") or traversal sequences (\"..\")."
         );
         assert_eq!(
-            check_id(&"a".repeat(37)).unwrap().message,
+            check_id(&"a".repeat(37), IdRule::Full).unwrap().message,
             "value has length [37] but it must have a maximum length of [36]."
         );
+    }
+
+    #[test]
+    fn the_id_rule_grew_over_releases() {
+        // Before 9.4 any id; 9.4 only the length; since 9.5 the characters too.
+        assert!(check_id(&"A_b".repeat(20), IdRule::Any).is_none());
+        assert!(check_id("A_b", IdRule::Length).is_none());
+        assert!(check_id(&"a".repeat(37), IdRule::Length).is_some());
+        assert!(check_id("A_b", IdRule::Full).is_some());
     }
 }

@@ -7,10 +7,12 @@ use serde_json::{Map, Value};
 use crate::catalog::{AuthKind, License};
 use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
 use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
+use crate::pipeline::eras;
 use crate::pointer::{Segment, pointer};
 use crate::registry;
-use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::zod::{ZodIssue, field, prettify};
+use crate::report::{Fidelity, Issue, IssueCode, KibanaError, Report};
+use crate::versions::{Holds, KibanaVersion, MessageEra, Release, Since};
+use crate::zod::{ZodIssue, field};
 
 /// Which request the body is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,12 +35,13 @@ pub struct Options {
     pub mode: Mode,
     /// The connector type, for an update body (which has no `connector_type_id`).
     pub connector_type_id: Option<String>,
+    /// The Kibana that answers (the newest release line by default).
+    pub kibana_version: KibanaVersion,
 }
 
 impl Options {
     /// What the options look like, for messages.
-    const SHAPE: &'static str =
-        "{ id?: string, mode?: \"create\" | \"update\", connectorTypeId?: string }";
+    const SHAPE: &'static str = "{ id?: string, mode?: \"create\" | \"update\", connectorTypeId?: string, kibanaVersion?: string }";
 
     /// Reads options given as plain JSON data (as JavaScript callers pass them): `null` is no
     /// options; an unknown key, or a value of the wrong kind, is an `invalid_options` issue each.
@@ -81,6 +84,11 @@ impl Options {
             match key.as_str() {
                 "id" => options.id = text,
                 "connectorTypeId" => options.connector_type_id = text,
+                "kibanaVersion" => match text.as_deref().map(KibanaVersion::parse) {
+                    None => {}
+                    Some(Ok(version)) => options.kibana_version = version,
+                    Some(Err(unsupported)) => issues.push(issue(Some(key), unsupported.0)),
+                },
                 "mode" => match text.as_deref() {
                     None | Some("create") => options.mode = Mode::Create,
                     Some("update") => options.mode = Mode::Update,
@@ -132,13 +140,24 @@ pub fn invalid_options(errors: Vec<Issue>) -> Report {
         errors,
         warnings: Vec::new(),
         kibana_error: None,
-        truncated: false,
+        ..Report::default()
     }
 }
 
-const CONFIG_PREFIX: &str = "error validating connector type config: ";
-const SECRETS_PREFIX: &str = "error validating connector type secrets: ";
-const CONNECTOR_PREFIX: &str = "error validating action type connector: ";
+/// The start of Kibana's message for a failing step: `error validating connector type config: `
+/// (`action type` before 9.3); the connector validator's kept `action type` in every release.
+fn step_prefix(era: MessageEra, validator: Validator) -> String {
+    let noun = match validator {
+        Validator::Connector => "action type",
+        Validator::Config | Validator::Secrets => eras::schema_noun(era),
+    };
+    let part = match validator {
+        Validator::Config => "config",
+        Validator::Secrets => "secrets",
+        Validator::Connector => "connector",
+    };
+    ["error validating ", noun, " ", part, ": "].concat()
+}
 
 /// Everything found so far; the first failing step sets Kibana's answer.
 #[derive(Debug, Default)]
@@ -148,9 +167,29 @@ pub struct Findings {
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
     kibana_error: Option<KibanaError>,
+    /// The Kibana that answers.
+    version: KibanaVersion,
+    /// Why the answer may not be that Kibana's word for word.
+    approximations: Vec<String>,
 }
 
 impl Findings {
+    /// Notes why the answer is approximate (once per reason).
+    fn approximate(&mut self, why: &str) {
+        if !self.approximations.iter().any(|known| known == why) {
+            self.approximations.push(why.to_owned());
+        }
+    }
+
+    /// Whether `since` holds in the answering version; an uncertain answer is noted.
+    fn holds(&mut self, what: &str, since: &Since) -> bool {
+        let (holds, uncertain) = since.holds_in(self.version);
+        if let Some(why) = uncertain {
+            self.approximate(&format!("{what}: {why}"));
+        }
+        holds == Holds::Yes
+    }
+
     fn fail(&mut self, error: KibanaError) {
         if self.kibana_error.is_none() {
             self.kibana_error = Some(error);
@@ -180,11 +219,23 @@ impl Findings {
 
     /// Records a schema step; true when it passed.
     #[inline(never)] // once, not in every connector type's `connector::check`
-    fn schema_step(&mut self, base: &str, prefix: &str, issues: Vec<ZodIssue>) -> bool {
+    fn schema_step(&mut self, base: &str, validator: Validator, issues: Vec<ZodIssue>) -> bool {
         if issues.is_empty() {
             return true;
         }
-        self.fail_with(|| [prefix, &prettify(&issues)].concat());
+        let era = self.version.release.era();
+        if self.kibana_error.is_none() {
+            for why in eras::approximations(era, &issues) {
+                self.approximate(why);
+            }
+        }
+        self.fail_with(|| {
+            [
+                step_prefix(era, validator),
+                eras::schema_message(era, &issues),
+            ]
+            .concat()
+        });
         // A union that matched none of its options is one line in Kibana's text, but the
         // report lists the issues of the option the input was meant for.
         for issue in issues.into_iter().flat_map(ZodIssue::into_located) {
@@ -213,10 +264,11 @@ impl Findings {
 
     /// Records a custom-rule step; true when it passed.
     #[inline(never)]
-    fn rule_step(&mut self, prefix: &str, rules: Rules) -> bool {
+    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
         let passed = rules.errors.is_empty();
         if let Some(first) = rules.errors.first() {
-            self.fail_with(|| [prefix, &first.message].concat());
+            let era = self.version.release.era();
+            self.fail_with(|| [step_prefix(era, validator).as_str(), &first.message].concat());
         }
         self.errors
             .extend(rules.errors.into_iter().flat_map(expand));
@@ -232,6 +284,13 @@ impl Findings {
             warnings: self.warnings,
             kibana_error: self.kibana_error,
             truncated: false,
+            kibana_version: self.version.to_string(),
+            fidelity: if self.approximations.is_empty() {
+                Fidelity::Exact
+            } else {
+                Fidelity::Approximate
+            },
+            approximations: self.approximations,
         };
         report.cap();
         report
@@ -253,20 +312,15 @@ fn expand(issue: RuleIssue) -> Vec<Issue> {
 
 impl Record for Findings {
     fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool {
-        let (base, prefix) = match part {
-            Part::Config => ("/config", CONFIG_PREFIX),
-            Part::Secrets => ("/secrets", SECRETS_PREFIX),
+        let (base, validator) = match part {
+            Part::Config => ("/config", Validator::Config),
+            Part::Secrets => ("/secrets", Validator::Secrets),
         };
-        self.schema_step(base, prefix, issues)
+        self.schema_step(base, validator, issues)
     }
 
     fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
-        let prefix = match validator {
-            Validator::Config => CONFIG_PREFIX,
-            Validator::Secrets => SECRETS_PREFIX,
-            Validator::Connector => CONNECTOR_PREFIX,
-        };
-        self.rule_step(prefix, rules)
+        self.rule_step(validator, rules)
     }
 
     fn wants_stored(&self) -> bool {
@@ -284,16 +338,28 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
     let mut findings = Findings {
         store,
+        version: options.kibana_version,
         ..Findings::default()
     };
-    if let Some(issue) = options.id.as_deref().and_then(envelope::check_id) {
-        findings.route(vec![issue]);
+    if let Some(id) = options.id.as_deref() {
+        let rule = envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
+        if let Some(issue) = envelope::check_id(id, rule) {
+            findings.route(vec![issue]);
+        }
     }
     let kind = match options.mode {
         Mode::Create => BodyKind::Create,
         Mode::Update => BodyKind::Update,
     };
-    findings.route(envelope::check_body(body, kind));
+    let wording = if findings.holds(
+        "unknown body keys",
+        &envelope::ADDITIONAL_PROPERTIES_WORDING,
+    ) {
+        envelope::UnknownKeyWording::AdditionalProperties
+    } else {
+        envelope::UnknownKeyWording::DefinitionMissing
+    };
+    findings.route(envelope::check_body(body, kind, wording));
 
     let empty = Value::Object(Map::new());
     let field = |key: &str| body.as_object().and_then(|map| field(map, key));
@@ -312,7 +378,8 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
             });
         }
         None => {}
-        Some(id) => match registry::find(id) {
+        Some(id) => match registry::find(id).filter(|found| findings.holds(found.id, &found.since))
+        {
             None => {
                 let message = format!("Action type \"{id}\" is not registered.");
                 findings.fail(KibanaError::bad_request(message.clone()));
@@ -338,9 +405,14 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                 Some(model) => {
                     let config = field("config").unwrap_or(&empty);
                     let secrets = field("secrets").unwrap_or(&empty);
+                    deprecation_warning(connector_type, &mut findings);
                     if config.is_object() && secrets.is_object() {
-                        check_kibana_managed_auth_type(id, config, secrets, &mut findings);
-                        if options.mode == Mode::Update {
+                        if findings.holds("Kibana-managed auth types", &KIBANA_MANAGED_AUTH_SINCE) {
+                            check_kibana_managed_auth_type(id, config, secrets, &mut findings);
+                        }
+                        if options.mode == Mode::Update
+                            && findings.holds("per-user auth types", &PER_USER_AUTH_SINCE)
+                        {
                             per_user_update_warning(config, secrets, &mut findings);
                         }
                         stored = (model.check)(config, secrets, &mut findings);
@@ -357,6 +429,33 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         _ => None,
     };
     Outcome { report, normalized }
+}
+
+/// `ensureNotKibanaManagedAuthType` (the `relay` auth type): no PR was found for it; it is taken
+/// to come with the relay service work of mid-2026.
+const KIBANA_MANAGED_AUTH_SINCE: Since = Since::approximate(
+    Release::V9_6,
+    "no PR was found; assumed to come with the relay service work of mid-2026",
+);
+
+/// Per-user (`authMode`) connectors and the update check on their auth type: PR #252262
+/// (`v9.4.0`); the check is seen on main on 2026-04-02 (issue #260879).
+const PER_USER_AUTH_SINCE: Since = Since::exact(Release::V9_4);
+
+/// A warning for a type Kibana marks deprecated in the answering release, naming what Kibana
+/// recommends instead (the API still creates it).
+fn deprecation_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
+    let Some((since, instead)) = connector_type.deprecation else {
+        return;
+    };
+    if findings.holds("the deprecation", &since) {
+        findings.warnings.push(Issue {
+            code: IssueCode::DeprecatedType,
+            path: "/connector_type_id".to_owned(),
+            message: [connector_type.name, " is deprecated: ", instead].concat(),
+            params: Some(serde_json::json!({ "connectorTypeId": connector_type.id })),
+        });
+    }
 }
 
 /// `secrets.authType`, else `config.authType` (the actions client's `getAuthTypeId`), with the
@@ -544,7 +643,7 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
             }],
             warnings: Vec::new(),
             kibana_error: Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
-            truncated: false,
+            ..Report::default()
         }),
     }
 }
@@ -592,7 +691,7 @@ pub fn unreadable(
         }],
         warnings: Vec::new(),
         kibana_error,
-        truncated: false,
+        ..Report::default()
     }
 }
 

@@ -57,6 +57,7 @@ use rules::{check_config, check_secrets, require_auth_type, with_secrets_auth_ty
 /// The registry row of a spec connector type.
 pub const fn connector_type<S: Spec>() -> ConnectorType {
     ConnectorType::of::<SpecConnector<S>>(S::DEF.id, S::DEF.name, S::DEF.license, S::DEF.features)
+        .about(crate::catalog::Category::Other, S::DEF.description, &[])
 }
 
 /// A spec connector type.

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::catalog::{Category, License};
 use crate::kibana::urls::{LegacyParseError, legacy_hostname};
 use crate::report::IssueCode;
-use crate::versions::Since;
+use crate::versions::{Holds, KibanaVersion, Since};
 use crate::zod::{Reader, Zod, ZodIssue};
 
 /// One connector type's models and Kibana's custom validators for it.
@@ -76,9 +76,31 @@ pub struct RuleIssue {
 pub struct Rules {
     pub(crate) errors: Vec<RuleIssue>,
     pub(crate) warnings: Vec<RuleIssue>,
+    /// The Kibana the rules are those of.
+    pub(crate) version: KibanaVersion,
+    /// Why a rule's release is not certain, when one was asked about.
+    pub(crate) approximations: Vec<&'static str>,
 }
 
 impl Rules {
+    /// The rules of `version`'s Kibana.
+    pub(crate) fn of(version: KibanaVersion) -> Self {
+        Self {
+            version,
+            ..Self::default()
+        }
+    }
+
+    /// Whether a rule that exists `since` then is one of this Kibana's (an uncertain answer makes
+    /// the report approximate).
+    pub fn holds(&mut self, since: &Since) -> bool {
+        let (holds, uncertain) = since.holds_in(self.version);
+        if let Some(why) = uncertain {
+            self.approximations.push(why);
+        }
+        holds == Holds::Yes
+    }
+
     /// Records a problem concerning the field at `path`.
     pub fn error(&mut self, code: IssueCode, path: &str, message: impl Into<String>) {
         self.error_at(code, &[path], message);
@@ -225,6 +247,9 @@ pub struct ConnectorType {
     /// The first Kibana release that registers it by default.
     #[serde(skip)]
     pub since: Since,
+    /// The first release that no longer registers it (a renamed type), if any.
+    #[serde(skip)]
+    pub until: Option<Since>,
     /// Since when Kibana marks it deprecated, and what Kibana recommends instead.
     #[serde(skip)]
     pub deprecation: Option<(Since, &'static str)>,
@@ -250,6 +275,7 @@ impl ConnectorType {
             category: Category::Other,
             search_words: &[],
             since: Since::ALWAYS,
+            until: None,
             deprecation: None,
             model: Some(Model {
                 check: check::<C>,
@@ -277,6 +303,7 @@ impl ConnectorType {
             category: Category::Other,
             search_words: &[],
             since: Since::ALWAYS,
+            until: None,
             deprecation: None,
             model: None,
         }
@@ -316,6 +343,15 @@ impl ConnectorType {
     #[must_use]
     pub(crate) const fn since(self, since: Since) -> Self {
         Self { since, ..self }
+    }
+
+    /// The same type, no longer registered from `until` on (renamed or removed).
+    #[must_use]
+    pub(crate) const fn until(self, until: Since) -> Self {
+        Self {
+            until: Some(until),
+            ..self
+        }
     }
 
     /// The same type, deprecated since `since`; `instead` says what Kibana recommends.
@@ -390,6 +426,8 @@ pub(crate) trait Record {
     fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool;
     /// Whether the stored form is wanted (normalize), or only the report (validate).
     fn wants_stored(&self) -> bool;
+    /// The Kibana that answers.
+    fn version(&self) -> KibanaVersion;
 }
 
 /// `config` and `secrets` as Kibana stores them.
@@ -412,7 +450,7 @@ pub(crate) fn check<C: Connector>(
     let parsed_config = C::Config::read(Some(config), &mut reader);
     let mut config_ok = findings.schema_step(Part::Config, reader.into_issues());
     if let (true, Some(parsed)) = (config_ok, &parsed_config) {
-        let mut rules = Rules::default();
+        let mut rules = Rules::of(findings.version());
         C::check_config(parsed, &mut rules);
         config_ok = findings.rule_step(Validator::Config, rules);
     }
@@ -421,7 +459,7 @@ pub(crate) fn check<C: Connector>(
     let parsed_secrets = C::Secrets::read(Some(secrets), &mut reader);
     let mut secrets_ok = findings.schema_step(Part::Secrets, reader.into_issues());
     if let (true, Some(parsed)) = (secrets_ok, &parsed_secrets) {
-        let mut rules = Rules::default();
+        let mut rules = Rules::of(findings.version());
         C::check_secrets(parsed, &mut rules);
         secrets_ok = findings.rule_step(Validator::Secrets, rules);
     }
@@ -434,7 +472,7 @@ pub(crate) fn check<C: Connector>(
     let (Value::Object(raw_config), Value::Object(raw_secrets)) = (config, secrets) else {
         return None;
     };
-    let mut rules = Rules::default();
+    let mut rules = Rules::of(findings.version());
     C::check_connector(raw_config, raw_secrets, &mut rules);
     if !findings.rule_step(Validator::Connector, rules) {
         return None;

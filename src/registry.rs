@@ -155,7 +155,8 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
         .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only")),
     spec::connector_type::<specs::PrometheusAlertmanager>()
         .found_by(Observability, &["alerts", "silence", "mute", "monitoring", "promql"])
-        .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only")),
+        .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only"))
+        .until(Since::approximate(Release::Main, "renamed .prometheus on main (PR #282364)")),
     spec::connector_type::<specs::Rootly>()
         .found_by(Itsm, &["incident", "on-call", "incident response", "sre", "postmortem"])
         .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only")),
@@ -396,4 +397,16 @@ mod tests {
             assert_eq!(t.is_system_action_type, t.model.is_none(), "{}", t.id);
         }
     }
+}
+
+/// Connector types Kibana registers only when a server setting turns them on: with Kibana's
+/// defaults they are not registered, so a body of one gets Kibana's "not registered" answer and a
+/// `server_check` warning naming the setting. (id, the setting)
+const GATED: &[(&str, &str)] = &[];
+
+/// The server setting that registers the gated type `id`, if it is one.
+pub fn gated_by(id: &str) -> Option<&'static str> {
+    GATED
+        .iter()
+        .find_map(|(gated, setting)| (*gated == id).then_some(*setting))
 }

@@ -63,13 +63,17 @@ fn fixture_type(fixture: &Fixture) -> Option<&'static ConnectorType> {
         .find(|t| t.id.trim_start_matches('.') == folder)
 }
 
+/// The fixture's options; one that names no `kibanaVersion` is for `main` (see tests/fixtures.rs).
 fn options(fixture: &Fixture) -> Options {
-    fixture
+    let mut options = fixture
         .data
         .get("options")
-        .map_or_else(Options::default, |o| {
-            serde_json::from_value(o.clone()).expect("options")
-        })
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    if options.get("kibanaVersion").is_none() {
+        options["kibanaVersion"] = "main".into();
+    }
+    serde_json::from_value(options).expect("options")
 }
 
 /// The body a fixture sends, as JSON; `None` for text that is not JSON.

@@ -265,6 +265,9 @@ impl Findings {
     /// Records a custom-rule step; true when it passed.
     #[inline(never)]
     fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
+        for why in &rules.approximations {
+            self.approximate(why);
+        }
         let passed = rules.errors.is_empty();
         if let Some(first) = rules.errors.first() {
             let era = self.version.release.era();
@@ -326,6 +329,10 @@ impl Record for Findings {
     fn wants_stored(&self) -> bool {
         self.store
     }
+
+    fn version(&self) -> KibanaVersion {
+        self.version
+    }
 }
 
 /// The result of one full check: the report, and the stored body when Kibana would accept it.
@@ -378,9 +385,25 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
             });
         }
         None => {}
-        Some(id) => match registry::find(id).filter(|found| findings.holds(found.id, &found.since))
-        {
+        Some(id) => match registry::find(id).filter(|found| {
+            findings.holds(found.id, &found.since)
+                && !found
+                    .until
+                    .is_some_and(|until| findings.holds(found.id, &until))
+        }) {
             None => {
+                if let Some(setting) = registry::gated_by(id) {
+                    findings.warnings.push(Issue {
+                        code: IssueCode::ServerCheck,
+                        path: "/connector_type_id".to_owned(),
+                        message: format!(
+                            "Kibana registers {id} only when {setting} is on (off by default)"
+                        ),
+                        params: Some(
+                            serde_json::json!({ "check": "registered", "setting": setting }),
+                        ),
+                    });
+                }
                 let message = format!("Action type \"{id}\" is not registered.");
                 findings.fail(KibanaError::bad_request(message.clone()));
                 findings.errors.push(Issue {

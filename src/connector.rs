@@ -24,6 +24,10 @@ pub trait Connector {
     /// The `secrets` model.
     type Secrets: Zod + Serialize;
 
+    /// The fields and options of the models that older Kibana releases do not have: an older
+    /// release refuses them as unknown keys or invalid options.
+    const VERSIONED: &'static [Versioned] = &[];
+
     /// Kibana's config custom validator, run on the parsed config (defaults filled in).
     fn check_config(_config: &Self::Config, _rules: &mut Rules) {}
 
@@ -52,6 +56,61 @@ pub trait Connector {
         _secrets: &Map<String, Value>,
         _rules: &mut Rules,
     ) {
+    }
+}
+
+/// A top-level `config` or `secrets` key, or one option of it, that exists only since a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versioned {
+    /// `config` or `secrets`.
+    pub part: Part,
+    /// The key.
+    pub key: &'static str,
+    /// The options of the key's enum added in `since`; empty when the key itself is new.
+    pub added: &'static [&'static str],
+    /// The options the key had before `since` (for an older release's message).
+    pub before: &'static [&'static str],
+    /// The first release that has it.
+    pub since: Since,
+}
+
+impl Versioned {
+    /// A `config` key new in `since`.
+    pub const fn config(key: &'static str, since: Since) -> Self {
+        Self {
+            part: Part::Config,
+            key,
+            added: &[],
+            before: &[],
+            since,
+        }
+    }
+
+    /// A `secrets` key new in `since`.
+    pub const fn secrets(key: &'static str, since: Since) -> Self {
+        Self {
+            part: Part::Secrets,
+            key,
+            added: &[],
+            before: &[],
+            since,
+        }
+    }
+
+    /// Options of the `config` key `key` added in `since`; `before` are the options it had.
+    pub const fn config_options(
+        key: &'static str,
+        added: &'static [&'static str],
+        before: &'static [&'static str],
+        since: Since,
+    ) -> Self {
+        Self {
+            part: Part::Config,
+            key,
+            added,
+            before,
+            since,
+        }
     }
 }
 
@@ -247,6 +306,9 @@ pub struct ConnectorType {
     /// The first Kibana release that registers it by default.
     #[serde(skip)]
     pub since: Since,
+    /// Its fields and options that not every release has ([`Connector::VERSIONED`]).
+    #[serde(skip)]
+    pub versioned: &'static [Versioned],
     /// The first release that no longer registers it (a renamed type), if any.
     #[serde(skip)]
     pub until: Option<Since>,
@@ -276,6 +338,7 @@ impl ConnectorType {
             search_words: &[],
             since: Since::ALWAYS,
             until: None,
+            versioned: C::VERSIONED,
             deprecation: None,
             model: Some(Model {
                 check: check::<C>,
@@ -304,6 +367,7 @@ impl ConnectorType {
             search_words: &[],
             since: Since::ALWAYS,
             until: None,
+            versioned: &[],
             deprecation: None,
             model: None,
         }
@@ -318,8 +382,8 @@ impl ConnectorType {
         search_words: &'static [&'static str],
     ) -> Self {
         Self {
-            category,
             description,
+            category,
             search_words,
             ..self
         }
@@ -398,7 +462,7 @@ fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
 
 /// The part of the body a schema step reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Part {
+pub enum Part {
     /// `config`.
     Config,
     /// `secrets`.

@@ -112,7 +112,11 @@ pub fn files() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for &dialect in Dialect::ALL {
         for &contract in Contract::ALL {
-            let options = SchemaOptions { dialect, contract };
+            let options = SchemaOptions {
+                dialect,
+                contract,
+                kibana_version: None,
+            };
             let folder = format!("schemas/{}/{}", dialect.as_str(), contract.as_str());
             if let Some(bundle) = json_schema_with(None, options) {
                 out.push((format!("{folder}.json"), pretty(&bundle)));

@@ -11,7 +11,7 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::auth::{
     AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
     record_invalid_combination,
@@ -20,6 +20,7 @@ use crate::js::truthy;
 use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
+use crate::versions::{Release, Since};
 use crate::zod::{Nullable, Nullish, Reader, Record, Zod, ZodUrl};
 
 strict_object! {
@@ -168,6 +169,12 @@ pub struct Http;
 impl Connector for Http {
     type Config = HttpConfig;
     type Secrets = HttpSecrets;
+
+    /// `secretQueryParams` 9.5.0 (release notes, PR #258291).
+    const VERSIONED: &'static [Versioned] = &[Versioned::secrets(
+        "secretQueryParams",
+        Since::exact(Release::V9_5),
+    )];
 
     /// The validators' rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
     /// leaves `authType` absent or `null`; OAuth 2.0 client credentials need the token URL and

@@ -7,13 +7,14 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::auth::{
     AuthSecrets, AuthType, SslCertType, VerificationMode, is_non_empty_json_object,
 };
 use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
+use crate::versions::{Release, Since};
 use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
 
 string_enum! {
@@ -122,6 +123,29 @@ pub struct Webhook;
 impl Connector for Webhook {
     type Config = WebhookConfig;
     type Secrets = WebhookSecrets;
+
+    /// Kibana 9.3.0's release notes add `patch`, `get` and `delete` (PR #238072); 9.2.0's add
+    /// OAuth 2.0 client credentials (PR #218442) and encrypted headers (PR #233695).
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config_options(
+            "method",
+            &["patch", "get", "delete"],
+            &["post", "put"],
+            Since::exact(Release::V9_3),
+        ),
+        Versioned::config_options(
+            "authType",
+            &["webhook-oauth2-client-credentials"],
+            &["webhook-authentication-basic", "webhook-authentication-ssl"],
+            Since::exact(Release::V9_2),
+        ),
+        Versioned::config("accessTokenUrl", Since::exact(Release::V9_2)),
+        Versioned::config("clientId", Since::exact(Release::V9_2)),
+        Versioned::config("scope", Since::exact(Release::V9_2)),
+        Versioned::config("additionalFields", Since::exact(Release::V9_2)),
+        Versioned::secrets("clientSecret", Since::exact(Release::V9_2)),
+        Versioned::secrets("secretHeaders", Since::exact(Release::V9_2)),
+    ];
 
     /// The validator's rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
     /// leaves `authType` absent or `null`; the OAuth 2.0 password grant is refused; OAuth 2.0

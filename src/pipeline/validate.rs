@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::{AuthKind, License};
-use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
+use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator, Versioned};
 use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
 use crate::pipeline::eras;
 use crate::pointer::{Segment, pointer};
@@ -171,9 +171,105 @@ pub struct Findings {
     version: KibanaVersion,
     /// Why the answer may not be that Kibana's word for word.
     approximations: Vec<String>,
+    /// The type's fields and options the answering release does not have yet.
+    absent: Vec<Versioned>,
+    /// What the answering release refuses that the models (main's) accept: per part, the issues
+    /// of the absent fields and options the body uses.
+    older: Vec<(Part, ZodIssue)>,
 }
 
 impl Findings {
+    /// Finds the fields and options of `versioned` that the answering release lacks, and the
+    /// issues of those the body uses: an unknown key, or an option outside the older list.
+    fn older_release(&mut self, versioned: &[Versioned], config: &Value, secrets: &Value) {
+        for entry in versioned {
+            if self.holds(entry.key, &entry.since) {
+                continue;
+            }
+            self.absent.push(*entry);
+            let part = match entry.part {
+                Part::Config => config,
+                Part::Secrets => secrets,
+            };
+            let Some(value) = part.as_object().and_then(|map| field(map, entry.key)) else {
+                continue;
+            };
+            let mut reader = crate::zod::Reader::new();
+            if entry.added.is_empty() {
+                let mut only = Map::new();
+                only.insert(entry.key.to_owned(), Value::Null);
+                reader.reject_unknown_keys(&only, &[]);
+            } else if value.as_str().is_some_and(|v| entry.added.contains(&v)) {
+                reader.at(Segment::Key(entry.key.into()), |reader| {
+                    reader.invalid_option(entry.before, Some(value));
+                });
+            }
+            self.older
+                .extend(reader.into_issues().into_iter().map(|i| (entry.part, i)));
+        }
+    }
+
+    /// The schema issues as the answering release has them: options it lacks left out of the
+    /// lists, and the issues of the absent fields and options the body uses added.
+    fn as_released(&mut self, part: Part, mut issues: Vec<ZodIssue>) -> Vec<ZodIssue> {
+        if self.absent.is_empty() {
+            return issues;
+        }
+        for issue in &mut issues {
+            let [Segment::Key(key)] = issue.path.as_slice() else {
+                continue;
+            };
+            let Some(options) = issue
+                .params
+                .as_mut()
+                .and_then(|p| p.get_mut("options"))
+                .and_then(Value::as_array_mut)
+            else {
+                continue;
+            };
+            let before = options.len();
+            for entry in self
+                .absent
+                .iter()
+                .filter(|e| e.part == part && e.key == key)
+            {
+                options.retain(|o| !o.as_str().is_some_and(|o| entry.added.contains(&o)));
+            }
+            if options.len() != before && issue.message.starts_with("Invalid option") {
+                let names: Vec<&str> = options.iter().filter_map(Value::as_str).collect();
+                issue.message = [
+                    "Invalid option: expected one of \"",
+                    &names.join("\"|\""),
+                    "\"",
+                ]
+                .concat();
+            }
+        }
+        let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.older)
+            .into_iter()
+            .partition(|(p, _)| *p == part);
+        self.older = others;
+        for (_, issue) in mine {
+            let taken = issues.iter_mut().find(|known| {
+                known.path == issue.path
+                    && (known.code == IssueCode::UnknownKey)
+                        == (issue.code == IssueCode::UnknownKey)
+            });
+            match taken {
+                Some(known) if known.code == IssueCode::UnknownKey => {
+                    known.keys.extend(issue.keys);
+                    let quoted: Vec<String> =
+                        known.keys.iter().map(|k| format!("\"{k}\"")).collect();
+                    let plural = if known.keys.len() > 1 { "s" } else { "" };
+                    known.message = format!("Unrecognized key{plural}: {}", quoted.join(", "));
+                }
+                Some(_) => {}
+                None => issues.push(issue),
+            }
+        }
+        issues
+    }
+
     /// Notes why the answer is approximate (once per reason).
     fn approximate(&mut self, why: &str) {
         if !self.approximations.iter().any(|known| known == why) {
@@ -220,6 +316,11 @@ impl Findings {
     /// Records a schema step; true when it passed.
     #[inline(never)] // once, not in every connector type's `connector::check`
     fn schema_step(&mut self, base: &str, validator: Validator, issues: Vec<ZodIssue>) -> bool {
+        let part = match validator {
+            Validator::Secrets => Part::Secrets,
+            Validator::Config | Validator::Connector => Part::Config,
+        };
+        let issues = self.as_released(part, issues);
         if issues.is_empty() {
             return true;
         }
@@ -391,28 +492,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     .until
                     .is_some_and(|until| findings.holds(found.id, &until))
         }) {
-            None => {
-                if let Some(setting) = registry::gated_by(id) {
-                    findings.warnings.push(Issue {
-                        code: IssueCode::ServerCheck,
-                        path: "/connector_type_id".to_owned(),
-                        message: format!(
-                            "Kibana registers {id} only when {setting} is on (off by default)"
-                        ),
-                        params: Some(
-                            serde_json::json!({ "check": "registered", "setting": setting }),
-                        ),
-                    });
-                }
-                let message = format!("Action type \"{id}\" is not registered.");
-                findings.fail(KibanaError::bad_request(message.clone()));
-                findings.errors.push(Issue {
-                    code: IssueCode::UnknownConnectorType,
-                    path: "/connector_type_id".to_owned(),
-                    message,
-                    params: Some(serde_json::json!({ "connectorTypeId": id })),
-                });
-            }
+            None => not_registered(id, &mut findings),
             Some(connector_type) => match connector_type.model {
                 None => {
                     let message =
@@ -438,6 +518,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                         {
                             per_user_update_warning(config, secrets, &mut findings);
                         }
+                        findings.older_release(connector_type.versioned, config, secrets);
                         stored = (model.check)(config, secrets, &mut findings);
                     }
                     license_warning(connector_type, &mut findings);
@@ -446,12 +527,45 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         },
     }
 
+    // An older release has no defaults for the fields it does not have.
+    if let Some(stored) = stored.as_mut() {
+        for entry in findings.absent.iter().filter(|e| e.added.is_empty()) {
+            let part = match entry.part {
+                Part::Config => &mut stored.config,
+                Part::Secrets => &mut stored.secrets,
+            };
+            if let Value::Object(map) = part {
+                map.shift_remove(entry.key);
+            }
+        }
+    }
     let report = findings.into_report();
     let normalized = match (report.valid, stored) {
         (true, Some(stored)) => Some(normalized_body(body, options.mode, stored)),
         _ => None,
     };
     Outcome { report, normalized }
+}
+
+/// Kibana's answer for a type the release does not register; for a type a server setting
+/// registers, a warning naming the setting.
+fn not_registered(id: &str, findings: &mut Findings) {
+    if let Some(setting) = registry::gated_by(id) {
+        findings.warnings.push(Issue {
+            code: IssueCode::ServerCheck,
+            path: "/connector_type_id".to_owned(),
+            message: format!("Kibana registers {id} only when {setting} is on (off by default)"),
+            params: Some(serde_json::json!({ "check": "registered", "setting": setting })),
+        });
+    }
+    let message = format!("Action type \"{id}\" is not registered.");
+    findings.fail(KibanaError::bad_request(message.clone()));
+    findings.errors.push(Issue {
+        code: IssueCode::UnknownConnectorType,
+        path: "/connector_type_id".to_owned(),
+        message,
+        params: Some(serde_json::json!({ "connectorTypeId": id })),
+    });
 }
 
 /// `ensureNotKibanaManagedAuthType` (the `relay` auth type): no PR was found for it; it is taken
@@ -617,6 +731,7 @@ pub const MAX_PAYLOAD_BYTES: usize = 1_048_576;
 /// double is `Infinity`, see [`crate::js::json_parse`]) and refuses any object key `__proto__`
 /// (its `payload.protoAction` default, `'error'`, which Kibana's `getServerOptions` in
 /// `kbn-server-http-tools` does not change): `400 Invalid request payload JSON format`.
+#[allow(clippy::result_large_err)] // the report is the answer, made once per call
 pub fn parse_body(text: &str) -> Result<Value, Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(

@@ -275,15 +275,25 @@ fn add_description(schema: &mut Value, sentence: &str, add: bool) {
 
 /// The bundle: every creatable type's body, discriminated on `connector_type_id`.
 pub(super) fn bundle(options: SchemaOptions) -> Value {
-    let SchemaOptions { dialect, contract } = options;
+    let SchemaOptions {
+        dialect,
+        contract,
+        kibana_version,
+    } = options;
     let mut definitions = Map::new();
     let mut branches = Vec::new();
     let mut mapping = Map::new();
     let mut shared = Map::new();
     for connector_type in creatable_types() {
+        if kibana_version.is_some_and(|version| !super::registered_in(connector_type, version)) {
+            continue;
+        }
         let Some(mut schema) = body(connector_type, contract) else {
             continue;
         };
+        if let Some(version) = kibana_version {
+            super::as_released(&mut schema, connector_type, version);
+        }
         // Definitions live at the root, where the branches' references point.
         if let Some(Value::Object(defs)) =
             schema.as_object_mut().and_then(|map| map.remove("$defs"))

@@ -237,7 +237,12 @@ impl<T: Zod> Zod for Nullable<T> {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
         match input {
             None | Some(Value::Null) => Some(Self(None)),
-            Some(value) => T::read(Some(value), reader).map(|v| Self(Some(v))),
+            Some(value) => {
+                let mark = reader.mark();
+                let read = T::read(Some(value), reader).map(|v| Self(Some(v)));
+                reader.nullable_since(mark);
+                read
+            }
         }
     }
 

@@ -34,11 +34,13 @@ pub mod zod;
 pub mod wasm;
 
 pub use pipeline::validate::{
-    Mode, Options, normalize, normalize_json, parse_body, validate, validate_json,
+    Comparison, Mode, Options, compare_versions, normalize, normalize_json, parse_body, validate,
+    validate_json,
 };
 pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
-pub use report::{Issue, IssueCode, KibanaError, Report};
+pub use report::{Fidelity, Issue, IssueCode, KibanaError, Report};
 pub use schema::json_schema;
+pub use versions::{KibanaVersion, Release};
 
 /// This crate's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -290,3 +290,51 @@ fn era_fixtures_get_that_releases_words() {
         failures.join("\n")
     );
 }
+
+/// An upgrade check names what changes between releases.
+#[test]
+fn comparing_releases_names_the_change() {
+    let body = serde_json::json!({
+        "name": "n",
+        "connector_type_id": ".webhook",
+        "config": { "url": "https://example.com/hook", "method": "patch" }
+    });
+    let versions: Vec<kibana_connectors::KibanaVersion> = ["9.1", "9.3", "main"]
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let comparison = kibana_connectors::compare_versions(&body, &versions, &Options::default());
+    assert_eq!(comparison.reports.len(), 3);
+    assert!(!comparison.reports[0].valid && comparison.reports[1].valid);
+    assert!(
+        comparison.changes[0].starts_with("refused on 9.1 (400 error validating action type config: [method]: types that failed validation:"),
+        "{:?}",
+        comparison.changes
+    );
+    assert_eq!(comparison.changes[1], "valid on 9.3 and main");
+}
+
+/// `connectorTypes` by release: what it registers and what it deprecates.
+#[test]
+fn each_release_lists_its_types() {
+    let names = |version: &str| -> Vec<&str> {
+        kibana_connectors::registry::types_in(version.parse().unwrap())
+            .iter()
+            .map(|t| t.connector_type.id)
+            .collect()
+    };
+    assert!(!names("9.0").contains(&".xsoar") && names("8.19").contains(&".xsoar"));
+    assert!(!names("9.3").contains(&".http") && names("9.4").contains(&".http"));
+    let deprecated = |version: &str| {
+        kibana_connectors::registry::types_in(version.parse().unwrap())
+            .into_iter()
+            .filter(|t| t.is_deprecated)
+            .map(|t| t.connector_type.id)
+            .collect::<Vec<_>>()
+    };
+    assert!(deprecated("9.4").is_empty());
+    assert_eq!(
+        deprecated("9.5"),
+        [".gen-ai", ".bedrock", ".gemini", ".inference"]
+    );
+}

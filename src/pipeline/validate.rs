@@ -833,6 +833,53 @@ pub fn unreadable(
     }
 }
 
+/// One body as several Kibana releases answer it: a report per release, and in words what
+/// changes from each release to the next (an upgrade check).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The report of each release, in the order asked.
+    pub reports: Vec<Report>,
+    /// What changes between consecutive releases, e.g. `valid on 8.19, refused on 9.6: …`.
+    pub changes: Vec<String>,
+}
+
+/// Checks `body` as each of `versions` would (the options' own `kibanaVersion` is ignored).
+pub fn compare_versions(body: &Value, versions: &[KibanaVersion], options: &Options) -> Comparison {
+    let reports: Vec<Report> = versions
+        .iter()
+        .map(|version| {
+            let options = Options {
+                kibana_version: *version,
+                ..options.clone()
+            };
+            validate(body, &options)
+        })
+        .collect();
+    let verdict = |report: &Report| {
+        report
+            .kibana_error
+            .as_ref()
+            .map(|error| format!("{} {}", error.status_code, error.message))
+    };
+    let mut changes = Vec::new();
+    for pair in reports.windows(2) {
+        let [before, after] = pair else { continue };
+        let (from, to) = (&before.kibana_version, &after.kibana_version);
+        changes.push(match (verdict(before), verdict(after)) {
+            (None, None) => format!("valid on {from} and {to}"),
+            (None, Some(refusal)) => format!("valid on {from}, refused on {to}: {refusal}"),
+            (Some(refusal), None) => format!("refused on {from} ({refusal}), valid on {to}"),
+            (Some(first), Some(second)) if first == second => {
+                format!("refused on {from} and {to}: {first}")
+            }
+            (Some(first), Some(second)) => {
+                format!("refused on {from}: {first}; on {to} with another answer: {second}")
+            }
+        });
+    }
+    Comparison { reports, changes }
+}
+
 /// [`normalize`] for JSON text: text Kibana could not read gives the reason as the one error.
 pub fn normalize_json(text: &str, options: &Options) -> Result<Value, Vec<Issue>> {
     parse_body(text)

@@ -125,6 +125,37 @@ impl Rules {
     }
 }
 
+/// Declares a connector type of Kibana's sub-action framework whose only custom validator is
+/// `urlAllowListValidator(key)` on its config's URLs (see [`Rules::url_allow_list`]): the marker
+/// type and its [`Connector`] impl.
+///
+/// ```text
+/// url_allow_list_connector! {
+///     /// The `.tines` connector type.
+///     Tines: TinesConfig, TinesSecrets, checks ["/config/url" => url]
+/// }
+/// ```
+macro_rules! url_allow_list_connector {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident: $config:ty, $secrets:ty, checks [$($path:literal => $($field:tt).+),+ $(,)?]
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $crate::connector::Connector for $name {
+            type Config = $config;
+            type Secrets = $secrets;
+
+            fn check_config(config: &$config, rules: &mut $crate::connector::Rules) {
+                $(rules.url_allow_list($path, &config.$($field).+);)+
+            }
+        }
+    };
+}
+
+pub(crate) use url_allow_list_connector;
+
 /// The allowed-hosts checks, which only the server can finish: what a browser can know of
 /// Kibana's `isUriAllowed` / `isHostnameAllowed` is whether Node's legacy parser throws (an
 /// error whatever `xpack.actions.allowedHosts` says) and which host the server will look up (a

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog::License;
 use crate::kibana::urls::{LegacyParseError, legacy_hostname};
-use crate::report::IssueCode;
+use crate::report::{Issue, IssueCode};
 use crate::zod::{Reader, Zod, ZodIssue};
 
 /// One connector type's models and Kibana's custom validators for it.
@@ -54,27 +54,16 @@ pub trait Connector {
     }
 }
 
-/// A problem found by a custom rule: Kibana's message and the fields it concerns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleIssue {
-    /// This crate's code.
-    pub code: IssueCode,
-    /// Pointers to the fields concerned (`/config/host`); one issue is reported per pointer.
-    pub paths: Vec<String>,
-    /// Kibana's message, as thrown by the validator (no secret values in it).
-    pub message: String,
-    /// Machine-readable details.
-    pub params: Option<Value>,
-}
-
 /// Collects what a custom rule finds.
 ///
 /// Kibana's validators throw at the first problem; the rules here record every problem in the
 /// same order, so the first one recorded is the one Kibana reports.
 #[derive(Debug, Default)]
 pub struct Rules {
-    pub(crate) errors: Vec<RuleIssue>,
-    pub(crate) warnings: Vec<RuleIssue>,
+    /// Kibana's message, as thrown by the validator (no secret values in it), once per field it
+    /// concerns.
+    pub(crate) errors: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
 }
 
 impl Rules {
@@ -83,14 +72,15 @@ impl Rules {
         self.error_at(code, &[path], message);
     }
 
-    /// Records one problem concerning several fields (Kibana's `[host]/[port] is required`).
+    /// Records one problem concerning several fields (Kibana's `[host]/[port] is required`): an
+    /// issue at each field, all with the one message Kibana throws.
     pub fn error_at(&mut self, code: IssueCode, paths: &[&str], message: impl Into<String>) {
-        self.errors.push(RuleIssue {
-            code,
-            paths: paths.iter().map(|p| (*p).to_owned()).collect(),
-            message: message.into(),
-            params: None,
-        });
+        let message = message.into();
+        self.errors.extend(
+            paths
+                .iter()
+                .map(|path| Issue::new(code, *path, message.clone())),
+        );
     }
 
     /// Records a problem with machine-readable details.
@@ -101,22 +91,14 @@ impl Rules {
         message: impl Into<String>,
         params: Value,
     ) {
-        self.errors.push(RuleIssue {
-            code,
-            paths: vec![path.to_owned()],
-            message: message.into(),
-            params: Some(params),
-        });
+        self.errors
+            .push(Issue::new(code, path, message).with_params(params));
     }
 
     /// Records a check that only the Kibana server can decide (`server_check` warning).
     pub fn server_check(&mut self, path: &str, message: impl Into<String>, params: Value) {
-        self.warnings.push(RuleIssue {
-            code: IssueCode::ServerCheck,
-            paths: vec![path.to_owned()],
-            message: message.into(),
-            params: Some(params),
-        });
+        self.warnings
+            .push(Issue::new(IssueCode::ServerCheck, path, message).with_params(params));
     }
 
     /// True when no error has been recorded.

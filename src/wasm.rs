@@ -73,16 +73,13 @@ fn options_from_js(options: &JsValue) -> Result<Options, Report> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| Report {
-        valid: false,
-        errors: vec![Issue {
-            code: IssueCode::InvalidType,
-            path: String::new(),
-            message: format!("The options are not {{ id?, mode?, connectorTypeId? }}: {error}"),
-            params: None,
-        }],
-        warnings: Vec::new(),
-        kibana_error: None,
+    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+        validate::unreadable(
+            IssueCode::InvalidType,
+            format!("The options are not {{ id?, mode?, connectorTypeId? }}: {error}"),
+            None,
+            None,
+        )
     })
 }
 

@@ -4,13 +4,15 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::catalog::{AuthKind, License};
-use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
-use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
-use crate::pointer::{Segment, pointer};
+use crate::pipeline::actions_client::{
+    check_kibana_managed_auth_type, license_warning, per_user_update_warning,
+};
+use crate::pipeline::envelope::{self, BodyKind};
+use crate::pipeline::findings::Findings;
+use crate::pipeline::normalize::normalized_body;
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::zod::{ZodIssue, field, prettify};
+use crate::zod::field;
 
 /// Which request the body is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,141 +37,6 @@ pub struct Options {
     pub connector_type_id: Option<String>,
 }
 
-const CONFIG_PREFIX: &str = "error validating connector type config: ";
-const SECRETS_PREFIX: &str = "error validating connector type secrets: ";
-const CONNECTOR_PREFIX: &str = "error validating action type connector: ";
-
-/// Everything found so far; the first failing step sets Kibana's answer.
-#[derive(Debug, Default)]
-pub struct Findings {
-    /// Whether the stored form is wanted (normalize), or only the report (validate).
-    store: bool,
-    errors: Vec<Issue>,
-    warnings: Vec<Issue>,
-    kibana_error: Option<KibanaError>,
-}
-
-impl Findings {
-    fn fail(&mut self, error: KibanaError) {
-        if self.kibana_error.is_none() {
-            self.kibana_error = Some(error);
-        }
-    }
-
-    /// Kibana's 400 answer, unless an earlier step already gave one (the text is built only then).
-    fn fail_with(&mut self, message: impl FnOnce() -> String) {
-        if self.kibana_error.is_none() {
-            self.kibana_error = Some(KibanaError::bad_request(message()));
-        }
-    }
-
-    fn route(&mut self, issues: Vec<RouteIssue>) {
-        if let Some(first) = issues.first() {
-            self.fail_with(|| ["[", &first.kibana_path, "]: ", &first.message].concat());
-        }
-        for issue in issues {
-            self.errors.push(Issue {
-                code: issue.code,
-                path: issue.path,
-                message: issue.message,
-                params: issue.params,
-            });
-        }
-    }
-
-    /// Records a schema step; true when it passed.
-    #[inline(never)] // once, not in every connector type's `connector::check`
-    fn schema_step(&mut self, base: &str, prefix: &str, issues: Vec<ZodIssue>) -> bool {
-        if issues.is_empty() {
-            return true;
-        }
-        self.fail_with(|| [prefix, &prettify(&issues)].concat());
-        // A union that matched none of its options is one line in Kibana's text, but the
-        // report lists the issues of the option the input was meant for.
-        for issue in issues.into_iter().flat_map(ZodIssue::into_located) {
-            if issue.keys.is_empty() {
-                self.errors.push(Issue {
-                    code: issue.code,
-                    path: pointer(base, &issue.path),
-                    message: issue.message,
-                    params: issue.params,
-                });
-            } else {
-                for key in issue.keys {
-                    let mut path = issue.path.clone();
-                    path.push(Segment::Key(key.clone().into()));
-                    self.errors.push(Issue {
-                        code: issue.code,
-                        path: pointer(base, &path),
-                        message: format!("Unrecognized key: \"{key}\""),
-                        params: Some(serde_json::json!({ "key": key })),
-                    });
-                }
-            }
-        }
-        false
-    }
-
-    /// Records a custom-rule step; true when it passed.
-    #[inline(never)]
-    fn rule_step(&mut self, prefix: &str, rules: Rules) -> bool {
-        let passed = rules.errors.is_empty();
-        if let Some(first) = rules.errors.first() {
-            self.fail_with(|| [prefix, &first.message].concat());
-        }
-        self.errors
-            .extend(rules.errors.into_iter().flat_map(expand));
-        self.warnings
-            .extend(rules.warnings.into_iter().flat_map(expand));
-        passed
-    }
-
-    fn into_report(self) -> Report {
-        Report {
-            valid: self.errors.is_empty(),
-            errors: self.errors,
-            warnings: self.warnings,
-            kibana_error: self.kibana_error,
-        }
-    }
-}
-
-fn expand(issue: RuleIssue) -> Vec<Issue> {
-    issue
-        .paths
-        .into_iter()
-        .map(|path| Issue {
-            code: issue.code,
-            path,
-            message: issue.message.clone(),
-            params: issue.params.clone(),
-        })
-        .collect()
-}
-
-impl Record for Findings {
-    fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool {
-        let (base, prefix) = match part {
-            Part::Config => ("/config", CONFIG_PREFIX),
-            Part::Secrets => ("/secrets", SECRETS_PREFIX),
-        };
-        self.schema_step(base, prefix, issues)
-    }
-
-    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
-        let prefix = match validator {
-            Validator::Config => CONFIG_PREFIX,
-            Validator::Secrets => SECRETS_PREFIX,
-            Validator::Connector => CONNECTOR_PREFIX,
-        };
-        self.rule_step(prefix, rules)
-    }
-
-    fn wants_stored(&self) -> bool {
-        self.store
-    }
-}
-
 /// The result of one full check: the report, and the stored body when Kibana would accept it.
 struct Outcome {
     report: Report,
@@ -178,10 +45,7 @@ struct Outcome {
 
 fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
-    let mut findings = Findings {
-        store,
-        ..Findings::default()
-    };
+    let mut findings = Findings::new(store);
     if let Some(issue) = options.id.as_deref().and_then(envelope::check_id) {
         findings.route(vec![issue]);
     }
@@ -200,36 +64,38 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let mut stored = None;
     match type_id.filter(|id| !id.trim().is_empty()) {
         None if options.mode == Mode::Update => {
-            findings.errors.push(Issue {
-                code: IssueCode::Required,
-                path: String::new(),
-                message: "options.connectorTypeId is required to check an update body".to_owned(),
-                params: Some(serde_json::json!({ "option": "connectorTypeId" })),
-            });
+            findings.errors.push(
+                Issue::new(
+                    IssueCode::Required,
+                    "",
+                    "options.connectorTypeId is required to check an update body",
+                )
+                .with_params(serde_json::json!({ "option": "connectorTypeId" })),
+            );
         }
         None => {}
         Some(id) => match registry::find(id) {
             None => {
                 let message = format!("Action type \"{id}\" is not registered.");
                 findings.fail(KibanaError::bad_request(message.clone()));
-                findings.errors.push(Issue {
-                    code: IssueCode::UnknownConnectorType,
-                    path: "/connector_type_id".to_owned(),
-                    message,
-                    params: Some(serde_json::json!({ "connectorTypeId": id })),
-                });
+                findings.errors.push(
+                    Issue::new(
+                        IssueCode::UnknownConnectorType,
+                        "/connector_type_id",
+                        message,
+                    )
+                    .with_params(serde_json::json!({ "connectorTypeId": id })),
+                );
             }
             Some(connector_type) => match connector_type.model {
                 None => {
                     let message =
                         format!("System action creation is forbidden. Action type: {id}.");
                     findings.fail(KibanaError::bad_request(message.clone()));
-                    findings.errors.push(Issue {
-                        code: IssueCode::SystemActionType,
-                        path: "/connector_type_id".to_owned(),
-                        message,
-                        params: Some(serde_json::json!({ "connectorTypeId": id })),
-                    });
+                    findings.errors.push(
+                        Issue::new(IssueCode::SystemActionType, "/connector_type_id", message)
+                            .with_params(serde_json::json!({ "connectorTypeId": id })),
+                    );
                 }
                 Some(model) => {
                     let config = field("config").unwrap_or(&empty);
@@ -255,125 +121,15 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     Outcome { report, normalized }
 }
 
-/// `secrets.authType`, else `config.authType` (the actions client's `getAuthTypeId`), with the
-/// pointer it came from.
-fn requested_auth_type<'v>(
-    config: &'v Value,
-    secrets: &'v Value,
-) -> Option<(&'static str, &'v Value)> {
-    fn auth_type(part: &Value) -> Option<&Value> {
-        part.as_object()
-            .and_then(|map| field(map, "authType"))
-            .filter(|value| !value.is_null())
-    }
-    auth_type(secrets)
-        .map(|value| ("/secrets/authType", value))
-        .or_else(|| auth_type(config).map(|value| ("/config/authType", value)))
-}
-
-/// The actions client's update refuses to switch a shared connector to a per-user auth type, and
-/// a per-user connector to another auth type; which one the saved connector is, only Kibana
-/// knows. An update asking for a per-user auth type passes only if the connector has it already.
-fn per_user_update_warning(config: &Value, secrets: &Value, findings: &mut Findings) {
-    let Some((path, Value::String(chosen))) = requested_auth_type(config, secrets) else {
-        return;
-    };
-    if !AuthKind::from_id(chosen).is_some_and(AuthKind::is_per_user) {
-        return;
-    }
-    findings.warnings.push(Issue {
-        code: IssueCode::ServerCheck,
-        path: path.to_owned(),
-        message: [
-            "Kibana refuses this update unless the connector already uses ",
-            chosen,
-            " (Authentication type cannot be changed to a per-user type for shared connectors)",
-        ]
-        .concat(),
-        params: Some(serde_json::json!({ "check": "authMode", "authType": chosen })),
-    });
-}
-
-/// `ensureNotKibanaManagedAuthType` (actions client, create and update; placed here before the
-/// schemas): `secrets.authType`, else `config.authType`, must not name an auth type Kibana
-/// manages, whatever the connector type.
-fn check_kibana_managed_auth_type(
-    connector_type_id: &str,
-    config: &Value,
-    secrets: &Value,
-    findings: &mut Findings,
-) {
-    let Some((path, chosen)) = requested_auth_type(config, secrets) else {
-        return;
-    };
-    let Some(chosen) = chosen
-        .as_str()
-        .filter(|c| AuthKind::from_id(c).is_some_and(AuthKind::is_kibana_managed))
-    else {
-        return;
-    };
-    let message = [
-        "Authentication type ",
-        chosen,
-        " is set by Kibana and cannot be configured on a connector. Action type: ",
-        connector_type_id,
-        ".",
-    ]
-    .concat();
-    findings.fail(KibanaError::bad_request(message.clone()));
-    findings.errors.push(Issue {
-        code: IssueCode::NotAllowed,
-        path: path.to_owned(),
-        message,
-        params: Some(serde_json::json!({ "authType": chosen })),
-    });
-}
-
-fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
-    if connector_type.minimum_license > License::Basic {
-        let license = connector_type.minimum_license.as_str();
-        findings.warnings.push(Issue {
-            code: IssueCode::ServerCheck,
-            path: "/connector_type_id".to_owned(),
-            // `concat`, not `format!`: this warning is built on most calls.
-            message: [
-                "Kibana refuses ",
-                connector_type.name,
-                " connectors (403) unless its license is ",
-                license,
-                " or higher and the type is in xpack.actions.enabledActionTypes",
-            ]
-            .concat(),
-            params: Some(serde_json::json!({ "check": "license", "minimumLicense": license })),
-        });
-    }
-}
-
-fn normalized_body(body: &Value, mode: Mode, stored: Stored) -> Value {
-    let mut out = Map::new();
-    let keys: &[&str] = match mode {
-        Mode::Create => &["name", "connector_type_id"],
-        Mode::Update => &["name"],
-    };
-    for key in keys {
-        if let Some(value) = body.as_object().and_then(|map| field(map, key)) {
-            out.insert((*key).to_owned(), value.clone());
-        }
-    }
-    out.insert("config".to_owned(), stored.config);
-    out.insert("secrets".to_owned(), stored.secrets);
-    Value::Object(out)
+/// The body as Kibana would store it (defaults filled in), or every problem that stops it.
+pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
+    let outcome = run(body, options, true);
+    outcome.normalized.ok_or(outcome.report.errors)
 }
 
 /// Checks a request body as Kibana would.
 pub fn validate(body: &Value, options: &Options) -> Report {
     run(body, options, false).report
-}
-
-/// The body as Kibana would store it (defaults filled in), or every problem that stops it.
-pub fn normalize(body: &Value, options: &Options) -> Result<Value, Vec<Issue>> {
-    let outcome = run(body, options, true);
-    outcome.normalized.ok_or(outcome.report.errors)
 }
 
 /// Hapi's answer to a body that is not JSON.
@@ -431,12 +187,7 @@ pub fn unreadable(
 ) -> Report {
     Report {
         valid: false,
-        errors: vec![Issue {
-            code,
-            path: String::new(),
-            message,
-            params,
-        }],
+        errors: vec![Issue::new(code, "", message).with_optional_params(params)],
         warnings: Vec::new(),
         kibana_error,
     }

@@ -83,18 +83,6 @@ impl Rules {
         );
     }
 
-    /// Records a problem with machine-readable details.
-    pub fn error_with(
-        &mut self,
-        code: IssueCode,
-        path: &str,
-        message: impl Into<String>,
-        params: Value,
-    ) {
-        self.errors
-            .push(Issue::new(code, path, message).with_params(params));
-    }
-
     /// Records a check that only the Kibana server can decide (`server_check` warning).
     pub fn server_check(&mut self, path: &str, message: impl Into<String>, params: Value) {
         self.warnings

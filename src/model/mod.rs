@@ -83,6 +83,7 @@ macro_rules! strict_object {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::struct_field_names)] // the fields are Kibana's keys, named as Kibana does
         pub struct $name {
             $( $(#[doc = $field_doc])* pub $field: $ty, )*
         }

@@ -46,10 +46,8 @@ use std::marker::PhantomData;
 use serde_json::Value;
 
 pub(crate) use dsl::spec_types;
-pub use dsl::{
-    AuthType, Fallback, Field, Kind, Pattern, Presence, Spec, SpecDef, Transform, Unknown,
-};
-pub use reader::{ParsedFields, SpecConfig, SpecSecrets};
+pub use dsl::{AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
+pub use reader::{SpecConfig, SpecSecrets};
 
 use crate::connector::{Connector, ConnectorType, Rules};
 use rules::{check_config, check_secrets, require_auth_type, with_secrets_auth_type};

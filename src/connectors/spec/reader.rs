@@ -125,6 +125,7 @@ impl ParsedFields {
     }
 
     /// The values as a JSON object.
+    #[cfg(test)]
     pub fn to_map(&self) -> Map<String, Value> {
         self.0
             .iter()

@@ -10442,5 +10442,8 @@ export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions)
 /** Every connector type Kibana registers, in Kibana's registration order. */
 export function connectorTypes(): ConnectorTypeInfo[];
 
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
+
 /** This package's version. */
 export function version(): string;

@@ -127,6 +127,12 @@ pub fn connector_types_js() -> JsValue {
     to_js(&crate::registry::CONNECTOR_TYPES)
 }
 
+/// Kibana's license levels, lowest first: `["basic", "gold", "platinum", "enterprise"]`.
+#[wasm_bindgen(js_name = licenses, skip_typescript)]
+pub fn licenses_js() -> JsValue {
+    to_js(&crate::catalog::License::ALL)
+}
+
 /// `jsonSchema(connectorTypeId?, options?)`: the bundle (no type, or `null`), one type's schema,
 /// or `null` for a type without one; a `TypeError` for options it does not know.
 #[wasm_bindgen(js_name = jsonSchema, skip_typescript)]

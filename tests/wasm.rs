@@ -6,7 +6,9 @@ use js_sys::{JSON, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use kibana_connectors::wasm::{connector_types_js, json_schema_js, normalize_js, validate_js};
+use kibana_connectors::wasm::{
+    connector_types_js, json_schema_js, licenses_js, normalize_js, validate_js,
+};
 
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
@@ -90,6 +92,10 @@ fn lists_types_and_schemas() {
     assert!(stringify(&schema).contains(r#""connector_type_id":{"const":".index""#));
     assert_eq!(json_schema_js(&JsValue::from_str(".nope")), JsValue::NULL);
     assert_eq!(json_schema_js(&JsValue::from_f64(1.0)), JsValue::NULL);
+    assert_eq!(
+        stringify(&licenses_js()),
+        r#"["basic","gold","platinum","enterprise"]"#
+    );
 }
 
 /// Evaluates a JavaScript expression (test inputs only JavaScript can make).

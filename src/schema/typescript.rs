@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+use crate::catalog::License;
 use crate::pipeline::validate::Mode;
 use crate::registry::{CONNECTOR_TYPES, ConnectorType, creatable_types};
 use crate::report::IssueCode;
@@ -58,10 +59,7 @@ fn ids(out: &mut String) {
         "/** The connector type ids a create-connector request may name (system action types cannot be created). */\nexport type CreatableConnectorTypeId =\n{};\n",
         union_lines(&creatable)
     );
-    let mut licenses: Vec<_> = CONNECTOR_TYPES.iter().map(|t| t.minimum_license).collect();
-    licenses.sort();
-    licenses.dedup();
-    let licenses: Vec<String> = licenses.iter().map(|l| literal(l.as_str())).collect();
+    let licenses: Vec<String> = License::ALL.iter().map(|l| literal(l.as_str())).collect();
     let _ = writeln!(
         out,
         "/** A Kibana license level, lowest first. */\nexport type License = {};\n",
@@ -399,6 +397,9 @@ export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions)
 
 /** Every connector type Kibana registers, in Kibana's registration order. */
 export function connectorTypes(): ConnectorTypeInfo[];
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
 
 /** This package's version. */
 export function version(): string;

@@ -12,6 +12,11 @@ import {
 const pkg = await loadPackage();
 const creatable = pkg.connectorTypes().filter((type) => !type.isSystemActionType);
 
+test('licenses come from the core, lowest first, and cover every type', () => {
+  assert.deepEqual(pkg.licenses(), ['basic', 'gold', 'platinum', 'enterprise']);
+  for (const type of pkg.connectorTypes()) assert.ok(pkg.licenses().includes(type.minimumLicense), type.id);
+});
+
 test('pointers follow RFC 6901', () => {
   assert.equal(pointer('config', 'a/b', 'c~d'), '/config/a~1b/c~0d');
   assert.deepEqual(parsePointer('/config/a~1b/c~0d'), ['config', 'a/b', 'c~d']);

@@ -39,18 +39,15 @@ mod zod;
 
 mod report;
 
-pub use catalog::{License, feature};
+pub use catalog::{License, VERSION, feature};
 pub use connector::ConnectorType;
+pub use pipeline::options::{Mode, Options};
 pub use pipeline::validate::{
-    INVALID_JSON_MESSAGE, MAX_PAYLOAD_BYTES, Mode, Options, normalize, parse_body, validate,
-    validate_json,
+    INVALID_JSON_MESSAGE, MAX_PAYLOAD_BYTES, normalize, parse_body, validate, validate_json,
 };
 pub use registry::CONNECTOR_TYPES;
 pub use report::{Issue, IssueCode, KibanaError, Report};
 pub use schema::{Contract, Dialect, SchemaOptions, json_schema, json_schema_with};
-
-/// This crate's version.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What the repository's own tests and generators read: the committed files' generators, the
 /// schemas' building blocks and their lists of unexpressed rules. Not part of the API: it may

@@ -5,7 +5,8 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::pipeline::validate::{self, Options};
+use crate::pipeline::options::Options;
+use crate::pipeline::validate;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, SchemaOptions};
 
@@ -170,5 +171,5 @@ pub fn json_schema_js(connector_type_id: &JsValue) -> JsValue {
 /// This package's version.
 #[wasm_bindgen(js_name = version, skip_typescript)]
 pub fn version_js() -> String {
-    crate::VERSION.to_owned()
+    crate::catalog::VERSION.to_owned()
 }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::connector::Stored;
-use crate::pipeline::validate::Mode;
+use crate::pipeline::options::Mode;
 use crate::zod::field;
 
 /// The body as Kibana stores it.

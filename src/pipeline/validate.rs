@@ -1,7 +1,6 @@
 //! The whole check of a request body, in Kibana's order: route envelope → connector type →
 //! config schema → config rules → secrets schema → secrets rules → connector rules.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::pipeline::actions_client::{
@@ -10,32 +9,10 @@ use crate::pipeline::actions_client::{
 use crate::pipeline::envelope::{self, BodyKind};
 use crate::pipeline::findings::Findings;
 use crate::pipeline::normalize::normalized_body;
+use crate::pipeline::options::{Mode, Options};
 use crate::registry;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::zod::field;
-
-/// Which request the body is for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// `POST /api/actions/connector/{id}`: the body names its `connector_type_id`.
-    #[default]
-    Create,
-    /// `PUT /api/actions/connector/{id}`: the type comes from the options.
-    Update,
-}
-
-/// What the body alone does not say.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Options {
-    /// The `{id}` path parameter, checked with Kibana's id rule when given.
-    pub id: Option<String>,
-    /// Create (default) or update.
-    pub mode: Mode,
-    /// The connector type, for an update body (which has no `connector_type_id`).
-    pub connector_type_id: Option<String>,
-}
 
 /// The result of one full check: the report, and the stored body when Kibana would accept it.
 struct Outcome {

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use crate::catalog::License;
-use crate::pipeline::validate::Mode;
+use crate::pipeline::options::Mode;
 use crate::registry::{CONNECTOR_TYPES, ConnectorType, creatable_types};
 use crate::report::IssueCode;
 use crate::schema::{self, Contract, Dialect};

@@ -10501,5 +10501,8 @@ export function connectorTypes(options?: { kibanaVersion?: KibanaVersion }): Con
  */
 export function compareVersions(body: unknown, versions: KibanaVersion[], options?: ValidateOptions): Comparison;
 
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
+
 /** This package's version. */
 export function version(): string;

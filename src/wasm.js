@@ -12,6 +12,7 @@ import init, {
   unreadableBody,
   connectorTypesText,
   compareVersionsText,
+  licensesText,
   jsonSchemaText,
   version,
 } from './kibana_connectors_bindings.js';
@@ -132,6 +133,11 @@ export function connectorTypes(options) {
     connectorTypesCache.set(plainOptions, text);
   }
   return JSON.parse(text);
+}
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses() {
+  return JSON.parse(licensesText());
 }
 
 /**

@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::pipeline::validate::{self, Options};
+use crate::pipeline::options::Options;
+use crate::pipeline::validate;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, SchemaOptions};
 use crate::versions::KibanaVersion;
@@ -20,13 +21,24 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
+/// A report for options that cannot be used: nothing was checked, and Kibana never sees options.
+fn invalid_options(errors: Vec<Issue>) -> Report {
+    Report {
+        valid: false,
+        errors,
+        warnings: Vec::new(),
+        kibana_error: None,
+        ..Report::default()
+    }
+}
+
 /// The options as the JavaScript half describes them (see [`Options::from_json`]).
 fn options(text: &str) -> Result<Options, Report> {
     let value = serde_json::from_str(text).unwrap_or_else(|_| {
         // Only a string with a lone surrogate makes the JavaScript half's text unreadable.
         serde_json::json!({ "$typeof": "unreadable" })
     });
-    Options::from_json(&value).map_err(validate::invalid_options)
+    Options::from_json(&value).map_err(invalid_options)
 }
 
 /// The report on a body: `{ valid, errors, warnings, kibanaError }`.
@@ -123,6 +135,12 @@ fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, S
             "{function}: options.kibanaVersion must be a string"
         )),
     }
+}
+
+/// Kibana's license levels, lowest first: `["basic", "gold", "platinum", "enterprise"]`.
+#[wasm_bindgen(js_name = licensesText, skip_typescript)]
+pub fn licenses_text() -> String {
+    json(&crate::catalog::License::ALL)
 }
 
 /// The connector types a release registers, each with its license, feature ids, category,

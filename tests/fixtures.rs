@@ -318,7 +318,7 @@ fn comparing_releases_names_the_change() {
 #[test]
 fn each_release_lists_its_types() {
     let names = |version: &str| -> Vec<&str> {
-        kibana_connectors::registry::types_in(version.parse().unwrap())
+        kibana_connectors::types_in(version.parse().unwrap())
             .iter()
             .map(|t| t.connector_type.id)
             .collect()
@@ -326,7 +326,7 @@ fn each_release_lists_its_types() {
     assert!(!names("9.0").contains(&".xsoar") && names("8.19").contains(&".xsoar"));
     assert!(!names("9.3").contains(&".http") && names("9.4").contains(&".http"));
     let deprecated = |version: &str| {
-        kibana_connectors::registry::types_in(version.parse().unwrap())
+        kibana_connectors::types_in(version.parse().unwrap())
             .into_iter()
             .filter(|t| t.is_deprecated)
             .map(|t| t.connector_type.id)

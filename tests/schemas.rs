@@ -26,11 +26,13 @@ use std::path::Path;
 
 use common::{FIXTURES, Fixture, load};
 use jsonschema::{Draft, Validator};
-use kibana_connectors::registry::creatable_types;
-use kibana_connectors::schema::{
-    self, Contract, Dialect, SchemaOptions, definition_name, json_schema_with,
+use kibana_connectors::internals::{
+    self as schema, creatable_types, definition_name, for_each_schema,
 };
-use kibana_connectors::{CONNECTOR_TYPES, ConnectorType, Mode, Options, validate};
+use kibana_connectors::{
+    CONNECTOR_TYPES, ConnectorType, Contract, Dialect, Mode, Options, SchemaOptions,
+    json_schema_with, validate,
+};
 use serde_json::{Value, json};
 
 fn draft(dialect: Dialect) -> Draft {
@@ -99,8 +101,8 @@ fn is_create(fixture: &Fixture) -> bool {
 /// express, and which the README lists.
 fn accepts_valid(validator: &Validator, body: &Value) -> bool {
     validator.is_valid(body)
-        || kibana_connectors::pipeline::envelope::coerce(body).as_ref() != body
-            && validator.is_valid(&kibana_connectors::pipeline::envelope::coerce(body))
+        || kibana_connectors::internals::coerce(body).as_ref() != body
+            && validator.is_valid(&kibana_connectors::internals::coerce(body))
 }
 
 fn errors_of(validator: &Validator, body: &Value) -> String {
@@ -270,8 +272,7 @@ fn the_bundle_agrees_with_the_fixtures_and_routes_each_body() {
             })
             .collect();
         for fixture in load("valid").iter().filter(|f| is_create(f)) {
-            let body =
-                kibana_connectors::pipeline::envelope::coerce(&body(fixture).unwrap()).into_owned();
+            let body = kibana_connectors::internals::coerce(&body(fixture).unwrap()).into_owned();
             for (id, reference, branch) in &branches {
                 let accepted = branch.is_valid(&body);
                 if accepted != (body["connector_type_id"] == *id) {
@@ -405,7 +406,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
         let mut unmarked = Vec::new();
         let mut open = Vec::new();
         let mut secrets = secrets.clone();
-        schema::for_each_schema(&mut secrets, &mut |map| {
+        for_each_schema(&mut secrets, &mut |map| {
             if let Some(Value::Object(properties)) = map.get("properties") {
                 for (key, property) in properties {
                     if property.get("writeOnly") != Some(&json!(true)) {
@@ -417,7 +418,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
         // Objects are closed, or (Kibana drops unknown keys there) their unknown keys are
         // checked for blank strings.
         let mut config = schema["properties"]["config"].clone();
-        schema::for_each_schema(&mut config, &mut |map| {
+        for_each_schema(&mut config, &mut |map| {
             let closed = map
                 .get("additionalProperties")
                 .is_some_and(|a| a == &json!(false) || a.get("$ref").is_some());
@@ -440,7 +441,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
 
 /// Every generated file: the schemas, the list of unexpressed rules, the TypeScript declarations.
 fn generated_files() -> Vec<(String, String)> {
-    let mut files = kibana_connectors::generated::files();
+    let mut files = schema::files();
     files.push((
         schema::typescript::FILE.to_owned(),
         schema::typescript::declarations(),
@@ -567,7 +568,7 @@ fn the_openapi_dialect_uses_only_openapi_3_0_keywords() {
     }
     let mut problems = Vec::new();
     for mut schema in schemas {
-        schema::for_each_schema(&mut schema, &mut |map| {
+        for_each_schema(&mut schema, &mut |map| {
             for key in map.keys() {
                 if !OPENAPI_KEYWORDS.contains(&key.as_str()) {
                     problems.push(format!("keyword {key}"));

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use kibana_connectors::wasm::{
-    compare_versions_text, connector_types_text, json_schema_text, normalize_text, unreadable_body,
-    validate_text,
+    compare_versions_text, connector_types_text, json_schema_text, licenses_text, normalize_text,
+    unreadable_body, validate_text,
 };
 
 fn parse(text: &str) -> Value {
@@ -97,6 +97,10 @@ fn lists_types_and_schemas() {
         .map(|t| t["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&".mcp") && !ids.contains(&".http"));
+    assert_eq!(
+        parse(&licenses_text()),
+        json!(["basic", "gold", "platinum", "enterprise"])
+    );
     let refused = parse(&connector_types_text(r#"{"kibanaVersion":"7.17"}"#));
     assert!(refused["typeError"].as_str().unwrap().contains("7.17"));
     let schema = parse(&json_schema_text(r#"".index""#, "null"));

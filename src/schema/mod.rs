@@ -26,11 +26,10 @@ use serde_json::Value;
 pub use build::{NOT_BLANK, body, definition_name, parts, type_name};
 use build::{bundle, with_meta_schema};
 pub use dialects::{Dialect, convert};
+pub use passes::for_each_schema;
 use passes::inline_not_blank;
-pub use passes::{NOT_BLANK_VALUE, for_each_schema};
 pub use unexpressed::{
-    INEXPRESSIBLE, NOT_YET_EXPRESSED, Unexpressed, only_unexpressed, pointer_matches,
-    unexpressed_rule,
+    INEXPRESSIBLE, NOT_YET_EXPRESSED, Unexpressed, only_unexpressed, unexpressed_rule,
 };
 
 use crate::connector::{ConnectorType, Part};

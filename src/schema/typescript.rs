@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::catalog::Category;
-use crate::pipeline::validate::Mode;
+use crate::catalog::{Category, License};
+use crate::pipeline::options::Mode;
 use crate::registry::{CONNECTOR_TYPES, ConnectorType, creatable_types};
 use crate::report::IssueCode;
 use crate::schema::{self, Contract, Dialect};
@@ -60,10 +60,7 @@ fn ids(out: &mut String) {
         "/** The connector type ids a create-connector request may name (system action types cannot be created). */\nexport type CreatableConnectorTypeId =\n{};\n",
         union_lines(&creatable)
     );
-    let mut licenses: Vec<_> = CONNECTOR_TYPES.iter().map(|t| t.minimum_license).collect();
-    licenses.sort();
-    licenses.dedup();
-    let licenses: Vec<String> = licenses.iter().map(|l| literal(l.as_str())).collect();
+    let licenses: Vec<String> = License::ALL.iter().map(|l| literal(l.as_str())).collect();
     let _ = writeln!(
         out,
         "/** A Kibana license level, lowest first. */\nexport type License = {};\n",
@@ -466,6 +463,9 @@ export function connectorTypes(options?: { kibanaVersion?: KibanaVersion }): Con
  * compareVersions(body, ["8.19", "9.6"]).changes; // ["valid on 8.19, refused on 9.6: 400 …"]
  */
 export function compareVersions(body: unknown, versions: KibanaVersion[], options?: ValidateOptions): Comparison;
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
 
 /** This package's version. */
 export function version(): string;

@@ -205,9 +205,6 @@ impl<T: Zod> Zod for Option<T> {
 pub struct Nullable<T>(pub Option<T>);
 
 impl<T> Nullable<T> {
-    /// The `null` value.
-    pub const NULL: Self = Self(None);
-
     /// The value, when not `null`.
     pub fn get(&self) -> Option<&T> {
         self.0.as_ref()

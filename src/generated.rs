@@ -148,7 +148,8 @@ pub fn files() -> Vec<(String, String)> {
             let options = SchemaOptions {
                 dialect,
                 contract,
-                kibana_version: None,
+                // The committed files describe Kibana main.
+                kibana_version: Some(crate::versions::Release::Main.into()),
             };
             let folder = format!("schemas/{}/{}", dialect.as_str(), contract.as_str());
             if let Some(bundle) = json_schema_with(None, options) {

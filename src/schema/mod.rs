@@ -76,8 +76,9 @@ pub struct SchemaOptions {
     /// The contract (the request by default).
     pub contract: Contract,
     /// The Kibana release the schema describes: only the types it registers, without the fields
-    /// and options it does not have yet. `None`: every type and field modelled (Kibana main; the
-    /// committed `schemas/`). The npm package's `jsonSchema` gives the default release here.
+    /// and options it does not have yet. `None`: every type and field modelled, whatever the
+    /// release (the committed `schemas/` are main's). The npm package's `jsonSchema` gives the
+    /// default release here.
     #[serde(rename = "kibanaVersion")]
     pub kibana_version: Option<KibanaVersion>,
 }

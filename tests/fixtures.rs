@@ -338,3 +338,36 @@ fn each_release_lists_its_types() {
         [".gen-ai", ".bedrock", ".gemini", ".inference"]
     );
 }
+
+/// An answer is approximate only when it rests on an inferred fact: a plain body is exact in
+/// every release, and a body using a field dated by a merge date is not.
+#[test]
+fn fidelity_is_exact_unless_the_body_meets_an_inferred_fact() {
+    let index = serde_json::json!({ "name": "n", "connector_type_id": ".index", "config": { "index": "i" } });
+    for version in ["8.19", "9.3", "9.5", "9.6", "main"] {
+        let options: Options =
+            serde_json::from_value(serde_json::json!({ "kibanaVersion": version, "id": "my-id" }))
+                .unwrap();
+        let report = validate(&index, &options);
+        assert!(report.valid, "{version}");
+        assert_eq!(
+            report.fidelity,
+            kibana_connectors::Fidelity::Exact,
+            "{version}: {:?}",
+            report.approximations
+        );
+    }
+    let email = serde_json::json!({
+        "name": "n", "connector_type_id": ".email",
+        "config": { "from": "a@b.co", "host": "smtp.x.io", "port": 25, "allowHtml": true }
+    });
+    let options: Options =
+        serde_json::from_value(serde_json::json!({ "kibanaVersion": "9.6" })).unwrap();
+    let report = validate(&email, &options);
+    assert_eq!(report.fidelity, kibana_connectors::Fidelity::Approximate);
+    assert!(
+        report.approximations[0].starts_with("allowHtml:"),
+        "{:?}",
+        report.approximations
+    );
+}

@@ -12,7 +12,7 @@ use crate::zod::field;
 
 /// `ensureNotKibanaManagedAuthType` (the `relay` auth type): no PR was found for it; it is taken
 /// to come with the relay service work of mid-2026.
-pub(super) const KIBANA_MANAGED_AUTH_SINCE: Since = Since::approximate(
+const KIBANA_MANAGED_AUTH_SINCE: Since = Since::approximate(
     Release::V9_6,
     "no PR was found; assumed to come with the relay service work of mid-2026",
 );
@@ -98,6 +98,9 @@ pub(super) fn check_kibana_managed_auth_type(
     else {
         return;
     };
+    if !findings.holds("Kibana-managed auth types", &KIBANA_MANAGED_AUTH_SINCE) {
+        return;
+    }
     let message = [
         "Authentication type ",
         chosen,

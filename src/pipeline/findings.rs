@@ -59,15 +59,22 @@ impl Findings {
     /// issues of those the body uses: an unknown key, or an option outside the older list.
     pub fn older_release(&mut self, versioned: &[Versioned], config: &Value, secrets: &Value) {
         for entry in versioned {
-            if self.holds(entry.key, &entry.since) {
-                continue;
-            }
-            self.absent.push(*entry);
             let part = match entry.part {
                 Part::Config => config,
                 Part::Secrets => secrets,
             };
-            let Some(value) = part.as_object().and_then(|map| field(map, entry.key)) else {
+            let value = part.as_object().and_then(|map| field(map, entry.key));
+            // Whether the release is certain matters only for a field the body uses.
+            let holds = if value.is_some() {
+                self.holds(entry.key, &entry.since)
+            } else {
+                entry.since.holds_in(self.version).0 == Holds::Yes
+            };
+            if holds {
+                continue;
+            }
+            self.absent.push(*entry);
+            let Some(value) = value else {
                 continue;
             };
             let mut reader = crate::zod::Reader::new();

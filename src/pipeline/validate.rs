@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use crate::connector::Part;
 use crate::pipeline::actions_client::{
-    KIBANA_MANAGED_AUTH_SINCE, PER_USER_AUTH_SINCE, check_kibana_managed_auth_type,
-    deprecation_warning, license_warning, per_user_update_warning,
+    PER_USER_AUTH_SINCE, check_kibana_managed_auth_type, deprecation_warning, license_warning,
+    per_user_update_warning,
 };
 use crate::pipeline::envelope::{self, BodyKind};
 use crate::pipeline::findings::Findings;
@@ -27,25 +27,35 @@ struct Outcome {
 fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
     let mut findings = Findings::new(store, options.kibana_version);
+    // The release's id rule is asked only for an id the newest rule refuses.
     if let Some(id) = options.id.as_deref() {
-        let rule = envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
-        if let Some(issue) = envelope::check_id(id, rule) {
-            findings.route(vec![issue]);
+        if envelope::check_id(id, envelope::IdRule::Full).is_some() {
+            let rule =
+                envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
+            if let Some(issue) = envelope::check_id(id, rule) {
+                findings.route(vec![issue]);
+            }
         }
     }
     let kind = match options.mode {
         Mode::Create => BodyKind::Create,
         Mode::Update => BodyKind::Update,
     };
-    let wording = if findings.holds(
-        "unknown body keys",
-        &envelope::ADDITIONAL_PROPERTIES_WORDING,
-    ) {
-        envelope::UnknownKeyWording::AdditionalProperties
-    } else {
-        envelope::UnknownKeyWording::DefinitionMissing
-    };
-    findings.route(envelope::check_body(body, kind, wording));
+    // The release's wording of unknown body keys is asked only when there is one.
+    let mut route = envelope::check_body(
+        body,
+        kind,
+        envelope::UnknownKeyWording::AdditionalProperties,
+    );
+    if route.iter().any(|r| r.issue.code == IssueCode::UnknownKey)
+        && !findings.holds(
+            "unknown body keys",
+            &envelope::ADDITIONAL_PROPERTIES_WORDING,
+        )
+    {
+        route = envelope::check_body(body, kind, envelope::UnknownKeyWording::DefinitionMissing);
+    }
+    findings.route(route);
 
     let empty = Value::Object(Map::new());
     let field = |key: &str| body.as_object().and_then(|map| field(map, key));
@@ -88,9 +98,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     let secrets = field("secrets").unwrap_or(&empty);
                     deprecation_warning(connector_type, &mut findings);
                     if config.is_object() && secrets.is_object() {
-                        if findings.holds("Kibana-managed auth types", &KIBANA_MANAGED_AUTH_SINCE) {
-                            check_kibana_managed_auth_type(id, config, secrets, &mut findings);
-                        }
+                        check_kibana_managed_auth_type(id, config, secrets, &mut findings);
                         if options.mode == Mode::Update
                             && findings.holds("per-user auth types", &PER_USER_AUTH_SINCE)
                         {

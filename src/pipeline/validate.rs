@@ -27,35 +27,7 @@ struct Outcome {
 fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
     let mut findings = Findings::new(store, options.kibana_version);
-    // The release's id rule is asked only for an id the newest rule refuses.
-    if let Some(id) = options.id.as_deref() {
-        if envelope::check_id(id, envelope::IdRule::Full).is_some() {
-            let rule =
-                envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
-            if let Some(issue) = envelope::check_id(id, rule) {
-                findings.route(vec![issue]);
-            }
-        }
-    }
-    let kind = match options.mode {
-        Mode::Create => BodyKind::Create,
-        Mode::Update => BodyKind::Update,
-    };
-    // The release's wording of unknown body keys is asked only when there is one.
-    let mut route = envelope::check_body(
-        body,
-        kind,
-        envelope::UnknownKeyWording::AdditionalProperties,
-    );
-    if route.iter().any(|r| r.issue.code == IssueCode::UnknownKey)
-        && !findings.holds(
-            "unknown body keys",
-            &envelope::ADDITIONAL_PROPERTIES_WORDING,
-        )
-    {
-        route = envelope::check_body(body, kind, envelope::UnknownKeyWording::DefinitionMissing);
-    }
-    findings.route(route);
+    check_route(body, options, &mut findings);
 
     let empty = Value::Object(Map::new());
     let field = |key: &str| body.as_object().and_then(|map| field(map, key));
@@ -131,6 +103,39 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         _ => None,
     };
     Outcome { report, normalized }
+}
+
+/// The route's own checks: the `id` parameter and the body's keys, as the release words them.
+fn check_route(body: &Value, options: &Options, findings: &mut Findings) {
+    // The release's id rule is asked only for an id the newest rule refuses.
+    if let Some(id) = options.id.as_deref() {
+        if envelope::check_id(id, envelope::IdRule::Full).is_some() {
+            let rule =
+                envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
+            if let Some(issue) = envelope::check_id(id, rule) {
+                findings.route(vec![issue]);
+            }
+        }
+    }
+    let kind = match options.mode {
+        Mode::Create => BodyKind::Create,
+        Mode::Update => BodyKind::Update,
+    };
+    // The release's wording of unknown body keys is asked only when there is one.
+    let mut route = envelope::check_body(
+        body,
+        kind,
+        envelope::UnknownKeyWording::AdditionalProperties,
+    );
+    if route.iter().any(|r| r.issue.code == IssueCode::UnknownKey)
+        && !findings.holds(
+            "unknown body keys",
+            &envelope::ADDITIONAL_PROPERTIES_WORDING,
+        )
+    {
+        route = envelope::check_body(body, kind, envelope::UnknownKeyWording::DefinitionMissing);
+    }
+    findings.route(route);
 }
 
 /// Kibana's answer for a type the release does not register; for a type a server setting

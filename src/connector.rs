@@ -318,8 +318,8 @@ impl ConnectorType {
         search_words: &'static [&'static str],
     ) -> Self {
         Self {
-            category,
             description,
+            category,
             search_words,
             ..self
         }

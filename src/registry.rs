@@ -360,6 +360,18 @@ pub fn find(id: &str) -> Option<&'static ConnectorType> {
     CONNECTOR_TYPES.iter().find(|t| t.id == id)
 }
 
+/// Connector types Kibana registers only when a server setting turns them on: with Kibana's
+/// defaults they are not registered, so a body of one gets Kibana's "not registered" answer and a
+/// `server_check` warning naming the setting. (id, the setting)
+const GATED: &[(&str, &str)] = &[];
+
+/// The server setting that registers the gated type `id`, if it is one.
+pub fn gated_by(id: &str) -> Option<&'static str> {
+    GATED
+        .iter()
+        .find_map(|(gated, setting)| (*gated == id).then_some(*setting))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,16 +409,4 @@ mod tests {
             assert_eq!(t.is_system_action_type, t.model.is_none(), "{}", t.id);
         }
     }
-}
-
-/// Connector types Kibana registers only when a server setting turns them on: with Kibana's
-/// defaults they are not registered, so a body of one gets Kibana's "not registered" answer and a
-/// `server_check` warning naming the setting. (id, the setting)
-const GATED: &[(&str, &str)] = &[];
-
-/// The server setting that registers the gated type `id`, if it is one.
-pub fn gated_by(id: &str) -> Option<&'static str> {
-    GATED
-        .iter()
-        .find_map(|(gated, setting)| (*gated == id).then_some(*setting))
 }

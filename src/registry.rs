@@ -384,7 +384,29 @@ pub fn find(id: &str) -> Option<&'static ConnectorType> {
 /// Connector types Kibana registers only when a server setting turns them on: with Kibana's
 /// defaults they are not registered, so a body of one gets Kibana's "not registered" answer and a
 /// `server_check` warning naming the setting. (id, the setting)
-const GATED: &[(&str, &str)] = &[];
+///
+/// * `.inboundWebhook`: an inbound-only spec (events, no actions), which
+///   `stack_connectors/server/connector_types_from_spec/index.ts` registers only while
+///   `configUtils.isInboundEventsEnabled()`, i.e. `xpack.actions.inboundEvents.enabled` (default
+///   false, the kill switch of PR #283720; the actions README: "With the flag off,
+///   `.inboundWebhook` is not registered").
+/// * `.ssf` (Shared Signals): a spec with a signing key, registered only while
+///   `configUtils.isConnectorSigningKeysEnabled()`. UNCERTAIN: the `kibana.yml` key behind that
+///   function was not found in any stored `actions/server/config.ts`; the text names the function.
+/// * `.snyk`: its spec exists but is in neither the generated barrel nor the icon maps read; it
+///   is taken to sit behind an experimental flag. UNCERTAIN: the flag's name was not found; the
+///   text names the mechanism, `xpack.stack_connectors.enableExperimental`.
+const GATED: &[(&str, &str)] = &[
+    (".inboundWebhook", "xpack.actions.inboundEvents.enabled"),
+    (
+        ".ssf",
+        "connector signing keys (configUtils.isConnectorSigningKeysEnabled(); its kibana.yml key is not known)",
+    ),
+    (
+        ".snyk",
+        "an experimental flag in xpack.stack_connectors.enableExperimental (its name is not known)",
+    ),
+];
 
 /// The server setting that registers the gated type `id`, if it is one.
 pub fn gated_by(id: &str) -> Option<&'static str> {

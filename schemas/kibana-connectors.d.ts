@@ -2588,7 +2588,7 @@ export interface ShodanConnector extends ConnectorResponseFields {
 
 // VirusTotal (`.virustotal`)
 
-/** Settings of a VirusTotal connector. File scanning, URL analysis, and threat intelligence lookups. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+/** Settings of a VirusTotal connector. File scanning, URL and domain analysis, and threat intelligence lookups Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
 export type VirusTotalConfig = {
   /** The auth type the connector uses (Kibana keeps it in the config too). */
   authType?: string;

@@ -141,23 +141,25 @@ spec_types! {
         auth: [api_key_header!("X-Api-Key")],
     }
 
-    /// `.virustotal` (`specs/virustotal/virustotal.ts` at 01ad79c3).
+    /// `.virustotal` (`specs/virustotal/virustotal.ts` at 01ad79c3; feature ids and description
+    /// from the newer stored version id 51919742076, which adds `agentBuilder` and more actions).
     VirusTotal {
         id: ".virustotal",
         name: "VirusTotal",
         license: Gold,
-        features: [WORKFLOWS],
-        description: "File scanning, URL analysis, and threat intelligence lookups.",
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "File scanning, URL and domain analysis, and threat intelligence lookups",
         config: Strip [],
         auth: [api_key_header!("x-apikey")],
     }
 
-    /// `.zendesk` (`specs/zendesk/zendesk.ts` at 01ad79c3).
+    /// `.zendesk` (`specs/zendesk/zendesk.ts` at 01ad79c3; feature ids from 6e3de658, which
+    /// adds `agentBuilder` and marks it technical preview, config and auth unchanged).
     Zendesk {
         id: ".zendesk",
         name: "Zendesk",
         license: Enterprise,
-        features: [WORKFLOWS],
+        features: [WORKFLOWS, AGENT_BUILDER],
         description: "Connect to Zendesk to search and retrieve tickets, users, and Help Center content.",
         config: Strip [
             Field::required(

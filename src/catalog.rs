@@ -1,8 +1,12 @@
-//! Kibana's names for things that several layers talk about: license levels, connector feature
-//! ids and the auth types of spec connectors. Plain data, imported by the connector models, the
-//! registry and the pipeline alike, so that none of them has to import another for a name.
+//! Names that several layers talk about: Kibana's license levels, connector feature ids and the
+//! auth types of spec connectors, and this crate's version. Plain data, imported by the connector
+//! models, the registry, the pipeline and the schemas alike, so that none of them has to import
+//! another (or the crate root) for a name.
 
 use serde::Serialize;
+
+/// This crate's version (the npm package's too; the schemas' OpenAPI documents carry it).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The Kibana license level a connector type needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

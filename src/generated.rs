@@ -57,7 +57,40 @@ pub fn readme_sections() -> Vec<(&'static str, String)> {
         ("issue-codes", issue_codes_table()),
         ("inexpressible-rules", inexpressible_table()),
         ("not-yet-expressed-rules", not_yet_expressed_table()),
+        ("releases", releases_table()),
     ]
+}
+
+/// The README's matrix of creatable connector types × Kibana releases: `✓` registered, `≈`
+/// registered by an approximate fact (the first release is inferred), blank not registered.
+pub fn releases_table() -> String {
+    use crate::versions::{KibanaVersion, Release};
+    let mut out = String::from("| type |");
+    for release in Release::ALL {
+        out.push_str(&format!(" {release} |"));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(Release::ALL.len()));
+    out.push('\n');
+    for connector_type in crate::registry::creatable_types() {
+        out.push_str(&format!("| `{}` |", connector_type.id));
+        for release in Release::ALL {
+            let version = KibanaVersion::from(*release);
+            let registered = crate::schema::registered_in(connector_type, version);
+            let uncertain = connector_type.since.holds_in(version).1.is_some()
+                || connector_type
+                    .until
+                    .is_some_and(|u| u.holds_in(version).1.is_some());
+            out.push_str(match (registered, uncertain) {
+                (true, false) => " ✓ |",
+                (true, true) => " ≈ |",
+                (false, true) => " ≈– |",
+                (false, false) => "  |",
+            });
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The README's list of rules JSON Schema cannot express (Markdown), from [`INEXPRESSIBLE`].
@@ -112,7 +145,12 @@ pub fn files() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for &dialect in Dialect::ALL {
         for &contract in Contract::ALL {
-            let options = SchemaOptions { dialect, contract };
+            let options = SchemaOptions {
+                dialect,
+                contract,
+                // The committed files describe Kibana main.
+                kibana_version: Some(crate::versions::Release::Main.into()),
+            };
             let folder = format!("schemas/{}/{}", dialect.as_str(), contract.as_str());
             if let Some(bundle) = json_schema_with(None, options) {
                 out.push((format!("{folder}.json"), pretty(&bundle)));

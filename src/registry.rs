@@ -11,7 +11,7 @@ use crate::catalog::Category::{
 };
 #[allow(clippy::wildcard_imports)]
 use crate::connectors::*;
-use crate::versions::{Release, Since};
+use crate::versions::{Evidence, Holds, KibanaVersion, Release, Since};
 use License::{Basic, Enterprise, Gold, Platinum};
 use feature::{
     AGENT_BUILDER, ALERTING, CASES, ENDPOINT_SECURITY, GEN_AI_OBSERVABILITY,
@@ -413,6 +413,52 @@ pub fn gated_by(id: &str) -> Option<&'static str> {
     GATED
         .iter()
         .find_map(|(gated, setting)| (*gated == id).then_some(*setting))
+}
+
+/// A connector type as a Kibana release has it (`connectorTypes({ kibanaVersion })`).
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleasedType {
+    /// The type.
+    #[serde(flatten)]
+    pub connector_type: &'static ConnectorType,
+    /// The first release that registers it by default (`"8.19"` for the types older than that).
+    pub since: &'static str,
+    /// Why that release is not certain, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_approximate: Option<&'static str>,
+    /// Whether the release marks it deprecated (Kibana's `is_deprecated`).
+    pub is_deprecated: bool,
+    /// What Kibana recommends instead, when deprecated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<&'static str>,
+}
+
+/// The connector types `version` registers by default, system action types included.
+pub fn types_in(version: KibanaVersion) -> Vec<ReleasedType> {
+    CONNECTOR_TYPES
+        .iter()
+        .filter(|t| {
+            t.since.holds_in(version).0 == Holds::Yes
+                && !t.until.is_some_and(|u| u.holds_in(version).0 == Holds::Yes)
+        })
+        .map(|t| {
+            let deprecation = t
+                .deprecation
+                .filter(|(since, _)| since.holds_in(version).0 == Holds::Yes)
+                .map(|(_, instead)| instead);
+            ReleasedType {
+                connector_type: t,
+                since: t.since.release.name(),
+                since_approximate: match t.since.evidence {
+                    Evidence::Exact => None,
+                    Evidence::Approximate(why) => Some(why),
+                },
+                is_deprecated: deprecation.is_some(),
+                deprecation,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -95,6 +95,30 @@ pub struct Issue {
     pub params: Option<Value>,
 }
 
+impl Issue {
+    /// An issue of kind `code` at `path`, without parameters.
+    pub fn new(code: IssueCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message: message.into(),
+            params: None,
+        }
+    }
+
+    /// The issue with machine-readable details.
+    #[must_use]
+    pub fn with_params(self, params: Value) -> Self {
+        self.with_optional_params(Some(params))
+    }
+
+    /// The issue with these details, if any.
+    #[must_use]
+    pub fn with_optional_params(self, params: Option<Value>) -> Self {
+        Self { params, ..self }
+    }
+}
+
 /// The error response Kibana would send: `{ statusCode, error, message }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

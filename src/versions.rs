@@ -140,6 +140,14 @@ impl fmt::Display for KibanaVersion {
     }
 }
 
+impl std::str::FromStr for KibanaVersion {
+    type Err = UnsupportedVersion;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::parse(text)
+    }
+}
+
 impl serde::Serialize for KibanaVersion {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules};
-use crate::connectors::auth::{AuthSecrets, AuthType, SslCertType, VerificationMode};
+use crate::connectors::auth::{AuthSecrets, AuthType, tls_config_fields};
 use crate::js::truthy;
 use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
@@ -103,12 +103,7 @@ strict_object! {
         /// The authentication method (OAuth 2.0 client credentials is refused). Left out, it
         /// becomes basic authentication, even when `hasAuth` is false.
         auth_type as "authType": Nullable<AuthType> = AuthType::Basic,
-        /// The format of the TLS client certificate, for certificate authentication.
-        cert_type as "certType": Option<SslCertType>,
-        /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
-        ca: Option<String>,
-        /// How strictly the service's TLS certificate is verified.
-        verification_mode as "verificationMode": Option<VerificationMode>,
+        include tls_config_fields,
         /// Accepted but unused: this connector type refuses OAuth 2.0.
         access_token_url as "accessTokenUrl": Option<String>,
         /// Accepted but unused: this connector type refuses OAuth 2.0.

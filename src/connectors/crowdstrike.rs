@@ -4,7 +4,7 @@
 //! Kibana: `kbn-connector-schemas/crowdstrike/schemas/v1.ts` and
 //! `stack_connectors/server/connector_types/crowdstrike/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -27,14 +27,7 @@ strict_object! {
     }
 }
 
-/// The `.crowdstrike` connector type.
-pub struct CrowdStrike;
-
-impl Connector for CrowdStrike {
-    type Config = CrowdStrikeConfig;
-    type Secrets = CrowdStrikeSecrets;
-
-    fn check_config(config: &CrowdStrikeConfig, rules: &mut Rules) {
-        rules.url_allow_list("/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.crowdstrike` connector type.
+    CrowdStrike: CrowdStrikeConfig, CrowdStrikeSecrets, checks ["/config/url" => url]
 }

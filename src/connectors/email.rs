@@ -4,7 +4,7 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::js::{is_nullish, truthy};
 use crate::kibana::email_address::{has_valid_format, parse_address_list};
 use crate::kibana::email_services::kibana_service_host;
@@ -161,6 +161,15 @@ pub struct Email;
 impl Connector for Email {
     type Config = EmailConfig;
     type Secrets = EmailSecrets;
+
+    /// `allowHtml`: PRs #275058 and #276584 (June and July 2026), taken to be in 9.6.
+    const VERSIONED: &'static [Versioned] = &[Versioned::config(
+        "allowHtml",
+        Since::approximate(
+            Release::V9_6,
+            "allowHtml is dated by its PRs' merge dates (#275058, #276584)",
+        ),
+    )];
 
     /// The validators' rules: the `other` service (also when `service` is left out) needs
     /// `host` and `port`; `elastic_cloud` refuses `allowHtml: true`; `exchange_server` needs

@@ -11,16 +11,18 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::auth::{
-    AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
-    record_invalid_combination,
+    AuthType, SslCertType, VerificationMode, credential_fields, is_accepted_combination,
+    is_non_empty_json_object, null_auth_type_without_auth, oauth_config_fields,
+    read_with_combination_rule, tls_config_fields,
 };
 use crate::js::truthy;
 use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::zod::{Nullable, Nullish, Reader, Record, Zod, ZodUrl};
+use crate::versions::{Release, Since};
+use crate::zod::{Nullable, Reader, Record, Zod, ZodUrl};
 
 strict_object! {
     /// Settings of an HTTP connector.
@@ -36,22 +38,11 @@ strict_object! {
         /// The authentication method. Must be empty (`null`) when `hasAuth` is false; left out,
         /// it becomes basic authentication, or `null` when `hasAuth` is false.
         auth_type as "authType": Nullable<AuthType> = AuthType::Basic,
-        /// The format of the TLS client certificate, for certificate authentication.
-        cert_type as "certType": Option<SslCertType>,
-        /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
-        ca: Option<String>,
-        /// How strictly the service's TLS certificate is verified.
-        verification_mode as "verificationMode": Option<VerificationMode>,
+        include tls_config_fields,
         /// The OAuth 2.0 token endpoint (required for the OAuth 2.0 client credentials and
         /// password grants).
         access_token_url as "accessTokenUrl": Option<String>,
-        /// The OAuth 2.0 client id (required for OAuth 2.0 client credentials).
-        client_id as "clientId": Option<String>,
-        /// The OAuth 2.0 scope to request.
-        scope: Option<String>,
-        /// Extra fields for the OAuth 2.0 token request, as JSON text of a non-empty object,
-        /// e.g. `{"audience": "https://api.example.com"}`.
-        additional_fields as "additionalFields": Nullish<String>,
+        include oauth_config_fields,
         /// A proxy that the requests of this connector go through, e.g.
         /// `http://proxy.example.com:8080`; empty (`null`) for none. Its host must be in
         /// `xpack.actions.allowedHosts`.
@@ -74,17 +65,7 @@ pub struct HttpConfig(pub HttpConfigFields);
 
 impl Zod for HttpConfig {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let preprocessed = match input {
-            Some(Value::Object(map))
-                if map.get("hasAuth") == Some(&Value::Bool(false))
-                    && !map.contains_key("authType") =>
-            {
-                let mut map = map.clone();
-                map.insert("authType".to_owned(), Value::Null);
-                Some(Value::Object(map))
-            }
-            _ => None,
-        };
+        let preprocessed = null_auth_type_without_auth(input);
         HttpConfigFields::read(preprocessed.as_ref().or(input), reader).map(Self)
     }
 
@@ -108,18 +89,7 @@ strict_object! {
         secret_query_params as "secretQueryParams": Nullable<Record<String>>,
         /// The user name for basic authentication (or the OAuth 2.0 password grant).
         user: Nullable<String>,
-        /// The password for basic authentication, or the passphrase of the certificate's key.
-        password: Nullable<String>,
-        /// The TLS client certificate (PEM, base64-encoded), used with `key`.
-        crt: Nullable<String>,
-        /// The private key of the TLS client certificate (PEM, base64-encoded), used with `crt`.
-        key: Nullable<String>,
-        /// The TLS client certificate and key as a PKCS #12 bundle (base64-encoded).
-        pfx: Nullable<String>,
-        /// The OAuth 2.0 client secret, used with `accessTokenUrl` and `clientId`.
-        client_secret as "clientSecret": Nullable<String>,
-        /// Headers whose values are kept secret (for example an API key), sent with every request.
-        secret_headers as "secretHeaders": Nullable<Record<String>>,
+        include credential_fields,
     }
 }
 
@@ -131,10 +101,8 @@ pub struct HttpSecrets(pub HttpSecretFields);
 
 impl Zod for HttpSecrets {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let mark = reader.mark();
-        let fields = HttpSecretFields::read(input, reader);
-        let refused = fields.as_ref().is_some_and(|f| {
-            !is_accepted_combination(
+        read_with_combination_rule(input, reader, |f: &HttpSecretFields| {
+            is_accepted_combination(
                 &f.user,
                 &f.password,
                 &f.crt,
@@ -142,11 +110,8 @@ impl Zod for HttpSecrets {
                 &f.pfx,
                 &f.client_secret,
             )
-        });
-        if refused && reader.clean_since(mark) {
-            record_invalid_combination(reader);
-        }
-        fields.map(Self)
+        })
+        .map(Self)
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {
@@ -168,6 +133,12 @@ pub struct Http;
 impl Connector for Http {
     type Config = HttpConfig;
     type Secrets = HttpSecrets;
+
+    /// `secretQueryParams` 9.5.0 (release notes, PR #258291).
+    const VERSIONED: &'static [Versioned] = &[Versioned::secrets(
+        "secretQueryParams",
+        Since::exact(Release::V9_5),
+    )];
 
     /// The validators' rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
     /// leaves `authType` absent or `null`; OAuth 2.0 client credentials need the token URL and

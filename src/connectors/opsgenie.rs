@@ -1,6 +1,6 @@
 //! `.opsgenie`: Opsgenie, which creates and closes Opsgenie alerts (sub-action framework).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -20,14 +20,7 @@ strict_object! {
     }
 }
 
-/// The `.opsgenie` connector type.
-pub struct Opsgenie;
-
-impl Connector for Opsgenie {
-    type Config = OpsgenieConfig;
-    type Secrets = OpsgenieSecrets;
-
-    fn check_config(config: &OpsgenieConfig, rules: &mut Rules) {
-        rules.url_allow_list("/config/apiUrl", &config.api_url);
-    }
+url_allow_list_connector! {
+    /// The `.opsgenie` connector type.
+    Opsgenie: OpsgenieConfig, OpsgenieSecrets, checks ["/config/apiUrl" => api_url]
 }

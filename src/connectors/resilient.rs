@@ -3,7 +3,7 @@
 //! A sub-action framework connector: its only custom rule is the framework's
 //! `urlAllowListValidator('apiUrl')`, run as the config validator.
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -26,15 +26,9 @@ strict_object! {
     }
 }
 
-/// The `.resilient` connector type.
-pub struct Resilient;
-
-impl Connector for Resilient {
-    type Config = ResilientConfig;
-    type Secrets = ResilientSecrets;
-
+url_allow_list_connector! {
+    /// The `.resilient` connector type.
+    ///
     /// `urlAllowListValidator('apiUrl')`: the allowed-hosts check, without a URL parse.
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        rules.url_allow_list("/config/apiUrl", &config.api_url);
-    }
+    Resilient: ResilientConfig, ResilientSecrets, checks ["/config/apiUrl" => api_url]
 }

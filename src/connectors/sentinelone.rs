@@ -3,7 +3,7 @@
 //! Kibana: `kbn-connector-schemas/sentinelone/schemas/v1.ts` and
 //! `stack_connectors/server/connector_types/sentinelone/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -24,14 +24,7 @@ strict_object! {
     }
 }
 
-/// The `.sentinelone` connector type.
-pub struct SentinelOne;
-
-impl Connector for SentinelOne {
-    type Config = SentinelOneConfig;
-    type Secrets = SentinelOneSecrets;
-
-    fn check_config(config: &SentinelOneConfig, rules: &mut Rules) {
-        rules.url_allow_list("/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.sentinelone` connector type.
+    SentinelOne: SentinelOneConfig, SentinelOneSecrets, checks ["/config/url" => url]
 }

@@ -19,11 +19,60 @@ pub mod rules;
 ///         method: WebhookMethod = WebhookMethod::Post,      // `.default(...)`
 ///         has_auth as "hasAuth": bool = true,               // wire name differs from the field
 ///         headers: Nullable<Record<String>>,                // `.nullable().default(null)`
+///         include tls_config_fields,                        // a field group, spliced in here
 ///     }
+/// }
+/// ```
+///
+/// A field group is what Kibana spreads into several objects (`...AuthConfiguration`): a macro
+/// that hands its fields back to this one, declared once and included where Kibana spreads it
+/// (`#[serde(flatten)]` cannot share fields of a strict object):
+///
+/// ```text
+/// macro_rules! tls_config_fields {
+///     ($($object:tt)*) => {
+///         $crate::model::strict_object! { @include $($object)*
+///             /// The format of the TLS client certificate.
+///             cert_type as "certType": Option<$crate::connectors::auth::SslCertType>,
+///         }
+///     };
 /// }
 /// ```
 macro_rules! strict_object {
     (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident { $($body:tt)* }
+    ) => {
+        $crate::model::strict_object!(@expand [$(#[doc = $doc])* pub struct $name] [] $($body)*);
+    };
+    // Reads the body one field at a time into the second bracket, splicing in field groups.
+    (@expand [$($head:tt)*] [$($fields:tt)*]) => {
+        $crate::model::strict_object!(@define $($head)* { $($fields)* });
+    };
+    (@expand $head:tt $fields:tt , $($rest:tt)*) => {
+        $crate::model::strict_object!(@expand $head $fields $($rest)*);
+    };
+    (@expand $head:tt $fields:tt include $group:ident $($rest:tt)*) => {
+        $group!($head $fields [$($rest)*]);
+    };
+    (
+        @expand $head:tt [$($fields:tt)*]
+        $(#[doc = $field_doc:literal])*
+        $field:ident $(as $wire:literal)? : $ty:ty $(= $default:expr)?
+        $(, $($rest:tt)*)?
+    ) => {
+        $crate::model::strict_object!(
+            @expand $head
+            [$($fields)* $(#[doc = $field_doc])* $field $(as $wire)? : $ty $(= $default)?,]
+            $($($rest)*)?
+        );
+    };
+    // A field group's fields, handed back: read them as if written where the group was included.
+    (@include $head:tt $fields:tt [$($rest:tt)*] $($group:tt)*) => {
+        $crate::model::strict_object!(@expand $head $fields $($group)* , $($rest)*);
+    };
+    (
+        @define
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             $(
@@ -34,6 +83,7 @@ macro_rules! strict_object {
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::struct_field_names)] // the fields are Kibana's keys, named as Kibana does
         pub struct $name {
             $( $(#[doc = $field_doc])* pub $field: $ty, )*
         }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::js::{is_blank, js_key_order, json_parse};
 use crate::pointer::escape_pointer;
-use crate::report::IssueCode;
+use crate::report::{Issue, IssueCode};
 use crate::versions::{Release, Since};
 use crate::zod::field;
 
@@ -20,16 +20,20 @@ pub const CONNECTOR_ID_MAX_LENGTH: usize = 36;
 /// One problem with the request envelope.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RouteIssue {
-    /// This crate's code.
-    pub code: IssueCode,
-    /// Pointer into the body (empty for the body itself or the `id` parameter).
-    pub path: String,
+    /// The issue: a pointer into the body (empty for the body itself or the `id` parameter) and
     /// config-schema's message.
-    pub message: String,
+    pub issue: Issue,
     /// The config-schema key path Kibana prints, e.g. `request body.config.headers`.
     pub kibana_path: String,
-    /// Machine-readable details.
-    pub params: Option<Value>,
+}
+
+impl RouteIssue {
+    fn new(issue: Issue, kibana_path: impl Into<String>) -> Self {
+        Self {
+            issue,
+            kibana_path: kibana_path.into(),
+        }
+    }
 }
 
 /// `type-detect`'s name for a value, as config-schema prints it (`[Array]`, `[null]`, …).
@@ -96,7 +100,7 @@ impl IdRule {
 }
 
 /// Checks the `id` path parameter: config-schema's length limits, then Kibana's
-/// `validateConnectorId`, as far as `rule` goes.
+/// `validateConnectorId`.
 pub fn check_id(id: &str, rule: IdRule) -> Option<RouteIssue> {
     if rule == IdRule::Any {
         return None;
@@ -123,15 +127,12 @@ pub fn check_id(id: &str, rule: IdRule) -> Option<RouteIssue> {
     } else {
         return None;
     };
-    Some(RouteIssue {
-        code: IssueCode::InvalidId,
-        path: String::new(),
-        message,
-        kibana_path: "request params.id".to_owned(),
-        params: Some(
+    Some(RouteIssue::new(
+        Issue::new(IssueCode::InvalidId, "", message).with_params(
             serde_json::json!({ "parameter": "id", "maxLength": CONNECTOR_ID_MAX_LENGTH }),
         ),
-    })
+        "request params.id",
+    ))
 }
 
 /// `^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`
@@ -194,15 +195,12 @@ pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> V
                 type_name(Some(body))
             )
         };
-        issues.push(RouteIssue {
-            code: IssueCode::InvalidType,
-            path: String::new(),
-            message,
-            kibana_path: "request body".to_owned(),
-            params: Some(
+        issues.push(RouteIssue::new(
+            Issue::new(IssueCode::InvalidType, "", message).with_params(
                 serde_json::json!({ "expected": "object", "received": type_name(Some(body)) }),
             ),
-        });
+            "request body",
+        ));
         return issues;
     };
     let keys: &[&str] = match kind {
@@ -218,20 +216,23 @@ pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> V
     }
     for key in js_key_order(map) {
         if !keys.contains(&key.as_str()) {
-            issues.push(RouteIssue {
-                code: IssueCode::UnknownKey,
-                path: format!("/{}", escape_pointer(key)),
-                message: match wording {
-                    UnknownKeyWording::AdditionalProperties => {
-                        format!("Additional properties are not allowed ('{key}' was unexpected)")
-                    }
-                    UnknownKeyWording::DefinitionMissing => {
-                        "definition for this key is missing".to_owned()
-                    }
-                },
-                kibana_path: format!("request body.{key}"),
-                params: None,
-            });
+            issues.push(RouteIssue::new(
+                Issue::new(
+                    IssueCode::UnknownKey,
+                    format!("/{}", escape_pointer(key)),
+                    match wording {
+                        UnknownKeyWording::AdditionalProperties => {
+                            format!(
+                                "Additional properties are not allowed ('{key}' was unexpected)"
+                            )
+                        }
+                        UnknownKeyWording::DefinitionMissing => {
+                            "definition for this key is missing".to_owned()
+                        }
+                    },
+                ),
+                format!("request body.{key}"),
+            ));
         }
     }
     issues
@@ -242,30 +243,30 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
     let path = || ["/", key].concat();
     let kibana_path = || ["request body.", key].concat();
     match value {
-        Some(Value::String(text)) if is_blank(text) => issues.push(RouteIssue {
-            code: IssueCode::BlankString,
-            path: path(),
-            message: "value '' is not valid".to_owned(),
-            kibana_path: kibana_path(),
-            params: None,
-        }),
+        Some(Value::String(text)) if is_blank(text) => issues.push(RouteIssue::new(
+            Issue::new(IssueCode::BlankString, path(), "value '' is not valid"),
+            kibana_path(),
+        )),
         Some(Value::String(_)) => {}
-        other => issues.push(RouteIssue {
-            code: if other.is_none() {
+        other => {
+            let code = if other.is_none() {
                 IssueCode::Required
             } else {
                 IssueCode::InvalidType
-            },
-            path: path(),
-            message: [
+            };
+            let message = [
                 "expected value of type [string] but got [",
                 type_name(other),
                 "]",
             ]
-            .concat(),
-            kibana_path: kibana_path(),
-            params: Some(serde_json::json!({ "expected": "string", "received": type_name(other) })),
-        }),
+            .concat();
+            issues.push(RouteIssue::new(
+                Issue::new(code, path(), message).with_params(
+                    serde_json::json!({ "expected": "string", "received": type_name(other) }),
+                ),
+                kibana_path(),
+            ));
+        }
     }
 }
 
@@ -285,21 +286,16 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
                         &mut blanks,
                     );
                     for path in blanks {
-                        issues.push(RouteIssue {
-                            code: IssueCode::BlankString,
-                            path,
-                            message: "value '' is not valid".to_owned(),
-                            kibana_path: format!("request body.{key}.{entry}"),
-                            params: None,
-                        });
+                        issues.push(RouteIssue::new(
+                            Issue::new(IssueCode::BlankString, path, "value '' is not valid"),
+                            format!("request body.{key}.{entry}"),
+                        ));
                     }
                 }
             }
         }
-        Some(other) => issues.push(RouteIssue {
-            code: IssueCode::InvalidType,
-            path: format!("/{key}"),
-            message: if other.is_string() {
+        Some(other) => {
+            let message = if other.is_string() {
                 // A string that is not JSON text (see `coerce`).
                 "could not parse record value from json input".to_owned()
             } else {
@@ -307,12 +303,14 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
                     "expected value of type [object] but got [{}]",
                     type_name(Some(other))
                 )
-            },
-            kibana_path: format!("request body.{key}"),
-            params: Some(
-                serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),
-            ),
-        }),
+            };
+            issues.push(RouteIssue::new(
+                Issue::new(IssueCode::InvalidType, format!("/{key}"), message).with_params(
+                    serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),
+                ),
+                format!("request body.{key}"),
+            ));
+        }
     }
 }
 
@@ -364,16 +362,19 @@ mod tests {
         for bad in ["My-Connector", "a_b", "-a", "a-", "a b"] {
             let issue = check_id(bad, IdRule::Full).expect(bad);
             assert_eq!(
-                issue.message,
+                issue.issue.message,
                 "Connector ID must contain only lowercase letters, numbers, and hyphens."
             );
         }
         assert_eq!(
-            check_id("__proto__", IdRule::Full).unwrap().message,
+            check_id("__proto__", IdRule::Full).unwrap().issue.message,
             "Connector ID must not contain path separators (\"/\") or traversal sequences (\"..\")."
         );
         assert_eq!(
-            check_id(&"a".repeat(37), IdRule::Full).unwrap().message,
+            check_id(&"a".repeat(37), IdRule::Full)
+                .unwrap()
+                .issue
+                .message,
             "value has length [37] but it must have a maximum length of [36]."
         );
     }

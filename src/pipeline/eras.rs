@@ -280,7 +280,38 @@ fn config_schema_first(issues: &[ZodIssue]) -> String {
 
 fn config_schema_text(issue: &ZodIssue) -> String {
     let mut path = issue.path.clone();
-    let message = match issue.code {
+    let message = config_schema_message(issue, &mut path);
+    let at = dotted(&path);
+    if issue.nullable && issue.code != IssueCode::UnknownKey {
+        // `schema.nullable(t)` is `schema.oneOf([t, schema.literal(null)])`.
+        let option = |index: usize| {
+            if at.is_empty() {
+                index.to_string()
+            } else {
+                format!("{at}.{index}")
+            }
+        };
+        let union = format!(
+            "types that failed validation:\n- [{}]: {message}\n- [{}]: expected value to equal [null]",
+            option(0),
+            option(1)
+        );
+        return if at.is_empty() {
+            union
+        } else {
+            format!("[{at}]: {union}")
+        };
+    }
+    if at.is_empty() {
+        message
+    } else {
+        format!("[{at}]: {message}")
+    }
+}
+
+/// config-schema's message for one issue (without its path); an unknown key moves `path` to it.
+fn config_schema_message(issue: &ZodIssue, path: &mut Vec<Segment>) -> String {
+    match issue.code {
         IssueCode::UnknownKey => {
             if let Some(key) = issue.keys.first() {
                 path.push(Segment::Key(key.clone().into()));
@@ -293,6 +324,15 @@ fn config_schema_text(issue: &ZodIssue) -> String {
         IssueCode::Required | IssueCode::InvalidType => {
             let received = config_schema_type(param_str(issue, "received"));
             match param_str(issue, "expected") {
+                // Objects, records and arrays first try a string as JSON text.
+                "object" | "record" | "array" if received == "string" => {
+                    let kind = match param_str(issue, "expected") {
+                        "array" => "array",
+                        "record" => "record",
+                        _ => "object",
+                    };
+                    format!("could not parse {kind} value from json input")
+                }
                 "object" if issue.code == IssueCode::InvalidType => {
                     format!("expected a plain object value, but found [{received}] instead.")
                 }
@@ -302,7 +342,7 @@ fn config_schema_text(issue: &ZodIssue) -> String {
             }
         }
         IssueCode::InvalidOption => {
-            let at = dotted(&path);
+            let at = dotted(path);
             let lines: Vec<String> = options(issue)
                 .iter()
                 .enumerate()
@@ -337,12 +377,6 @@ fn config_schema_text(issue: &ZodIssue) -> String {
             }
         }
         _ => issue.message.clone(),
-    };
-    let at = dotted(&path);
-    if at.is_empty() {
-        message
-    } else {
-        format!("[{at}]: {message}")
     }
 }
 

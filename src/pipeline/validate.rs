@@ -1,339 +1,22 @@
 //! The whole check of a request body, in Kibana's order: route envelope → connector type →
 //! config schema → config rules → secrets schema → secrets rules → connector rules.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::catalog::{AuthKind, License};
-use crate::connector::{Part, Record, RuleIssue, Rules, Stored, Validator};
-use crate::pipeline::envelope::{self, BodyKind, RouteIssue};
-use crate::pipeline::eras;
-use crate::pointer::{Segment, pointer};
+use crate::connector::Part;
+use crate::pipeline::actions_client::{
+    PER_USER_AUTH_SINCE, check_kibana_managed_auth_type, deprecation_warning, license_warning,
+    per_user_update_warning,
+};
+use crate::pipeline::envelope::{self, BodyKind};
+use crate::pipeline::findings::Findings;
+use crate::pipeline::normalize::normalized_body;
+use crate::pipeline::options::{Mode, Options};
 use crate::registry;
-use crate::report::{Fidelity, Issue, IssueCode, KibanaError, Report};
-use crate::versions::{Holds, KibanaVersion, MessageEra, Release, Since};
-use crate::zod::{ZodIssue, field};
-
-/// Which request the body is for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// `POST /api/actions/connector/{id}`: the body names its `connector_type_id`.
-    #[default]
-    Create,
-    /// `PUT /api/actions/connector/{id}`: the type comes from the options.
-    Update,
-}
-
-/// What the body alone does not say.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Options {
-    /// The `{id}` path parameter, checked with Kibana's id rule when given.
-    pub id: Option<String>,
-    /// Create (default) or update.
-    pub mode: Mode,
-    /// The connector type, for an update body (which has no `connector_type_id`).
-    pub connector_type_id: Option<String>,
-    /// The Kibana that answers (the newest release line by default).
-    pub kibana_version: KibanaVersion,
-}
-
-impl Options {
-    /// What the options look like, for messages.
-    const SHAPE: &'static str = "{ id?: string, mode?: \"create\" | \"update\", connectorTypeId?: string, kibanaVersion?: string }";
-
-    /// Reads options given as plain JSON data (as JavaScript callers pass them): `null` is no
-    /// options; an unknown key, or a value of the wrong kind, is an `invalid_options` issue each.
-    /// A value `{ "$typeof": "function" }` stands for a JavaScript value JSON cannot carry.
-    pub fn from_json(value: &Value) -> Result<Self, Vec<Issue>> {
-        let issue = |option: Option<&str>, message: String| Issue {
-            code: IssueCode::InvalidOptions,
-            path: String::new(),
-            message,
-            params: option.map(|option| serde_json::json!({ "option": option })),
-        };
-        let map = match value {
-            Value::Null => return Ok(Self::default()),
-            Value::Object(map) if !map.contains_key("$typeof") => map,
-            other => {
-                return Err(vec![issue(
-                    None,
-                    format!(
-                        "The options must be an object {}, not {}",
-                        Self::SHAPE,
-                        js_kind(other)
-                    ),
-                )]);
-            }
-        };
-        let mut options = Self::default();
-        let mut issues = Vec::new();
-        for (key, value) in map {
-            let text = match value {
-                Value::Null => None,
-                Value::String(text) => Some(text.clone()),
-                other => {
-                    issues.push(issue(
-                        Some(key),
-                        format!("options.{key} must be a string, not {}", js_kind(other)),
-                    ));
-                    continue;
-                }
-            };
-            match key.as_str() {
-                "id" => options.id = text,
-                "connectorTypeId" => options.connector_type_id = text,
-                "kibanaVersion" => match text.as_deref().map(KibanaVersion::parse) {
-                    None => {}
-                    Some(Ok(version)) => options.kibana_version = version,
-                    Some(Err(unsupported)) => issues.push(issue(Some(key), unsupported.0)),
-                },
-                "mode" => match text.as_deref() {
-                    None | Some("create") => options.mode = Mode::Create,
-                    Some("update") => options.mode = Mode::Update,
-                    Some(_) => issues.push(issue(
-                        Some(key),
-                        "options.mode must be \"create\" or \"update\"".to_owned(),
-                    )),
-                },
-                _ => issues.push(issue(
-                    Some(key),
-                    format!(
-                        "Unknown option {}: the options are {}",
-                        crate::js::js_string_literal(key),
-                        Self::SHAPE
-                    ),
-                )),
-            }
-        }
-        if issues.is_empty() {
-            Ok(options)
-        } else {
-            Err(issues)
-        }
-    }
-}
-
-/// How a message names the kind of a JavaScript value (never the value itself).
-fn js_kind(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(_) => "a boolean".to_owned(),
-        Value::Number(_) => "a number".to_owned(),
-        Value::String(_) => "a string".to_owned(),
-        Value::Array(_) => "an array".to_owned(),
-        Value::Object(map) => match map.get("$typeof").and_then(Value::as_str) {
-            Some("object") | None => "an object".to_owned(),
-            Some(kind @ ("function" | "symbol" | "bigint" | "number")) => format!("a {kind}"),
-            Some(_) => {
-                "a value whose reading threw (a getter, a Proxy trap or a revoked Proxy)".to_owned()
-            }
-        },
-    }
-}
-
-/// A report for options that cannot be used: nothing was checked, and Kibana never sees options.
-pub fn invalid_options(errors: Vec<Issue>) -> Report {
-    Report {
-        valid: false,
-        errors,
-        warnings: Vec::new(),
-        kibana_error: None,
-        ..Report::default()
-    }
-}
-
-/// The start of Kibana's message for a failing step: `error validating connector type config: `
-/// (`action type` before 9.3); the connector validator's kept `action type` in every release.
-fn step_prefix(era: MessageEra, validator: Validator) -> String {
-    let noun = match validator {
-        Validator::Connector => "action type",
-        Validator::Config | Validator::Secrets => eras::schema_noun(era),
-    };
-    let part = match validator {
-        Validator::Config => "config",
-        Validator::Secrets => "secrets",
-        Validator::Connector => "connector",
-    };
-    ["error validating ", noun, " ", part, ": "].concat()
-}
-
-/// Everything found so far; the first failing step sets Kibana's answer.
-#[derive(Debug, Default)]
-pub struct Findings {
-    /// Whether the stored form is wanted (normalize), or only the report (validate).
-    store: bool,
-    errors: Vec<Issue>,
-    warnings: Vec<Issue>,
-    kibana_error: Option<KibanaError>,
-    /// The Kibana that answers.
-    version: KibanaVersion,
-    /// Why the answer may not be that Kibana's word for word.
-    approximations: Vec<String>,
-}
-
-impl Findings {
-    /// Notes why the answer is approximate (once per reason).
-    fn approximate(&mut self, why: &str) {
-        if !self.approximations.iter().any(|known| known == why) {
-            self.approximations.push(why.to_owned());
-        }
-    }
-
-    /// Whether `since` holds in the answering version; an uncertain answer is noted.
-    fn holds(&mut self, what: &str, since: &Since) -> bool {
-        let (holds, uncertain) = since.holds_in(self.version);
-        if let Some(why) = uncertain {
-            self.approximate(&format!("{what}: {why}"));
-        }
-        holds == Holds::Yes
-    }
-
-    fn fail(&mut self, error: KibanaError) {
-        if self.kibana_error.is_none() {
-            self.kibana_error = Some(error);
-        }
-    }
-
-    /// Kibana's 400 answer, unless an earlier step already gave one (the text is built only then).
-    fn fail_with(&mut self, message: impl FnOnce() -> String) {
-        if self.kibana_error.is_none() {
-            self.kibana_error = Some(KibanaError::bad_request(message()));
-        }
-    }
-
-    fn route(&mut self, issues: Vec<RouteIssue>) {
-        if let Some(first) = issues.first() {
-            self.fail_with(|| ["[", &first.kibana_path, "]: ", &first.message].concat());
-        }
-        for issue in issues {
-            self.errors.push(Issue {
-                code: issue.code,
-                path: issue.path,
-                message: issue.message,
-                params: issue.params,
-            });
-        }
-    }
-
-    /// Records a schema step; true when it passed.
-    #[inline(never)] // once, not in every connector type's `connector::check`
-    fn schema_step(&mut self, base: &str, validator: Validator, issues: Vec<ZodIssue>) -> bool {
-        if issues.is_empty() {
-            return true;
-        }
-        let era = self.version.release.era();
-        if self.kibana_error.is_none() {
-            for why in eras::approximations(era, &issues) {
-                self.approximate(why);
-            }
-        }
-        self.fail_with(|| {
-            [
-                step_prefix(era, validator),
-                eras::schema_message(era, &issues),
-            ]
-            .concat()
-        });
-        // A union that matched none of its options is one line in Kibana's text, but the
-        // report lists the issues of the option the input was meant for.
-        for issue in issues.into_iter().flat_map(ZodIssue::into_located) {
-            if issue.keys.is_empty() {
-                self.errors.push(Issue {
-                    code: issue.code,
-                    path: pointer(base, &issue.path),
-                    message: issue.message,
-                    params: issue.params,
-                });
-            } else {
-                for key in issue.keys {
-                    let mut path = issue.path.clone();
-                    path.push(Segment::Key(key.clone().into()));
-                    self.errors.push(Issue {
-                        code: issue.code,
-                        path: pointer(base, &path),
-                        message: format!("Unrecognized key: \"{key}\""),
-                        params: Some(serde_json::json!({ "key": key })),
-                    });
-                }
-            }
-        }
-        false
-    }
-
-    /// Records a custom-rule step; true when it passed.
-    #[inline(never)]
-    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
-        for why in &rules.approximations {
-            self.approximate(why);
-        }
-        let passed = rules.errors.is_empty();
-        if let Some(first) = rules.errors.first() {
-            let era = self.version.release.era();
-            self.fail_with(|| [step_prefix(era, validator).as_str(), &first.message].concat());
-        }
-        self.errors
-            .extend(rules.errors.into_iter().flat_map(expand));
-        self.warnings
-            .extend(rules.warnings.into_iter().flat_map(expand));
-        passed
-    }
-
-    fn into_report(self) -> Report {
-        let mut report = Report {
-            valid: self.errors.is_empty(),
-            errors: self.errors,
-            warnings: self.warnings,
-            kibana_error: self.kibana_error,
-            truncated: false,
-            kibana_version: self.version.to_string(),
-            fidelity: if self.approximations.is_empty() {
-                Fidelity::Exact
-            } else {
-                Fidelity::Approximate
-            },
-            approximations: self.approximations,
-        };
-        report.cap();
-        report
-    }
-}
-
-fn expand(issue: RuleIssue) -> Vec<Issue> {
-    issue
-        .paths
-        .into_iter()
-        .map(|path| Issue {
-            code: issue.code,
-            path,
-            message: issue.message.clone(),
-            params: issue.params.clone(),
-        })
-        .collect()
-}
-
-impl Record for Findings {
-    fn schema_step(&mut self, part: Part, issues: Vec<ZodIssue>) -> bool {
-        let (base, validator) = match part {
-            Part::Config => ("/config", Validator::Config),
-            Part::Secrets => ("/secrets", Validator::Secrets),
-        };
-        self.schema_step(base, validator, issues)
-    }
-
-    fn rule_step(&mut self, validator: Validator, rules: Rules) -> bool {
-        self.rule_step(validator, rules)
-    }
-
-    fn wants_stored(&self) -> bool {
-        self.store
-    }
-
-    fn version(&self) -> KibanaVersion {
-        self.version
-    }
-}
+use crate::report::{Issue, IssueCode, KibanaError, Report};
+use crate::versions::KibanaVersion;
+use crate::zod::field;
 
 /// The result of one full check: the report, and the stored body when Kibana would accept it.
 struct Outcome {
@@ -345,30 +28,36 @@ struct Outcome {
 #[allow(clippy::too_many_lines)]
 fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
-    let mut findings = Findings {
-        store,
-        version: options.kibana_version,
-        ..Findings::default()
-    };
+    let mut findings = Findings::new(store, options.kibana_version);
+    // The release's id rule is asked only for an id the newest rule refuses.
     if let Some(id) = options.id.as_deref() {
-        let rule = envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
-        if let Some(issue) = envelope::check_id(id, rule) {
-            findings.route(vec![issue]);
+        if envelope::check_id(id, envelope::IdRule::Full).is_some() {
+            let rule =
+                envelope::IdRule::for_release(&mut |what, since| findings.holds(what, since));
+            if let Some(issue) = envelope::check_id(id, rule) {
+                findings.route(vec![issue]);
+            }
         }
     }
     let kind = match options.mode {
         Mode::Create => BodyKind::Create,
         Mode::Update => BodyKind::Update,
     };
-    let wording = if findings.holds(
-        "unknown body keys",
-        &envelope::ADDITIONAL_PROPERTIES_WORDING,
-    ) {
-        envelope::UnknownKeyWording::AdditionalProperties
-    } else {
-        envelope::UnknownKeyWording::DefinitionMissing
-    };
-    findings.route(envelope::check_body(body, kind, wording));
+    // The release's wording of unknown body keys is asked only when there is one.
+    let mut route = envelope::check_body(
+        body,
+        kind,
+        envelope::UnknownKeyWording::AdditionalProperties,
+    );
+    if route.iter().any(|r| r.issue.code == IssueCode::UnknownKey)
+        && !findings.holds(
+            "unknown body keys",
+            &envelope::ADDITIONAL_PROPERTIES_WORDING,
+        )
+    {
+        route = envelope::check_body(body, kind, envelope::UnknownKeyWording::DefinitionMissing);
+    }
+    findings.route(route);
 
     let empty = Value::Object(Map::new());
     let field = |key: &str| body.as_object().and_then(|map| field(map, key));
@@ -379,12 +68,14 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let mut stored = None;
     match type_id.filter(|id| !crate::js::is_blank(id)) {
         None if options.mode == Mode::Update => {
-            findings.errors.push(Issue {
-                code: IssueCode::Required,
-                path: String::new(),
-                message: "options.connectorTypeId is required to check an update body".to_owned(),
-                params: Some(serde_json::json!({ "option": "connectorTypeId" })),
-            });
+            findings.errors.push(
+                Issue::new(
+                    IssueCode::Required,
+                    "",
+                    "options.connectorTypeId is required to check an update body",
+                )
+                .with_params(serde_json::json!({ "option": "connectorTypeId" })),
+            );
         }
         None => {}
         Some(id) => match registry::find(id).filter(|found| {
@@ -393,53 +84,29 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     .until
                     .is_some_and(|until| findings.holds(found.id, &until))
         }) {
-            None => {
-                if let Some(setting) = registry::gated_by(id) {
-                    findings.warnings.push(Issue {
-                        code: IssueCode::ServerCheck,
-                        path: "/connector_type_id".to_owned(),
-                        message: format!(
-                            "Kibana registers {id} only when {setting} is on (off by default)"
-                        ),
-                        params: Some(
-                            serde_json::json!({ "check": "registered", "setting": setting }),
-                        ),
-                    });
-                }
-                let message = format!("Action type \"{id}\" is not registered.");
-                findings.fail(KibanaError::bad_request(message.clone()));
-                findings.errors.push(Issue {
-                    code: IssueCode::UnknownConnectorType,
-                    path: "/connector_type_id".to_owned(),
-                    message,
-                    params: Some(serde_json::json!({ "connectorTypeId": id })),
-                });
-            }
+            None => not_registered(id, &mut findings),
             Some(connector_type) => match connector_type.model {
                 None => {
                     let message =
                         format!("System action creation is forbidden. Action type: {id}.");
                     findings.fail(KibanaError::bad_request(message.clone()));
-                    findings.errors.push(Issue {
-                        code: IssueCode::SystemActionType,
-                        path: "/connector_type_id".to_owned(),
-                        message,
-                        params: Some(serde_json::json!({ "connectorTypeId": id })),
-                    });
+                    findings.errors.push(
+                        Issue::new(IssueCode::SystemActionType, "/connector_type_id", message)
+                            .with_params(serde_json::json!({ "connectorTypeId": id })),
+                    );
                 }
                 Some(model) => {
                     let config = field("config").unwrap_or(&empty);
                     let secrets = field("secrets").unwrap_or(&empty);
                     deprecation_warning(connector_type, &mut findings);
                     if config.is_object() && secrets.is_object() {
-                        if findings.holds("Kibana-managed auth types", &KIBANA_MANAGED_AUTH_SINCE) {
-                            check_kibana_managed_auth_type(id, config, secrets, &mut findings);
-                        }
+                        check_kibana_managed_auth_type(id, config, secrets, &mut findings);
                         if options.mode == Mode::Update
                             && findings.holds("per-user auth types", &PER_USER_AUTH_SINCE)
                         {
                             per_user_update_warning(config, secrets, &mut findings);
                         }
+                        findings.older_release(connector_type.versioned, config, secrets);
                         stored = (model.check)(config, secrets, &mut findings);
                     }
                     license_warning(connector_type, &mut findings);
@@ -448,6 +115,18 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
         },
     }
 
+    // An older release has no defaults for the fields it does not have.
+    if let Some(stored) = stored.as_mut() {
+        for entry in findings.absent.iter().filter(|e| e.added.is_empty()) {
+            let part = match entry.part {
+                Part::Config => &mut stored.config,
+                Part::Secrets => &mut stored.secrets,
+            };
+            if let Value::Object(map) = part {
+                map.shift_remove(entry.key);
+            }
+        }
+    }
     let report = findings.into_report();
     let normalized = match (report.valid, stored) {
         (true, Some(stored)) => Some(normalized_body(body, options.mode, stored)),
@@ -456,141 +135,29 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     Outcome { report, normalized }
 }
 
-/// `ensureNotKibanaManagedAuthType` (the `relay` auth type): no PR was found for it; it is taken
-/// to come with the relay service work of mid-2026.
-const KIBANA_MANAGED_AUTH_SINCE: Since = Since::approximate(
-    Release::V9_6,
-    "no PR was found; assumed to come with the relay service work of mid-2026",
-);
-
-/// Per-user (`authMode`) connectors and the update check on their auth type: PR #252262
-/// (`v9.4.0`); the check is seen on main on 2026-04-02 (issue #260879).
-const PER_USER_AUTH_SINCE: Since = Since::exact(Release::V9_4);
-
-/// A warning for a type Kibana marks deprecated in the answering release, naming what Kibana
-/// recommends instead (the API still creates it).
-fn deprecation_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
-    let Some((since, instead)) = connector_type.deprecation else {
-        return;
-    };
-    if findings.holds("the deprecation", &since) {
-        findings.warnings.push(Issue {
-            code: IssueCode::DeprecatedType,
-            path: "/connector_type_id".to_owned(),
-            message: [connector_type.name, " is deprecated: ", instead].concat(),
-            params: Some(serde_json::json!({ "connectorTypeId": connector_type.id })),
-        });
+/// Kibana's answer for a type the release does not register; for a type a server setting
+/// registers, a warning naming the setting.
+fn not_registered(id: &str, findings: &mut Findings) {
+    if let Some(setting) = registry::gated_by(id) {
+        findings.warnings.push(
+            Issue::new(
+                IssueCode::ServerCheck,
+                "/connector_type_id",
+                format!("Kibana registers {id} only when {setting} is on (off by default)"),
+            )
+            .with_params(serde_json::json!({ "check": "registered", "setting": setting })),
+        );
     }
-}
-
-/// `secrets.authType`, else `config.authType` (the actions client's `getAuthTypeId`), with the
-/// pointer it came from.
-fn requested_auth_type<'v>(
-    config: &'v Value,
-    secrets: &'v Value,
-) -> Option<(&'static str, &'v Value)> {
-    fn auth_type(part: &Value) -> Option<&Value> {
-        part.as_object()
-            .and_then(|map| field(map, "authType"))
-            .filter(|value| !value.is_null())
-    }
-    auth_type(secrets)
-        .map(|value| ("/secrets/authType", value))
-        .or_else(|| auth_type(config).map(|value| ("/config/authType", value)))
-}
-
-/// The actions client's update refuses to switch a shared connector to a per-user auth type, and
-/// a per-user connector to another auth type; which one the saved connector is, only Kibana
-/// knows. An update asking for a per-user auth type passes only if the connector has it already.
-fn per_user_update_warning(config: &Value, secrets: &Value, findings: &mut Findings) {
-    let Some((path, Value::String(chosen))) = requested_auth_type(config, secrets) else {
-        return;
-    };
-    if !AuthKind::from_id(chosen).is_some_and(AuthKind::is_per_user) {
-        return;
-    }
-    findings.warnings.push(Issue {
-        code: IssueCode::ServerCheck,
-        path: path.to_owned(),
-        message: [
-            "Kibana refuses this update unless the connector already uses ",
-            chosen,
-            " (Authentication type cannot be changed to a per-user type for shared connectors)",
-        ]
-        .concat(),
-        params: Some(serde_json::json!({ "check": "authMode", "authType": chosen })),
-    });
-}
-
-/// `ensureNotKibanaManagedAuthType` (actions client, create and update; placed here before the
-/// schemas): `secrets.authType`, else `config.authType`, must not name an auth type Kibana
-/// manages, whatever the connector type.
-fn check_kibana_managed_auth_type(
-    connector_type_id: &str,
-    config: &Value,
-    secrets: &Value,
-    findings: &mut Findings,
-) {
-    let Some((path, chosen)) = requested_auth_type(config, secrets) else {
-        return;
-    };
-    let Some(chosen) = chosen
-        .as_str()
-        .filter(|c| AuthKind::from_id(c).is_some_and(AuthKind::is_kibana_managed))
-    else {
-        return;
-    };
-    let message = [
-        "Authentication type ",
-        chosen,
-        " is set by Kibana and cannot be configured on a connector. Action type: ",
-        connector_type_id,
-        ".",
-    ]
-    .concat();
+    let message = format!("Action type \"{id}\" is not registered.");
     findings.fail(KibanaError::bad_request(message.clone()));
-    findings.errors.push(Issue {
-        code: IssueCode::NotAllowed,
-        path: path.to_owned(),
-        message,
-        params: Some(serde_json::json!({ "authType": chosen })),
-    });
-}
-
-fn license_warning(connector_type: &registry::ConnectorType, findings: &mut Findings) {
-    if connector_type.minimum_license > License::Basic {
-        let license = connector_type.minimum_license.as_str();
-        findings.warnings.push(Issue {
-            code: IssueCode::ServerCheck,
-            path: "/connector_type_id".to_owned(),
-            // `concat`, not `format!`: this warning is built on most calls.
-            message: [
-                "Kibana refuses ",
-                connector_type.name,
-                " connectors (403) unless its license is ",
-                license,
-                " or higher and the type is in xpack.actions.enabledActionTypes",
-            ]
-            .concat(),
-            params: Some(serde_json::json!({ "check": "license", "minimumLicense": license })),
-        });
-    }
-}
-
-fn normalized_body(body: &Value, mode: Mode, stored: Stored) -> Value {
-    let mut out = Map::new();
-    let keys: &[&str] = match mode {
-        Mode::Create => &["name", "connector_type_id"],
-        Mode::Update => &["name"],
-    };
-    for key in keys {
-        if let Some(value) = body.as_object().and_then(|map| field(map, key)) {
-            out.insert((*key).to_owned(), value.clone());
-        }
-    }
-    out.insert("config".to_owned(), stored.config);
-    out.insert("secrets".to_owned(), stored.secrets);
-    Value::Object(out)
+    findings.errors.push(
+        Issue::new(
+            IssueCode::UnknownConnectorType,
+            "/connector_type_id",
+            message,
+        )
+        .with_params(serde_json::json!({ "connectorTypeId": id })),
+    );
 }
 
 /// Checks a request body as Kibana would.
@@ -619,8 +186,7 @@ pub const MAX_PAYLOAD_BYTES: usize = 1_048_576;
 /// double is `Infinity`, see [`crate::js::json_parse`]) and refuses any object key `__proto__`
 /// (its `payload.protoAction` default, `'error'`, which Kibana's `getServerOptions` in
 /// `kbn-server-http-tools` does not change): `400 Invalid request payload JSON format`.
-// The error is the report itself, returned once per body: boxing it would only add an allocation.
-#[allow(clippy::result_large_err)]
+#[allow(clippy::result_large_err)] // the report is the answer, made once per call
 pub fn parse_body(text: &str) -> Result<Value, Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(
@@ -662,12 +228,11 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
         None => Ok(body),
         Some(path) => Err(Report {
             valid: false,
-            errors: vec![Issue {
-                code: IssueCode::InvalidJson,
+            errors: vec![Issue::new(
+                IssueCode::InvalidJson,
                 path,
-                message: "Kibana's HTTP server refuses JSON with a `__proto__` key (prototype pollution protection)".to_owned(),
-                params: None,
-            }],
+                "Kibana's HTTP server refuses JSON with a `__proto__` key (prototype pollution protection)",
+            )],
             warnings: Vec::new(),
             kibana_error: Some(KibanaError::bad_request(INVALID_JSON_MESSAGE)),
             ..Report::default()
@@ -710,16 +275,58 @@ pub fn unreadable(
 ) -> Report {
     Report {
         valid: false,
-        errors: vec![Issue {
-            code,
-            path: String::new(),
-            message,
-            params,
-        }],
+        errors: vec![Issue::new(code, "", message).with_optional_params(params)],
         warnings: Vec::new(),
         kibana_error,
         ..Report::default()
     }
+}
+
+/// One body as several Kibana releases answer it: a report per release, and in words what
+/// changes from each release to the next (an upgrade check).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The report of each release, in the order asked.
+    pub reports: Vec<Report>,
+    /// What changes between consecutive releases, e.g. `valid on 8.19, refused on 9.6: …`.
+    pub changes: Vec<String>,
+}
+
+/// Checks `body` as each of `versions` would (the options' own `kibanaVersion` is ignored).
+pub fn compare_versions(body: &Value, versions: &[KibanaVersion], options: &Options) -> Comparison {
+    let reports: Vec<Report> = versions
+        .iter()
+        .map(|version| {
+            let options = Options {
+                kibana_version: *version,
+                ..options.clone()
+            };
+            validate(body, &options)
+        })
+        .collect();
+    let verdict = |report: &Report| {
+        report
+            .kibana_error
+            .as_ref()
+            .map(|error| format!("{} {}", error.status_code, error.message))
+    };
+    let mut changes = Vec::new();
+    for pair in reports.windows(2) {
+        let [before, after] = pair else { continue };
+        let (from, to) = (&before.kibana_version, &after.kibana_version);
+        changes.push(match (verdict(before), verdict(after)) {
+            (None, None) => format!("valid on {from} and {to}"),
+            (None, Some(refusal)) => format!("valid on {from}, refused on {to}: {refusal}"),
+            (Some(refusal), None) => format!("refused on {from} ({refusal}), valid on {to}"),
+            (Some(first), Some(second)) if first == second => {
+                format!("refused on {from} and {to}: {first}")
+            }
+            (Some(first), Some(second)) => {
+                format!("refused on {from}: {first}; on {to} with another answer: {second}")
+            }
+        });
+    }
+    Comparison { reports, changes }
 }
 
 /// [`normalize`] for JSON text: text Kibana could not read gives the reason as the one error.

@@ -21,8 +21,8 @@ mod types;
 use schemars::{Schema, SchemaGenerator};
 use serde_json::Value;
 
-pub use prettify::{dot_path, prettify};
-pub use reader::{Limit, Reader, ZodIssue, field, received};
+pub use prettify::prettify;
+pub use reader::{Limit, Reader, ZodIssue, field};
 pub use types::{
     CoercedNumber, JsNumber, NonEmptyString, Nullable, Nullish, Record, ZodUrl, check_length,
     coerce_number, nullable_schema,

@@ -75,6 +75,7 @@ mod tests {
             keys: Vec::new(),
             located: Vec::new(),
             seen: None,
+            nullable: false,
         };
         let issues = [
             issue(

@@ -26,6 +26,9 @@ pub struct ZodIssue {
     /// What the input was, as the older engines' messages print it (see `crate::eras`): the
     /// `JSON.stringify` of an enum's input, or a length or size. Never part of a report.
     pub seen: Option<String>,
+    /// True for an issue of the value of a `.nullable()` field: config-schema words such a field
+    /// as a union with `null` (`schema.nullable`), see `crate::pipeline::eras`.
+    pub nullable: bool,
 }
 
 impl ZodIssue {
@@ -95,6 +98,7 @@ impl Reader {
             keys: Vec::new(),
             located: Vec::new(),
             seen: None,
+            nullable: false,
         });
     }
 
@@ -119,6 +123,7 @@ impl Reader {
             keys: Vec::new(),
             located,
             seen: None,
+            nullable: false,
         });
     }
 
@@ -211,6 +216,16 @@ impl Reader {
         self.see(seen);
     }
 
+    /// Marks the issues recorded since `mark` at the current path as those of a nullable field.
+    pub fn nullable_since(&mut self, mark: usize) {
+        let path = &self.path;
+        for issue in self.issues.iter_mut().skip(mark) {
+            if issue.path == *path {
+                issue.nullable = true;
+            }
+        }
+    }
+
     /// Records what the input of the last issue was, for the older engines' messages.
     pub fn see(&mut self, seen: Option<String>) {
         if let Some(last) = self.issues.last_mut() {
@@ -250,6 +265,7 @@ impl Reader {
             keys,
             located: Vec::new(),
             seen: None,
+            nullable: false,
         });
     }
 

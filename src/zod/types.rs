@@ -205,9 +205,6 @@ impl<T: Zod> Zod for Option<T> {
 pub struct Nullable<T>(pub Option<T>);
 
 impl<T> Nullable<T> {
-    /// The `null` value.
-    pub const NULL: Self = Self(None);
-
     /// The value, when not `null`.
     pub fn get(&self) -> Option<&T> {
         self.0.as_ref()
@@ -237,7 +234,12 @@ impl<T: Zod> Zod for Nullable<T> {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
         match input {
             None | Some(Value::Null) => Some(Self(None)),
-            Some(value) => T::read(Some(value), reader).map(|v| Self(Some(v))),
+            Some(value) => {
+                let mark = reader.mark();
+                let read = T::read(Some(value), reader).map(|v| Self(Some(v)));
+                reader.nullable_since(mark);
+                read
+            }
         }
     }
 

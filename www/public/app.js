@@ -4,7 +4,7 @@
 // Secrets (the form's `secrets` and the Kibana credentials) live only in the inputs: they are
 // never stored, logged or put in a URL; the previews mask them unless the user reveals them; the
 // only request that carries them is the POST to the configured Kibana.
-import init, { validate, normalize, jsonSchema, connectorTypes, version } from '/pkg/kibana_connectors.js';
+import init, { validate, normalize, jsonSchema, connectorTypes, licenses, version } from '/pkg/kibana_connectors.js';
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
@@ -15,7 +15,6 @@ import {
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'kibana-connectors:draft';
-const LICENSES = ['basic', 'standard', 'gold', 'platinum', 'enterprise'];
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const state = {
@@ -83,7 +82,10 @@ function renderTypes() {
     if (!byLicense.has(license)) byLicense.set(license, []);
     byLicense.get(license).push(type);
   }
-  const order = [...byLicense.keys()].sort((a, b) => (LICENSES.indexOf(a) + 99) % 99 - (LICENSES.indexOf(b) + 99) % 99);
+  // The core's order, lowest first; a license it does not know goes last.
+  const levels = licenses();
+  const rank = (license) => (levels.includes(license) ? levels.indexOf(license) : levels.length);
+  const order = [...byLicense.keys()].sort((a, b) => rank(a) - rank(b));
   list.replaceChildren(...order.map((license) => h('fieldset', { class: 'type-group', dataset: { license } },
     h('legend', {}, `${license.charAt(0).toUpperCase()}${license.slice(1)} license`),
     byLicense.get(license).sort((a, b) => a.name.localeCompare(b.name)).map((type) => {

@@ -6,10 +6,11 @@
 //            (a value, a list of values, or { not: [values] }); a field's default counts.
 //   show     fields visible only while at least one of their rules holds;
 //   require  fields visible (as `show`) and marked required while the rule holds.
-// A rule that names a field the schema does not have is ignored, so the table may run ahead of
-// the models; a field whose schema tells its variants apart (`oneOf` on `apiProvider`, as
-// `.gen-ai` does) follows the schema, not this table. `nullWhenHidden` fields are sent as `null` (not left out) while hidden, as Kibana's
-// own forms do.
+// The page ignores a rule that names a field the schema does not have; a test
+// (www/test/units.test.mjs) fails on one, so the table keeps up with the models. A field whose
+// schema tells its variants apart (`oneOf` on `apiProvider`, as `.gen-ai` does) follows the
+// schema, not this table. `nullWhenHidden` fields are sent as `null` (not left out) while hidden,
+// as Kibana's own forms do.
 
 const HAS_AUTH = '/config/hasAuth';
 const AUTH_TYPE = '/config/authType';

@@ -31,6 +31,7 @@ pub enum Fallback {
     /// A boolean.
     Flag(bool),
     /// A number.
+    #[allow(dead_code)] // no declared spec defaults a number yet
     Number(f64),
     /// A list of strings.
     Texts(&'static [&'static str]),

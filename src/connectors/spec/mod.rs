@@ -44,16 +44,75 @@ mod rules;
 
 use std::marker::PhantomData;
 
+use schemars::{Schema, SchemaGenerator};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 pub(crate) use dsl::spec_types;
-pub use dsl::{
-    AuthType, Fallback, Field, Kind, Pattern, Presence, Spec, SpecDef, Transform, Unknown,
-};
-pub use reader::{ParsedFields, SpecConfig, SpecSecrets};
+pub use dsl::{AuthType, Fallback, Field, Kind, Spec, SpecDef, Unknown};
 
 use crate::connector::{Connector, ConnectorType, Rules};
+use crate::zod::{Reader, Zod};
+use json_schema::{config_schema, secrets_schema};
+use reader::{ParsedFields, read_config, read_secrets};
 use rules::{check_config, check_secrets, require_auth_type, with_secrets_auth_type};
+
+/// The config of a spec connector, as Kibana stores it (keys in the schema's order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecConfig<S> {
+    /// The parsed values.
+    pub values: ParsedFields,
+    spec: PhantomData<S>,
+}
+
+impl<S: Spec> Zod for SpecConfig<S> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        read_config(&S::DEF, input, reader).map(|values| Self {
+            values,
+            spec: PhantomData,
+        })
+    }
+
+    fn schema(generator: &mut SchemaGenerator) -> Schema {
+        config_schema(&S::DEF, generator)
+    }
+}
+
+impl<S> Serialize for SpecConfig<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.values.serialize(serializer)
+    }
+}
+
+/// The secrets of a spec connector, as Kibana stores them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecSecrets<S> {
+    /// The parsed values (`authType` last).
+    pub values: ParsedFields,
+    /// The auth type the secrets chose, when the spec has auth types.
+    pub auth: Option<AuthType>,
+    spec: PhantomData<S>,
+}
+
+impl<S: Spec> Zod for SpecSecrets<S> {
+    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
+        read_secrets(&S::DEF, input, reader).map(|(values, auth)| Self {
+            values,
+            auth,
+            spec: PhantomData,
+        })
+    }
+
+    fn schema(_: &mut SchemaGenerator) -> Schema {
+        secrets_schema(&S::DEF)
+    }
+}
+
+impl<S> Serialize for SpecSecrets<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.values.serialize(serializer)
+    }
+}
 
 /// The registry row of a spec connector type.
 pub const fn connector_type<S: Spec>() -> ConnectorType {
@@ -103,7 +162,6 @@ impl<S: Spec> Connector for SpecConnector<S> {
 mod tests {
     use super::*;
     use crate::catalog::{AuthKind, License};
-    use crate::zod::{Reader, Zod};
     use rules::EARS_DISABLED;
     use serde_json::json;
 

@@ -1,13 +1,10 @@
 //! Reading a spec connector's config and secrets as Kibana's generated Zod schemas do.
 
-use std::marker::PhantomData;
-
 use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::dsl::{AuthType, Field, Kind, Presence, Spec, SpecDef, Unknown};
-use super::json_schema::{config_schema, secrets_schema};
+use super::dsl::{AuthType, Field, Kind, Presence, SpecDef, Unknown};
 use crate::js::js_trim;
 use crate::pointer::Segment;
 use crate::report::IssueCode;
@@ -163,6 +160,7 @@ impl ParsedFields {
     }
 
     /// The values as a JSON object.
+    #[cfg(test)]
     pub fn to_map(&self) -> Map<String, Value> {
         self.0
             .iter()
@@ -230,29 +228,12 @@ impl Zod for SelectedAction {
     }
 }
 
-/// The config of a spec connector, as Kibana stores it (keys in the schema's order).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SpecConfig<S> {
-    /// The parsed values.
-    pub values: ParsedFields,
-    spec: PhantomData<S>,
-}
-
-impl<S: Spec> Zod for SpecConfig<S> {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        read_config(&S::DEF, input, reader).map(|values| Self {
-            values,
-            spec: PhantomData,
-        })
-    }
-
-    fn schema(generator: &mut SchemaGenerator) -> Schema {
-        config_schema(&S::DEF, generator)
-    }
-}
-
 #[inline(never)]
-fn read_config(def: &SpecDef, input: Option<&Value>, reader: &mut Reader) -> Option<ParsedFields> {
+pub(super) fn read_config(
+    def: &SpecDef,
+    input: Option<&Value>,
+    reader: &mut Reader,
+) -> Option<ParsedFields> {
     let map = reader.object(input)?;
     let added = added_fields();
     let fields = || def.config.iter().chain(&added);
@@ -277,40 +258,10 @@ fn read_config(def: &SpecDef, input: Option<&Value>, reader: &mut Reader) -> Opt
     (ok && reader.clean_since(mark)).then_some(out)
 }
 
-impl<S> Serialize for SpecConfig<S> {
-    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        self.values.serialize(serializer)
-    }
-}
-
-/// The secrets of a spec connector, as Kibana stores them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SpecSecrets<S> {
-    /// The parsed values (`authType` last).
-    pub values: ParsedFields,
-    /// The auth type the secrets chose, when the spec has auth types.
-    pub auth: Option<AuthType>,
-    spec: PhantomData<S>,
-}
-
 pub(super) const AUTH_TYPE: &str = "authType";
 
-impl<S: Spec> Zod for SpecSecrets<S> {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        read_secrets(&S::DEF, input, reader).map(|(values, auth)| Self {
-            values,
-            auth,
-            spec: PhantomData,
-        })
-    }
-
-    fn schema(_: &mut SchemaGenerator) -> Schema {
-        secrets_schema(&S::DEF)
-    }
-}
-
 #[inline(never)]
-fn read_secrets(
+pub(super) fn read_secrets(
     def: &SpecDef,
     input: Option<&Value>,
     reader: &mut Reader,
@@ -336,12 +287,6 @@ fn read_secrets(
     let mut values = read_fields(&auth.fields(), map, reader)?;
     values.push(AUTH_TYPE, Value::String(auth.kind.id().to_owned()));
     Some((values, Some(*auth)))
-}
-
-impl<S> Serialize for SpecSecrets<S> {
-    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        self.values.serialize(serializer)
-    }
 }
 
 #[cfg(test)]

@@ -157,6 +157,9 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
         .found_by(Observability, &["alerts", "silence", "mute", "monitoring", "promql"])
         .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only"))
         .until(Since::approximate(Release::Main, "renamed .prometheus on main (PR #282364)")),
+    spec::connector_type::<specs::Prometheus>()
+        .found_by(Observability, &["promql", "metrics", "alertmanager", "silence", "monitoring"])
+        .since(Since::approximate(Release::Main, "renamed from .prometheus_alertmanager on main (#282364)")),
     spec::connector_type::<specs::Rootly>()
         .found_by(Itsm, &["incident", "on-call", "incident response", "sre", "postmortem"])
         .since(Since::approximate(Release::V9_6, "the release comes from the docs' applies_to tag only")),
@@ -217,6 +220,9 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     spec::connector_type::<specs::signed::GoogleDrive>()
         .found_by(Productivity, &["files", "docs", "cloud storage", "documents", "sheets"])
         .since(Since::approximate(Release::V9_4, "the release comes from the docs' applies_to tag only")),
+    spec::connector_type::<specs::signed::GoogleDocs>()
+        .found_by(Productivity, &["document", "google drive", "word processor", "text", "gdocs"])
+        .since(Since::approximate(Release::V9_6, "from the PR's merge date and labels")),
     spec::connector_type::<specs::signed::GoogleCalendar>()
         .found_by(Productivity, &["events", "meetings", "schedule", "availability", "gcal"])
         .since(Since::exact(Release::V9_4)),
@@ -289,6 +295,21 @@ pub const CONNECTOR_TYPES: &[ConnectorType] = &[
     spec::connector_type::<specs::ConfluenceCloud>()
         .found_by(Productivity, &["wiki", "atlassian", "pages", "spaces", "knowledge base"])
         .since(Since::exact(Release::V9_4)),
+    spec::connector_type::<specs::AbuseIpDb>()
+        .found_by(Security, &["ip reputation", "blocklist", "threat intelligence", "abuse report", "ioc"])
+        .since(Since::approximate(Release::V9_3, "9.3 by the docs and the November 2025 barrel; the 9.4 release notes list it too")),
+    spec::connector_type::<specs::GoogleThreatIntelligence>()
+        .found_by(Security, &["gti", "virustotal", "mandiant", "ioc", "enrichment"])
+        .since(Since::exact(Release::V9_6)),
+    spec::connector_type::<specs::MongoDb>()
+        .found_by(Data, &["nosql", "database", "collection", "aggregate", "documents"])
+        .since(Since::approximate(Release::V9_6, "from the PR's merge date and labels")),
+    spec::connector_type::<specs::MySql>()
+        .found_by(Data, &["query", "database", "relational", "mariadb", "tables"])
+        .since(Since::approximate(Release::V9_6, "from the PR's merge date and labels")),
+    spec::connector_type::<specs::Okta>()
+        .found_by(Security, &["identity", "sso", "mfa", "suspend user", "iam", "system log"])
+        .since(Since::approximate(Release::V9_6, "from the PR's merge date and labels")),
     ConnectorType::of::<opsgenie::Opsgenie>(".opsgenie", "Opsgenie", Platinum, &[ALERTING, UPTIME, SECURITY, WORKFLOWS, AGENT_BUILDER])
         .about(Itsm, "Create and close Opsgenie alerts to notify on-call responders", &["on-call", "atlassian", "incident", "paging", "alert"])
         .since(Since::ALWAYS),
@@ -363,7 +384,29 @@ pub fn find(id: &str) -> Option<&'static ConnectorType> {
 /// Connector types Kibana registers only when a server setting turns them on: with Kibana's
 /// defaults they are not registered, so a body of one gets Kibana's "not registered" answer and a
 /// `server_check` warning naming the setting. (id, the setting)
-const GATED: &[(&str, &str)] = &[];
+///
+/// * `.inboundWebhook`: an inbound-only spec (events, no actions), which
+///   `stack_connectors/server/connector_types_from_spec/index.ts` registers only while
+///   `configUtils.isInboundEventsEnabled()`, i.e. `xpack.actions.inboundEvents.enabled` (default
+///   false, the kill switch of PR #283720; the actions README: "With the flag off,
+///   `.inboundWebhook` is not registered").
+/// * `.ssf` (Shared Signals): a spec with a signing key, registered only while
+///   `configUtils.isConnectorSigningKeysEnabled()`. UNCERTAIN: the `kibana.yml` key behind that
+///   function was not found in any stored `actions/server/config.ts`; the text names the function.
+/// * `.snyk`: its spec exists but is in neither the generated barrel nor the icon maps read; it
+///   is taken to sit behind an experimental flag. UNCERTAIN: the flag's name was not found; the
+///   text names the mechanism, `xpack.stack_connectors.enableExperimental`.
+const GATED: &[(&str, &str)] = &[
+    (".inboundWebhook", "xpack.actions.inboundEvents.enabled"),
+    (
+        ".ssf",
+        "connector signing keys (configUtils.isConnectorSigningKeysEnabled(); its kibana.yml key is not known)",
+    ),
+    (
+        ".snyk",
+        "an experimental flag in xpack.stack_connectors.enableExperimental (its name is not known)",
+    ),
+];
 
 /// The server setting that registers the gated type `id`, if it is one.
 pub fn gated_by(id: &str) -> Option<&'static str> {

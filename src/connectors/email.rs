@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::connector::{Connector, Rules, Versioned};
 use crate::js::{is_nullish, truthy};
-use crate::kibana::email_address::parse_address_list;
+use crate::kibana::email_address::{has_valid_format, parse_address_list};
 use crate::kibana::email_services::kibana_service_host;
 use crate::model::strict_object;
 use crate::report::IssueCode;
@@ -108,6 +108,52 @@ fn enabled_services_name(service: &str) -> Option<&'static str> {
     })
 }
 
+/// Kibana PR #268496 (8.19 backport #269518): `validateEmailAddresses` also refuses a local part
+/// that starts or ends with `-` (unless quoted) and a domain label that does, in every mailbox
+/// (`Name <addr>` and group members too); and `actions_config.ts`'s `validateEmails` no longer
+/// returns early when no email allowlist is set, so the format is checked with Kibana's defaults.
+/// Released in 9.5.0 and backported to 9.3.5, 9.4.2 and an 8.19 patch whose number is not known.
+const SENDER_FORMAT: Since = Since::exact(Release::V9_5).backported(&[
+    (Release::V9_3, Some(5)),
+    (Release::V9_4, Some(2)),
+    (Release::V8_19, None),
+]);
+
+/// `validateConfig`'s check of `from` (`[from]: not valid emails: <addr>`).
+///
+/// Since [`SENDER_FORMAT`]: the address list must parse and pass the format rule, whatever the
+/// settings; a valid one is still checked against `xpack.actions.email.domain_allowlist`, which
+/// only the server knows. Before it: with no email allowlist (the default) Kibana checks nothing,
+/// and with one it refuses a list that does not parse, so a sender that does not parse is only a
+/// warning there.
+fn check_sender(from: &str, rules: &mut Rules) {
+    let domain_allowlist = |rules: &mut Rules| {
+        rules.server_check(
+            "/config/from",
+            "When xpack.actions.email.domain_allowlist is set, Kibana accepts the sender only if its domain is in the list",
+            serde_json::json!({ "check": "emailDomainAllowlist" }),
+        );
+    };
+    let not_valid = || format!("[from]: not valid emails: {from}");
+    // Asked only when the answer depends on it: a sender that passes is fine in every release.
+    if has_valid_format(from) {
+        domain_allowlist(rules);
+    } else if rules.holds(&SENDER_FORMAT) {
+        rules.error(IssueCode::InvalidEmail, "/config/from", not_valid());
+    } else if parse_address_list(from) {
+        domain_allowlist(rules);
+    } else {
+        rules.server_check(
+            "/config/from",
+            format!(
+                "This Kibana checks the sender only while an email allowlist is set (xpack.actions.email.domain_allowlist, or recipient_allowlist where the release has it), and then refuses it: {}",
+                not_valid()
+            ),
+            serde_json::json!({ "check": "emailDomainAllowlist", "parses": false }),
+        );
+    }
+}
+
 /// The `.email` connector type.
 pub struct Email;
 
@@ -167,19 +213,7 @@ impl Connector for Email {
                 serde_json::json!({ "check": "emailServices", "service": name }),
             );
         }
-        if parse_address_list(&config.from) {
-            rules.server_check(
-                "/config/from",
-                "When xpack.actions.email.domain_allowlist is set, Kibana accepts the sender only if its domain is in the list",
-                serde_json::json!({ "check": "emailDomainAllowlist" }),
-            );
-        } else {
-            rules.error(
-                IssueCode::InvalidEmail,
-                "/config/from",
-                format!("[from]: not valid emails: {}", config.from),
-            );
-        }
+        check_sender(&config.from, rules);
         if service == "elastic_cloud" && config.allow_html == Some(true) {
             rules.error(
                 IssueCode::NotAllowed,

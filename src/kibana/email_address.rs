@@ -40,14 +40,129 @@ use std::collections::HashMap;
 /// a@b.co;c@d.co                       invalid
 /// ```
 pub fn parse_address_list(input: &str) -> bool {
+    parse_mailboxes(input).is_some()
+}
+
+/// One mailbox of an address list as `email-addresses` gives it: a top-level mailbox, the
+/// address of a `Name <local@domain>`, or a member of a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mailbox {
+    /// The local part without comments and folding white space, a quoted string's quotes and
+    /// its backslashes (the package's `local`).
+    pub local: String,
+    /// Whether the local part was written as a quoted string (`"-foo"@example.com`).
+    pub quoted_local: bool,
+    /// The domain without comments and white space (the package's `domain`).
+    pub domain: String,
+}
+
+/// Every mailbox of `input`, in order, when `parseAddressList(input)` returns a result.
+pub fn parse_mailboxes(input: &str) -> Option<Vec<Mailbox>> {
     let chars: Vec<char> = input.chars().collect();
     if chars.is_empty() {
-        return false;
+        return None;
     }
     // The package's two passes: the strict grammar first, then the one with `obs-*` productions.
-    [true, false]
-        .into_iter()
-        .any(|strict| Parser::new(&chars, strict).address_list(0) == Some(chars.len()))
+    [true, false].into_iter().find_map(|strict| {
+        let mut parser = Parser::new(&chars, strict);
+        (parser.address_list(0) == Some(chars.len())).then(|| {
+            parser
+                .mailboxes
+                .iter()
+                .map(|&(start, at_sign, end)| mailbox(&chars, start, at_sign, end))
+                .collect()
+        })
+    })
+}
+
+/// Kibana's `validateEmailAddresses` since PR #268496: the list parses and every mailbox passes
+/// [`mailbox_format_ok`].
+pub fn has_valid_format(input: &str) -> bool {
+    parse_mailboxes(input).is_some_and(|mailboxes| mailboxes.iter().all(mailbox_format_ok))
+}
+
+/// PR #268496's check of one mailbox: a non-empty local part that, unless written as a quoted
+/// string, neither starts nor ends with `-`; a domain whose labels (`domain.split('.')`) are
+/// non-empty and neither start nor end with `-`. A single label (`user@localhost`) is accepted:
+/// the PR keeps on-premises relays working ("Intentionally allows single-label domains") and its
+/// newest test accepts it.
+pub fn mailbox_format_ok(mailbox: &Mailbox) -> bool {
+    let hyphen_at_edge = |text: &str| text.starts_with('-') || text.ends_with('-');
+    !mailbox.local.is_empty()
+        && (mailbox.quoted_local || !hyphen_at_edge(&mailbox.local))
+        && mailbox
+            .domain
+            .split('.')
+            .all(|label| !label.is_empty() && !hyphen_at_edge(label))
+}
+
+/// The mailbox of the `addr-spec` at `start..end` whose `@` is at `at_sign`.
+fn mailbox(chars: &[char], start: usize, at_sign: usize, end: usize) -> Mailbox {
+    let local = chars.get(start..at_sign).unwrap_or_default();
+    let domain = chars.get(at_sign + 1..end).unwrap_or_default();
+    let (local, quoted_local) = semantic(local);
+    Mailbox {
+        local,
+        quoted_local,
+        domain: semantic(domain).0,
+    }
+}
+
+/// The text of a parsed local part or domain without its comments and white space outside
+/// quoted strings and domain literals, and without the quotes and backslashes of quoted strings;
+/// and whether its first token was a quoted string. The text already parsed, so every comment,
+/// quoted string and literal is closed.
+fn semantic(text: &[char]) -> (String, bool) {
+    let mut out = String::new();
+    let mut first_quoted = None;
+    let mut chars = text.iter().copied();
+    while let Some(ch) = chars.next() {
+        match ch {
+            ' ' | '\t' | '\r' | '\n' => {}
+            '(' => {
+                let mut depth = 1usize;
+                while depth > 0 {
+                    match chars.next() {
+                        Some('\\') => {
+                            chars.next();
+                        }
+                        Some('(') => depth += 1,
+                        Some(')') => depth -= 1,
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            }
+            '"' => {
+                first_quoted.get_or_insert(true);
+                while let Some(inner) = chars.next() {
+                    match inner {
+                        '"' => break,
+                        '\\' => out.extend(chars.next()),
+                        '\r' | '\n' => {}
+                        other => out.push(other),
+                    }
+                }
+            }
+            '[' => {
+                first_quoted.get_or_insert(false);
+                out.push(ch);
+                for inner in chars.by_ref() {
+                    if !matches!(inner, ' ' | '\t' | '\r' | '\n') {
+                        out.push(inner);
+                    }
+                    if inner == ']' {
+                        break;
+                    }
+                }
+            }
+            other => {
+                first_quoted.get_or_insert(false);
+                out.push(other);
+            }
+        }
+    }
+    (out, first_quoted.unwrap_or(false))
 }
 
 /// One pass of the parser over `text`.
@@ -65,6 +180,9 @@ struct Parser<'a> {
     /// alternatives start with `[CFWS]` at the same place; without this, a long run of comments
     /// would be read once per alternative.
     with_comments: HashMap<usize, Option<usize>>,
+    /// The `addr-spec`s of the derivation so far: (start, `@`, end). A production that fails
+    /// leaves this as it found it, so after a full parse it holds exactly the parse's mailboxes.
+    mailboxes: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Parser<'a> {
@@ -74,7 +192,22 @@ impl<'a> Parser<'a> {
             strict,
             comments: HashMap::new(),
             with_comments: HashMap::new(),
+            mailboxes: Vec::new(),
         }
+    }
+
+    /// Runs `production`; when it fails, forgets the mailboxes it recorded.
+    fn attempt(
+        &mut self,
+        at: usize,
+        production: impl FnOnce(&mut Self, usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let mark = self.mailboxes.len();
+        let result = production(self, at);
+        if result.is_none() {
+            self.mailboxes.truncate(mark);
+        }
+        result
     }
 
     // ---- tokens ----
@@ -324,20 +457,24 @@ impl<'a> Parser<'a> {
     }
 
     fn plain_angle_addr(&mut self, at: usize) -> Option<usize> {
-        let start = self.opt_cfws(at);
-        let spec = self.literal(start, '<')?;
-        let close = self.addr_spec(spec)?;
-        let end = self.literal(close, '>')?;
-        Some(self.opt_cfws(end))
+        self.attempt(at, |this, at| {
+            let start = this.opt_cfws(at);
+            let spec = this.literal(start, '<')?;
+            let close = this.addr_spec(spec)?;
+            let end = this.literal(close, '>')?;
+            Some(this.opt_cfws(end))
+        })
     }
 
     /// `group = display-name ":" [group-list] ";" [CFWS]`
     fn group(&mut self, at: usize) -> Option<usize> {
-        let colon = self.phrase(at)?;
-        let list = self.literal(colon, ':')?;
-        let semicolon = self.group_list(list).unwrap_or(list);
-        let end = self.literal(semicolon, ';')?;
-        Some(self.opt_cfws(end))
+        self.attempt(at, |this, at| {
+            let colon = this.phrase(at)?;
+            let list = this.literal(colon, ':')?;
+            let semicolon = this.group_list(list).unwrap_or(list);
+            let end = this.literal(semicolon, ';')?;
+            Some(this.opt_cfws(end))
+        })
     }
 
     /// `mailbox-list = (mailbox *("," mailbox)) / obs-mbox-list`
@@ -374,7 +511,9 @@ impl<'a> Parser<'a> {
     fn addr_spec(&mut self, at: usize) -> Option<usize> {
         let at_sign = self.local_part(at)?;
         let domain = self.literal(at_sign, '@')?;
-        self.domain(domain)
+        let end = self.domain(domain)?;
+        self.mailboxes.push((at, at_sign, end));
+        Some(end)
     }
 
     /// `local-part = dot-atom / quoted-string / obs-local-part`, tried as the package does:
@@ -446,13 +585,15 @@ impl<'a> Parser<'a> {
         if self.strict {
             return None;
         }
-        let start = self.opt_cfws(at);
-        let route = self.literal(start, '<')?;
-        let colon = self.obs_domain_list(route)?;
-        let spec = self.literal(colon, ':')?;
-        let close = self.addr_spec(spec)?;
-        let end = self.literal(close, '>')?;
-        Some(self.opt_cfws(end))
+        self.attempt(at, |this, at| {
+            let start = this.opt_cfws(at);
+            let route = this.literal(start, '<')?;
+            let colon = this.obs_domain_list(route)?;
+            let spec = this.literal(colon, ':')?;
+            let close = this.addr_spec(spec)?;
+            let end = this.literal(close, '>')?;
+            Some(this.opt_cfws(end))
+        })
     }
 
     /// `obs-domain-list = *(CFWS / ",") "@" domain *("," [CFWS] ["@" domain])`
@@ -490,8 +631,11 @@ impl<'a> Parser<'a> {
         }
         let mut end = item(self, start)?;
         while let Some(comma) = self.literal(end, ',') {
-            end = item(self, comma)
-                .and_then(|next| self.cfws(next))
+            // An item without CFWS after it is not part of the list: its mailboxes are dropped.
+            end = self
+                .attempt(comma, |this, comma| {
+                    item(this, comma).and_then(|next| this.cfws(next))
+                })
                 .unwrap_or(comma);
         }
         Some(end)
@@ -552,7 +696,7 @@ fn is_atext(ch: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_address_list;
+    use super::{Mailbox, has_valid_format, parse_address_list, parse_mailboxes};
 
     /// The inputs that `email-addresses` 5.0.0 rejects, as listed in the research notes.
     const INVALID: &[&str] = &[
@@ -663,5 +807,102 @@ mod tests {
         assert!(!parse_address_list(&long_word));
         let controls: String = (0..32u8).map(char::from).collect();
         assert!(!parse_address_list(&controls));
+    }
+
+    /// Every address of `validate_email_addresses.test.ts` (newest stored version, PR #268496)
+    /// with no allowlist, and the `Name <addr>` forms the PR describes.
+    #[test]
+    fn the_format_rule_of_pr_268496() {
+        let valid = [
+            "bob@elastic.co",
+            "\"Dr Tom\" <tom@elastic.co>",
+            "jim@dev.elastic.co",
+            "rex@found.no",
+            "sal@alerting.dev.elastic.co",
+            "nancy@example.com",
+            "\"Dr RFC 5322\" <dr@rfc5322.org>",
+            "jim@somewhere.org",
+            "foo.bar@elastic.co",
+            "user@mydomain.com",
+            "admin-network@example.com",
+            "foo.bar@test.com",
+            "sender@foo.com",
+            "foo.bar@elastic.com",
+            "user@localhost",
+            "first-last@example.com",
+            "user@my-domain.example.com",
+            "user@example.com",
+            "first.last@example.com",
+            "user+tag@example.com",
+            "user@sub.domain.example.com",
+            "something     @  example.com",
+            "\"quoted\"@example.com",
+            "\"-foo\"@example.com",
+            "'user'@example.com",
+            "Team: alice@example.com, bob@example.com;",
+            "user@a--b.example.com",
+            "(-c)user@example.com (-c)",
+        ];
+        for address in valid {
+            assert!(has_valid_format(address), "{address:?} should be valid");
+        }
+        let invalid = [
+            "totally invalid",
+            "{{sneaky}}",
+            "not an email",
+            "-user@example.com",
+            "user-@example.com",
+            "user@-example.com",
+            "user@example-.com",
+            "@something@example.com",
+            "user@@example.com",
+            ".user@example.com",
+            "user.@example.com",
+            "user@.example.com",
+            "user@example.com.",
+            "user@example..com",
+            "user@exam ple.com",
+            "<script>@example.com",
+            "../etc/passwd@example.com",
+            "Team: -alice@example.com, bob@example.com;",
+            "Team: alice@-example.com, bob@example.com;",
+            "Team: -alice@example.com, \"-alice\"@example.com;",
+            "\"Dr Tom\" <-tom@elastic.co>",
+            "Alerts <alerts@mail-.example.com>",
+            "ok@example.com, user-@example.com",
+            "\"\"@example.com",
+            "a@[1..2]",
+        ];
+        for address in invalid {
+            assert!(!has_valid_format(address), "{address:?} should be invalid");
+        }
+    }
+
+    #[test]
+    fn mailboxes_are_those_of_the_parse() {
+        let mailbox = |local: &str, quoted_local, domain: &str| Mailbox {
+            local: local.to_owned(),
+            quoted_local,
+            domain: domain.to_owned(),
+        };
+        assert_eq!(
+            parse_mailboxes("Team: a@x.io, \"-b\\\"c\" (note) @ y.io;, Name <d@[1.2.3.4]>"),
+            Some(vec![
+                mailbox("a", false, "x.io"),
+                mailbox("-b\"c", true, "y.io"),
+                mailbox("d", false, "[1.2.3.4]"),
+            ])
+        );
+        // The obsolete list drops an item that no CFWS follows (`, c@d` is not part of it), and
+        // a failed `Name <…` leaves no mailbox behind.
+        assert_eq!(
+            parse_mailboxes(", a@b.co"),
+            Some(vec![mailbox("a", false, "b.co")])
+        );
+        assert_eq!(parse_mailboxes("a@b <c@d>"), None);
+        assert_eq!(
+            parse_mailboxes("<@x,@y:a@b>"),
+            Some(vec![mailbox("a", false, "b")])
+        );
     }
 }

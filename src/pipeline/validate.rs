@@ -24,6 +24,8 @@ struct Outcome {
     normalized: Option<Value>,
 }
 
+// One step after another, in Kibana's order: splitting it would hide that order.
+#[allow(clippy::too_many_lines)]
 fn run(body: &Value, options: &Options, store: bool) -> Outcome {
     let body = &*envelope::coerce(body);
     let mut findings = Findings::new(store, options.kibana_version);

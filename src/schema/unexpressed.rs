@@ -75,7 +75,7 @@ pub static INEXPRESSIBLE: &[Unexpressed] = &[
         connector_types: &[],
     },
     Unexpressed {
-        rule: "Email addresses must parse as RFC 5322 address lists (`Name <user@example.com>`, groups, quoted local parts).",
+        rule: "Email addresses must parse as RFC 5322 address lists (`Name <user@example.com>`, groups, quoted local parts); since Kibana 9.5 (and 9.4.2, 9.3.5, an 8.19 patch) no mailbox's unquoted local part and no domain label may start or end with `-`.",
         why: "The `email` format is a bare address; no pattern captures RFC 5322 address lists.",
         code: IssueCode::InvalidEmail,
         paths: &["/config/**", "/secrets/**"],

@@ -42,6 +42,28 @@ fn bare_subdomain_chars(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
+/// `!/^[a-z][a-z0-9+.-]*:\/\//i.test(v)`: the MySQL host refine ("without a protocol
+/// prefix"). True when `text` does not start with a URL scheme and `://`; a `host:port` text or
+/// an IPv6 address passes, as in Kibana.
+fn no_url_scheme(text: &str) -> bool {
+    let Some((first, rest)) = text.as_bytes().split_first() else {
+        return true;
+    };
+    if !first.is_ascii_alphabetic() {
+        return true;
+    }
+    let scheme = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+        .count();
+    !rest
+        .get(scheme..)
+        .is_some_and(|after| after.starts_with(b"://"))
+}
+
+/// The scopes the Okta spec asks for by default (`OKTA_OAUTH_SCOPES` joined with one space).
+const OKTA_SCOPES: &str = "okta.users.manage okta.groups.manage okta.logs.read";
+
 /// The PEM-CA auth types' `verificationMode` / `caCert` come from the auth type; a spec's
 /// `overrides.meta` only relabels them.
 const BEARER_WITH_TLS: AuthType = AuthType::with(AuthKind::BearerWithTls, &[]);
@@ -119,23 +141,25 @@ spec_types! {
         auth: [api_key_header!("X-Api-Key")],
     }
 
-    /// `.virustotal` (`specs/virustotal/virustotal.ts` at 01ad79c3).
+    /// `.virustotal` (`specs/virustotal/virustotal.ts` at 01ad79c3; feature ids and description
+    /// from the newer stored version id 51919742076, which adds `agentBuilder` and more actions).
     VirusTotal {
         id: ".virustotal",
         name: "VirusTotal",
         license: Gold,
-        features: [WORKFLOWS],
-        description: "File scanning, URL analysis, and threat intelligence lookups.",
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "File scanning, URL and domain analysis, and threat intelligence lookups",
         config: Strip [],
         auth: [api_key_header!("x-apikey")],
     }
 
-    /// `.zendesk` (`specs/zendesk/zendesk.ts` at 01ad79c3).
+    /// `.zendesk` (`specs/zendesk/zendesk.ts` at 01ad79c3; feature ids from 6e3de658, which
+    /// adds `agentBuilder` and marks it technical preview, config and auth unchanged).
     Zendesk {
         id: ".zendesk",
         name: "Zendesk",
         license: Enterprise,
-        features: [WORKFLOWS],
+        features: [WORKFLOWS, AGENT_BUILDER],
         description: "Connect to Zendesk to search and retrieve tickets, users, and Help Center content.",
         config: Strip [
             Field::required(
@@ -567,6 +591,33 @@ spec_types! {
             .allowed_hosts(),
         ],
         auth: [AuthType::with(Basic, &[])],
+    }
+
+    /// `.prometheus` (`specs/prometheus/prometheus.ts` @ 11b6ba47): PR #282364 renamed
+    /// `.prometheus_alertmanager` to it on main, added the PromQL actions and the `bearer` auth
+    /// type. Both URLs are marked `validate: { allowedHosts: true }`; its `validateUrls` lists
+    /// them too, which adds no create-time check of its own (see `.google_threat_intelligence`).
+    Prometheus {
+        id: ".prometheus",
+        name: "Prometheus",
+        license: Enterprise,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "Run PromQL queries against Prometheus, and read, silence, and manage Alertmanager alerts",
+        config: Strip [
+            Field::required(
+                "baseUrl",
+                Url,
+                "The base URL of your self-hosted Alertmanager instance, e.g. https://alertmanager.example.com. Must be reachable from Kibana.",
+            )
+            .allowed_hosts(),
+            Field::optional(
+                "prometheusUrl",
+                Url,
+                "Optional. The base URL of the Prometheus server (same credentials), e.g. https://prometheus.example.com; needed for the PromQL, rules, targets, series and label actions.",
+            )
+            .allowed_hosts(),
+        ],
+        auth: [AuthType::with(Basic, &[]), AuthType::with(Bearer, &[])],
     }
 
     /// `.rootly` (`specs/rootly/rootly.ts`, stored version id 57582546915).
@@ -1105,6 +1156,141 @@ spec_types! {
         // `username` is the Atlassian account email, `password` an API token.
         auth: [AuthType::with(Basic, &[])],
     }
+
+    /// `.abuseipdb` (`specs/abuseipdb/abuseipdb.ts`, stored version id 58056866579, listed in
+    /// the generated barrel id 57931334861). No config schema; the API key is sent in the `Key`
+    /// header. Open PR #291538 would load it from a YAML catalog instead; on main it is a
+    /// TypeScript spec, registered by default.
+    AbuseIpDb {
+        id: ".abuseipdb",
+        name: "AbuseIPDB",
+        license: Gold,
+        features: [WORKFLOWS, AGENT_BUILDER],
+        description: "IP reputation checking and abuse reporting",
+        config: Strip [],
+        auth: [api_key_header!("Key")],
+    }
+
+    /// `.google_threat_intelligence`
+    /// (`specs/google_threat_intelligence/google_threat_intelligence.ts` @ 6776f93d, PR #285533).
+    /// `baseUrl` is `UISchemas.url(placeholder).max(2048).optional()` with
+    /// `validate: { allowedHosts: true }` (absent: the connector calls
+    /// https://www.virustotal.com, nothing is stored). The spec also sets
+    /// `validateUrls: { fields: ['baseUrl'] }`: the only reader of `validateUrls` found in
+    /// Kibana's sources is the execution-manifest fingerprint of `kbn-connector-specs`; the
+    /// create and update check is the field's `allowedHosts` marking
+    /// (`allowed_hosts_validation.ts`, called by `generate_config_schema.ts`), so `validateUrls`
+    /// adds no check of its own here (research notes of issue 14, §1.4).
+    GoogleThreatIntelligence {
+        id: ".google_threat_intelligence",
+        name: "Google Threat Intelligence",
+        license: Enterprise,
+        features: [AGENT_BUILDER, WORKFLOWS],
+        description: "Search GTI threat collections and IOC streams, enrich IP, domain, URL, and file indicators, and scan URLs",
+        config: Strip [
+            Field::optional(
+                "baseUrl",
+                Url,
+                "The Google Threat Intelligence API origin. Leave it out to use https://www.virustotal.com; set it only for a compatible GTI API proxy.",
+            )
+            .max(2048)
+            .allowed_hosts(),
+        ],
+        auth: [api_key_header!("x-apikey")],
+    }
+
+    /// `.mongodb` (`specs/mongodb/mongodb.ts`, stored version id 58140008891; PR #279607). `uri`
+    /// is a plain string (no URL parse, no allowed-hosts marking): the `mongodb` client type
+    /// checks `xpack.actions.allowedHosts` only when it connects. The connection-string-as-secret
+    /// design of earlier stored versions (a `mongodb_connection_string` auth type) was not merged.
+    MongoDb {
+        id: ".mongodb",
+        name: "MongoDB",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Query and write to MongoDB collections using find, aggregate, count, and listCollections, plus insertOne, updateOne, and deleteOne for workflows.",
+        config: Strip [
+            Field::required(
+                "uri",
+                Text,
+                "The MongoDB connection URI (mongodb:// or mongodb+srv://) without credentials; its path names the default database.",
+            )
+            .min(1)
+            .max(2048),
+        ],
+        // The user name and password, kept out of the URI.
+        auth: [AuthType::plain(Basic)],
+    }
+
+    /// `.mysql` (`specs/mysql/mysql.ts`, stored version id 58419814130; PR #276543). The host
+    /// refine is the only host check at create: the `mysql` client checks
+    /// `xpack.actions.allowedHosts` before its first connection.
+    MySql {
+        id: ".mysql",
+        name: "MySQL",
+        license: Enterprise,
+        features: [AGENT_BUILDER],
+        description: "Query tables, search rows, explore schema, and execute SQL in a MySQL database",
+        config: Strip [
+            Field::required(
+                "host",
+                Text,
+                "The MySQL server's host name or IP address, without a protocol prefix.",
+            )
+            .min(1)
+            .max(253)
+            .refine(
+                "^(?![A-Za-z][A-Za-z0-9+.-]*://)",
+                no_url_scheme,
+                "Host must be a hostname or IP address, without a protocol prefix",
+            ),
+            Field::defaults("port", Kind::Number, Fallback::Number(3306.0), "The MySQL server's port.")
+                .int()
+                .at_least(1.0)
+                .at_most(65535.0),
+            Field::required("database", Text, "The database to connect to.")
+                .min(1)
+                .max(64),
+            Field::defaults(
+                "ssl",
+                Kind::Choice(&["required", "disabled"]),
+                Fallback::Text("required"),
+                "Whether the connection uses TLS: required (the default) or disabled.",
+            ),
+        ],
+        auth: [AuthType::plain(Basic)],
+    }
+
+    /// `.okta` (`specs/okta/okta.ts` @ 01c47902, PR #283353). `orgUrl` is `UISchemas.url()`
+    /// with no allowed-hosts marking. The recommended auth type is the private-key JWT client
+    /// assertion with the spec's defaults (RS256, `kid` binding, the three Okta scopes); its
+    /// `tokenUrl` is not defaulted, so Kibana checks it against the allowed hosts. The fallback is
+    /// an SSWS API token, stored under `apiToken` (the connector adds `SSWS `).
+    Okta {
+        id: ".okta",
+        name: "Okta",
+        license: Enterprise,
+        features: [AGENT_BUILDER, WORKFLOWS],
+        description: "Contain compromised Okta identities - suspend users, revoke sessions, reset MFA, manage group membership, and query System Log events",
+        config: Strip [
+            Field::required(
+                "orgUrl",
+                Url,
+                "The Okta organization URL, e.g. https://your-okta-domain.okta.com (a custom domain works; without /api/v1).",
+            ),
+        ],
+        auth: [
+            AuthType::with(
+                AuthKind::OAuthClientCredentialsPrivateKeyJwt,
+                &[
+                    ("algorithm", Fallback::Text("RS256")),
+                    ("certificateBinding", Fallback::Text("kid")),
+                    ("scope", Fallback::Text(OKTA_SCOPES)),
+                ],
+            ),
+            api_key_header!("apiToken"),
+        ],
+    }
 }
 
 /// Spec types that need the signing / service-account auth types and the string patterns of
@@ -1137,6 +1323,8 @@ pub mod signed {
     const GOOGLE_AUTHORIZE: &str = "https://accounts.google.com/o/oauth2/v2/auth";
     const GOOGLE_TOKEN: &str = "https://oauth2.googleapis.com/token";
     const DRIVE_SCOPE: &str = "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive.metadata.readonly";
+    const DOCS_SCOPE: &str =
+        "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/documents";
     const GRAPH_DEFAULT_SCOPE: &str = "https://graph.microsoft.com/.default";
     const SHAREPOINT_SCOPE: &str = "Sites.Selected Files.Read.All offline_access";
     const TEAMS_SCOPE: &str = "Team.ReadBasic.All Channel.ReadBasic.All Chat.Read ChannelMessage.Read.All offline_access ChannelMessage.Send Chat.ReadWrite";
@@ -1319,6 +1507,26 @@ pub mod signed {
                     ("scope", Fallback::Text(DRIVE_SCOPE)),
                 ]),
             ],
+        }
+
+        /// `.google_docs` (`specs/google_docs/google_docs.ts` @ 2e511086, PR #285260): OAuth
+        /// authorization code only (its `ears` entry is commented out until EARS supports
+        /// write scopes); `workflows` is to come in a follow-up PR ("two-step release").
+        GoogleDocs {
+            id: ".google_docs",
+            name: "Google Docs",
+            license: Enterprise,
+            features: [AGENT_BUILDER],
+            description: "Read and update documents in Google Docs",
+            config: Strip [],
+            auth: [AuthType::with(
+                AuthKind::OAuthAuthorizationCode,
+                &[
+                    ("authorizationUrl", Fallback::Text(GOOGLE_AUTHORIZE)),
+                    ("tokenUrl", Fallback::Text(GOOGLE_TOKEN)),
+                    ("scope", Fallback::Text(DOCS_SCOPE)),
+                ],
+            )],
         }
 
         /// `.google_calendar` (`specs/google_calendar/google_calendar.ts`, stored version id
@@ -1585,6 +1793,30 @@ pub mod signed {
                 .max(30),
             ],
             auth: [GCP],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_url_scheme;
+
+    #[test]
+    fn the_mysql_host_refine_refuses_only_a_leading_scheme() {
+        for good in [
+            "mysql.example.com",
+            "10.0.0.7",
+            "db.internal:3306",
+            "::1",
+            "",
+            "1http://x",
+            "db/x://y",
+            "a b://c",
+        ] {
+            assert!(no_url_scheme(good), "{good}");
+        }
+        for bad in ["mysql://db", "HTTPS://db", "a+b.c-d://x", "h://"] {
+            assert!(!no_url_scheme(bad), "{bad}");
         }
     }
 }

@@ -18,8 +18,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// `z.boolean()`.
     Flag,
-    /// `z.number()` (finite).
-    #[allow(dead_code)] // the DSL mirrors `z.number()`, which no declared spec uses yet
+    /// `z.number()` (finite), with the checks of [`Field::int`], [`Field::at_least`] and
+    /// [`Field::at_most`].
     Number,
 }
 
@@ -164,6 +164,14 @@ pub struct Field {
     pub pattern: Option<Pattern>,
     /// A `.transform()` applied to the validated value before Kibana stores it.
     pub transform: Option<Transform>,
+    /// `z.number().int()` (declared before `.min()` / `.max()`): a number that is not an integer
+    /// is Zod's `invalid_type` (`expected int`), which stops the later checks; one beyond
+    /// ±(2^53 − 1) is a `too_big` / `too_small` of origin `int`, which does not.
+    pub integer: bool,
+    /// `.min(n)` on a number (`>= n`).
+    pub minimum: Option<f64>,
+    /// `.max(n)` on a number (`<= n`).
+    pub maximum: Option<f64>,
     /// `z.string().trim()` (declared before the length and pattern checks): Zod's overwrite
     /// check replaces the text with its `String.prototype.trim()`, so `.min()` / `.max()` /
     /// `.regex()` judge the trimmed text and Kibana stores it. Like `.regex()`, it has no `when`:
@@ -186,6 +194,9 @@ impl Field {
             allowed_hosts: false,
             pattern: None,
             transform: None,
+            integer: false,
+            minimum: None,
+            maximum: None,
             trim: false,
             doc,
         }
@@ -236,6 +247,33 @@ impl Field {
         Self {
             min: Some(min),
             min_message: Some(message),
+            ..self
+        }
+    }
+
+    /// With `.int()` on a number.
+    #[must_use]
+    pub const fn int(self) -> Self {
+        Self {
+            integer: true,
+            ..self
+        }
+    }
+
+    /// With `.min(n)` on a number.
+    #[must_use]
+    pub const fn at_least(self, minimum: f64) -> Self {
+        Self {
+            minimum: Some(minimum),
+            ..self
+        }
+    }
+
+    /// With `.max(n)` on a number.
+    #[must_use]
+    pub const fn at_most(self, maximum: f64) -> Self {
+        Self {
+            maximum: Some(maximum),
             ..self
         }
     }

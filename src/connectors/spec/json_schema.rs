@@ -3,7 +3,7 @@
 use schemars::{Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
-use super::dsl::{Field, Kind, Presence, SpecDef, Unknown};
+use super::dsl::{Fallback, Field, Kind, Presence, SpecDef, Unknown};
 use super::reader::{
     AUTH_TYPE, MAX_SELECTED_ACTIONS, SELECTED_ACTIONS, SelectedAction, added_fields,
 };
@@ -84,9 +84,16 @@ fn field_schema(field: &Field) -> Schema {
         // accepts (and Zod trims the text first).
         Kind::Text | Kind::Url => json_schema!({ "type": "string" }),
         Kind::Flag => json_schema!({ "type": "boolean" }),
+        Kind::Number if field.integer => json_schema!({ "type": "integer" }),
         Kind::Number => json_schema!({ "type": "number" }),
         Kind::Choice(options) => json_schema!({ "type": "string", "enum": options }),
     };
+    if let Some(minimum) = field.minimum {
+        schema.insert("minimum".to_owned(), Fallback::Number(minimum).to_value());
+    }
+    if let Some(maximum) = field.maximum {
+        schema.insert("maximum".to_owned(), Fallback::Number(maximum).to_value());
+    }
     let mut patterns: Vec<String> = Vec::new();
     if field.trim {
         // `minLength` / `maxLength` would count the white space `.trim()` removes: the lengths of

@@ -22,7 +22,8 @@
 //!   only while `xpack.actions.webhook.ssl.pfx.enabled` (default true): a `server_check` warning.
 //! * Config fields may carry `.regex(pattern, message?)` or `.uuid({ message? })` ([`Pattern`]),
 //!   a `.trim()` ([`Field::trim`]: the checks see, and Kibana stores, the trimmed text) and a
-//!   `.transform()` ([`Transform`]) whose result Kibana stores.
+//!   `.transform()` ([`Transform`]) whose result Kibana stores; number fields may carry `.int()`
+//!   and numeric `.min()` / `.max()` ([`Field::int`], [`Field::at_least`], [`Field::at_most`]).
 //! * Only fields marked `validate: { allowedHosts: true }` are checked against the allowlist
 //!   (`allowed_hosts_validation.ts`'s `getAllowedHostsKeysFromShape`, used by
 //!   `generate_config_schema.ts` on main); the `validate_allowed_hosts.ts` walker that checked

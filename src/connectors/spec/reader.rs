@@ -45,7 +45,10 @@ pub(super) fn read_field(field: &Field, input: Option<&Value>, reader: &mut Read
         Kind::Text => String::read(input, reader).map(Value::String),
         Kind::Url => ZodUrl::read(input, reader).map(|url| Value::String(url.0)),
         Kind::Flag => bool::read(input, reader).map(Value::Bool),
-        Kind::Number => JsNumber::read(input, reader).and_then(|n| serde_json::to_value(n).ok()),
+        Kind::Number => JsNumber::read(input, reader).and_then(|number| {
+            let passed = check_number(field, number.0, input, reader);
+            serde_json::to_value(number).ok().filter(|_| passed)
+        }),
         Kind::Choice(options) => match input.and_then(Value::as_str) {
             Some(text) if options.contains(&text) => Some(Value::String(text.to_owned())),
             _ => {
@@ -104,6 +107,41 @@ pub(super) fn read_field(field: &Field, input: Option<&Value>, reader: &mut Read
         Some(value) if ok => Outcome::Value(value),
         _ => Outcome::Failed,
     }
+}
+
+/// The largest integer `Number.isSafeInteger` accepts (2^53 − 1).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A number's checks, in Zod's order: `.int()` (a fraction stops the checks after it; an integer
+/// beyond the safe range does not), then `.min(n)` and `.max(n)`, which both run.
+fn check_number(field: &Field, number: f64, input: Option<&Value>, reader: &mut Reader) -> bool {
+    let mut ok = true;
+    if field.integer {
+        if number.fract() != 0.0 {
+            reader.invalid_type("int", input);
+            return false;
+        }
+        if number > MAX_SAFE_INTEGER {
+            reader.out_of_range("int", Limit::Max, MAX_SAFE_INTEGER);
+            ok = false;
+        } else if number < -MAX_SAFE_INTEGER {
+            reader.out_of_range("int", Limit::Min, -MAX_SAFE_INTEGER);
+            ok = false;
+        }
+    }
+    if let Some(minimum) = field.minimum
+        && number < minimum
+    {
+        reader.out_of_range("number", Limit::Min, minimum);
+        ok = false;
+    }
+    if let Some(maximum) = field.maximum
+        && number > maximum
+    {
+        reader.out_of_range("number", Limit::Max, maximum);
+        ok = false;
+    }
+    ok
 }
 
 /// Parsed values in the schema's order, as Kibana stores them. A short list, not a map: a spec
@@ -254,7 +292,7 @@ pub(super) fn read_secrets(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::connectors::spec::dsl::is_uuid;
+    use crate::connectors::spec::dsl::{Fallback, is_uuid};
     use serde_json::json;
 
     #[test]
@@ -304,6 +342,72 @@ mod tests {
             .map(|i| i.message)
             .collect();
         assert_eq!(messages, vec!["Invalid UUID".to_owned()]);
+    }
+
+    #[test]
+    fn number_bounds_follow_zod() {
+        let field = Field::defaults("port", Kind::Number, Fallback::Number(3306.0), "A port.")
+            .int()
+            .at_least(1.0)
+            .at_most(65535.0);
+        let read = |input: Value| {
+            let mut reader = Reader::new();
+            let outcome = read_field(&field, Some(&input), &mut reader);
+            let messages: Vec<String> = reader
+                .into_issues()
+                .into_iter()
+                .map(|i| i.message)
+                .collect();
+            (matches!(outcome, Outcome::Value(_)), messages)
+        };
+        assert_eq!(read(json!(3306)), (true, vec![]));
+        assert_eq!(read(json!(1.0)), (true, vec![]));
+        // A fraction is `invalid_type` and stops the bounds.
+        assert_eq!(
+            read(json!(0.5)),
+            (
+                false,
+                vec!["Invalid input: expected int, received number".to_owned()]
+            )
+        );
+        assert_eq!(
+            read(json!(0)),
+            (
+                false,
+                vec!["Too small: expected number to be >=1".to_owned()]
+            )
+        );
+        assert_eq!(
+            read(json!(65536)),
+            (
+                false,
+                vec!["Too big: expected number to be <=65535".to_owned()]
+            )
+        );
+        // Beyond the safe range the bounds still run.
+        assert_eq!(
+            read(json!(1e300)),
+            (
+                false,
+                vec![
+                    "Too big: expected int to be <=9007199254740991".to_owned(),
+                    "Too big: expected number to be <=65535".to_owned()
+                ]
+            )
+        );
+        assert_eq!(
+            read(json!("3306")),
+            (
+                false,
+                vec!["Invalid input: expected number, received string".to_owned()]
+            )
+        );
+        // Absent: the default, not validated.
+        let mut reader = Reader::new();
+        assert!(matches!(
+            read_field(&field, None, &mut reader),
+            Outcome::Value(Value::Number(_))
+        ));
     }
 
     #[test]

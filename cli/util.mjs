@@ -1,0 +1,28 @@
+// Small helpers shared by the readers.
+import { isScalar } from 'yaml';
+
+/** A file that could not be read as its format: reported with a position, exit code 2. */
+export class SourceError extends Error {
+  constructor(code, message, position) {
+    super(message);
+    this.code = code;
+    this.position = position;
+  }
+}
+
+export function isPlainObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One RFC 6901 reference token. */
+export function escapeToken(token) {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The text of a YAML mapping key as the JavaScript object key it becomes (yaml's toJS). */
+export function keyString(key) {
+  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+  if (key === null || key === undefined) return '';
+  // A collection as a key: yaml's toJS uses its flow form (`[ a ]`) as the object key.
+  return String(key);
+}

@@ -218,6 +218,11 @@ export function pointerOf(tokens) {
   return tokens.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
+/** A pointer as a dotted field name for messages: `/secrets/user` → `secrets.user` (keys only, never values). */
+export function fieldName(pointer) {
+  return pointerTokens(pointer).join('.') || '(the connector)';
+}
+
 /** Line and column (1-based, columns in UTF-16 code units) of offsets in a text. */
 export class LineIndex {
   constructor(text) {

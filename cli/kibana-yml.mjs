@@ -20,7 +20,7 @@
 //   config, secrets and the connector before each execution).
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { SourceError, escapeToken, isPlainObject, keyString } from './util.mjs';
-import { pointerTokens } from './json.mjs';
+import { fieldName, pointerTokens } from './json.mjs';
 
 /** The id Kibana keeps for its own alert-history connector (actions `common/`). */
 export const ALERT_HISTORY_ES_INDEX_CONNECTOR_ID = 'preconfigured-alert-history-es-index';
@@ -387,7 +387,7 @@ function entryUnit(id, entry, { positions, position, unresolved }) {
           ...issue,
           severity: 'warning',
           code: 'secrets_absent',
-          message: `${issue.message} (not in this file: Kibana must read it from its keystore, xpack.actions.preconfigured.${id}.secrets.…, or the connector fails when it runs)`,
+          message: `${fieldName(issue.pointer)}: ${issue.message} (not in this file: Kibana must read it from its keystore, xpack.actions.preconfigured.${id}.${fieldName(issue.pointer)}, or the connector fails when it runs)`,
           params: { ...(issue.params ?? {}), issueCode: issue.code },
         };
       }

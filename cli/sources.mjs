@@ -6,7 +6,7 @@
 // (see kibana-yml.mjs). The extension picks the parser, the content picks the meaning.
 import { basename, extname } from 'node:path';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import { JsonSyntaxError, LineIndex, locateTokens, pointerTokens, scanDocument, scanValue } from './json.mjs';
+import { JsonSyntaxError, LineIndex, fieldName, locateTokens, pointerTokens, scanDocument, scanValue } from './json.mjs';
 import { kibanaConfigUnits, looksLikeKibanaConfig } from './kibana-yml.mjs';
 import { SourceError, escapeToken, isPlainObject, keyString } from './util.mjs';
 
@@ -152,12 +152,25 @@ function exportUnit(savedObject, locate, start) {
   if (attributes.config !== undefined) body.config = attributes.config;
   if (isPlainObject(attributes.secrets) && Object.keys(attributes.secrets).length > 0) body.secrets = attributes.secrets;
   const id = typeof savedObject.id === 'string' ? savedObject.id : undefined;
+  // Kibana's own mark (set at export when the type needs secrets, or has `hasAuth: true`).
+  const preIssues =
+    attributes.isMissingSecrets === true
+      ? [
+          {
+            severity: 'warning',
+            code: 'secrets_absent',
+            pointer: '/attributes/isMissingSecrets',
+            message: 'Kibana marked this connector as missing its secrets (isMissingSecrets): set them after import, or it cannot run',
+          },
+        ]
+      : [];
   return {
     format: 'export',
     id,
     body,
     options: id === undefined ? {} : { id },
     start,
+    preIssues,
     filePointer: (pointer, code) => {
       if (code === 'invalid_id') return '/id';
       if (pointer === '') return '';
@@ -172,7 +185,7 @@ function exportUnit(savedObject, locate, start) {
           ...issue,
           severity: 'warning',
           code: 'secrets_absent',
-          message: `${issue.message} (exports leave secrets out: set them after import)`,
+          message: `${fieldName(issue.pointer.slice('/attributes'.length))}: ${issue.message} (exports leave secrets out: set it after import)`,
           params: { ...(issue.params ?? {}), issueCode: issue.code },
         };
       }

@@ -91,7 +91,8 @@ function lodashSet(root, path, value) {
       current[key] = value;
       return;
     }
-    let next = current[key];
+    // Own properties only: `constructor` is an id like any other here (Kibana refuses it later).
+    let next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === null || (typeof next !== 'object' && typeof next !== 'function')) {
       next = /^(0|[1-9][0-9]*)$/.test(path[i + 1]) ? [] : {};
       current[key] = next;
@@ -201,6 +202,15 @@ function readConfig(text, doc, env) {
   return { root, positions, unresolved, forbidden };
 }
 
+/** How many segments of a path it takes to make it forbidden. */
+function forbiddenLength(path) {
+  for (let length = 1; length <= path.length; length += 1) {
+    const flat = path.slice(0, length).join('.');
+    if (FORBIDDEN_PATTERNS.some((pattern) => flat.includes(pattern))) return length;
+  }
+  return path.length;
+}
+
 /** The longest recorded prefix of a path: its offset. */
 function offsetOf(positions, path) {
   for (let length = path.length; length > 0; length -= 1) {
@@ -234,7 +244,8 @@ export function kibanaConfigUnits(text, env) {
     code: 'invalid_key',
     pointer: '',
     message: `Kibana refuses to start: Forbidden path detected: ${path.join('.')}`,
-    position: position(offsetOf(positions, path)),
+    // At the segment where the path turns forbidden.
+    position: position(offsetOf(positions, path.slice(0, forbiddenLength(path)))),
   }));
 
   const units = [];

@@ -18,8 +18,8 @@
 // - Nothing else: the connector type (registered or not, elastic/kibana#160764), its config and
 //   its secrets are checked only when the connector runs (`lib/action_executor.ts` validates
 //   config, secrets and the connector before each execution).
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { SourceError, escapeToken, isPlainObject, keyString } from './util.mjs';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { aliasResolver, escapeToken, isPlainObject, keyString } from './util.mjs';
 import { fieldName, pointerTokens } from './json.mjs';
 
 /** The id Kibana keeps for its own alert-history connector (actions `common/`). */
@@ -133,7 +133,7 @@ function readConfig(text, doc, env) {
     const key = JSON.stringify(path);
     if (overwrite || !positions.has(key)) positions.set(key, offset);
   };
-  const resolve = (node) => (isAlias(node) ? node.resolve(doc) : node);
+  const resolve = aliasResolver(doc);
 
   // Positions inside a leaf value (arrays, and what is in them), keys split the same way.
   const recordInside = (node, path) => {
@@ -224,20 +224,10 @@ const PRECONFIGURED = ['xpack', 'actions', 'preconfigured'];
 
 /**
  * The connectors of a kibana.yml: `{ units, fileIssues }`, one unit per entry of
- * `xpack.actions.preconfigured`, and the file's own problems. Throws SourceError.
+ * `xpack.actions.preconfigured`, and the file's own problems. `doc` is the file parsed as Kibana
+ * parses it (one document, yaml's defaults), `position` turns offsets into lines and columns.
  */
-export function kibanaConfigUnits(text, env) {
-  const lineCounter = new LineCounter();
-  // Exactly Kibana's parse: default options (no merge keys), one document.
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
-  const position = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    throw new SourceError('invalid_yaml', `not valid YAML for Kibana: ${String(error.message).split('\n')[0]}`, position(error.pos[0]));
-  }
+export function kibanaConfigUnits(text, doc, position, env) {
   const { root, positions, unresolved, forbidden } = readConfig(text, doc, env);
   const fileIssues = forbidden.map((path) => ({
     severity: 'error',

@@ -5,10 +5,10 @@
 // several); Kibana saved-object exports (NDJSON of saved objects, `type: "action"`); kibana.yml
 // (see kibana-yml.mjs). The extension picks the parser, the content picks the meaning.
 import { basename, extname } from 'node:path';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { JsonSyntaxError, LineIndex, fieldName, locateTokens, pointerTokens, scanDocument, scanValue } from './json.mjs';
 import { kibanaConfigUnits, looksLikeKibanaConfig } from './kibana-yml.mjs';
-import { SourceError, escapeToken, isPlainObject, keyString } from './util.mjs';
+import { SourceError, aliasResolver, escapeToken, isPlainObject, keyString } from './util.mjs';
 
 export { SourceError };
 
@@ -197,33 +197,44 @@ function exportUnit(savedObject, locate, start) {
 // ---------------------------------------------------------------------------------------------
 // YAML
 
-const YAML_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true };
+// Unique keys are checked here (duplicateKey), not by yaml, whose check is quadratic in the
+// number of keys of a mapping (a kibana.yml with thousands of preconfigured connectors).
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false };
 
-function yamlUnits(name, text, env) {
+function parseYaml(text, merge) {
   const lineCounter = new LineCounter();
   const position = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, merge, lineCounter });
   for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      const [error] = doc.errors;
-      throw new SourceError('invalid_yaml', `not valid YAML: ${firstLine(error.message)}`, position(error.pos[0]));
-    }
+    const error = doc.errors[0];
+    if (error) throw new SourceError('invalid_yaml', `not valid YAML: ${firstLine(error.message)}`, position(error.pos[0]));
+    const duplicate = duplicateKey(doc);
+    if (duplicate !== undefined) throw new SourceError('invalid_yaml', 'not valid YAML: Map keys must be unique', position(duplicate));
   }
+  return { docs, position };
+}
+
+function yamlUnits(name, text, env) {
+  // First as Kibana parses kibana.yml (yaml's defaults: no merge keys).
+  let { docs, position } = parseYaml(text, false);
   if (looksLikeKibanaConfig(basename(name), docs)) {
-    const { units, fileIssues } = kibanaConfigUnits(text, env);
+    const { units, fileIssues } = kibanaConfigUnits(text, docs[0], position, env);
     return { format: 'kibana.yml', units, fileIssues };
   }
+  // Bodies may use `<<` merge keys.
+  if (text.includes('<<')) ({ docs, position } = parseYaml(text, true));
   const units = [];
   docs.forEach((doc, docIndex) => {
     if (doc.contents === null) return;
     const value = doc.toJS({ maxAliasCount: 100 });
     const root = doc.contents;
     const items = isSeq(root) ? root.items.map((node, i) => ({ node, value: value[i], path: [i] })) : [{ node: root, value, path: [] }];
+    const resolve = aliasResolver(doc);
     for (const { node, value: body, path } of items) {
-      const locate = (pointer) => position(locateYaml(doc, node, pointerTokens(pointer)));
+      const locate = (pointer) => position(locateYaml(resolve, node, pointerTokens(pointer)));
       units.push({
         format: 'body',
         index: units.length,
@@ -239,19 +250,49 @@ function yamlUnits(name, text, env) {
   return { format: 'yaml', units };
 }
 
+/**
+ * The offset of the first key that repeats an earlier key of its mapping (scalars of the same
+ * type and value, as yaml's `uniqueKeys` compares them), or undefined.
+ */
+function duplicateKey(doc) {
+  let found;
+  const check = (node) => {
+    if (found !== undefined || !node || typeof node !== 'object') return;
+    if (isMap(node)) {
+      const seen = new Set();
+      for (const pair of node.items) {
+        const { key } = pair;
+        if (isScalar(key) && typeof key.value !== 'symbol') {
+          const id = `${typeof key.value}\u0000${String(key.value)}`;
+          if (seen.has(id)) {
+            found = key.range?.[0] ?? 0;
+            return;
+          }
+          seen.add(id);
+        }
+        check(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) check(item);
+    }
+  };
+  check(doc.contents);
+  return found;
+}
+
 /** The first line of a message (yaml's messages are one line with `prettyErrors: false`). */
 function firstLine(message) {
   return String(message).split('\n')[0];
 }
 
 /** The offset of the node a pointer leads to in a YAML document, as far as it goes. */
-export function locateYaml(doc, root, tokens) {
+export function locateYaml(resolve, root, tokens) {
   let node = root;
   let offset = root?.range?.[0] ?? 0;
   for (const token of tokens) {
-    const resolved = isAlias(node) ? node.resolve(doc) : node;
+    const resolved = resolve(node);
     if (isMap(resolved)) {
-      const pair = findPair(doc, resolved, token);
+      const pair = findPair(resolve, resolved, token);
       if (!pair) break;
       offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? pair.value?.range?.[0] ?? offset;
       node = pair.value;
@@ -266,7 +307,7 @@ export function locateYaml(doc, root, tokens) {
 }
 
 /** A mapping's pair for a key, own pairs first, then those a `<<` merge key brings. */
-function findPair(doc, map, key, depth = 0) {
+function findPair(resolve, map, key, depth = 0) {
   let found;
   for (const pair of map.items) if (isPair(pair) && keyString(pair.key) === key && !isMergeKey(pair)) found = pair;
   if (found || depth > 10) return found;
@@ -274,9 +315,9 @@ function findPair(doc, map, key, depth = 0) {
     if (!isMergeKey(pair)) continue;
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
-      const resolved = isAlias(source) ? source.resolve(doc) : source;
+      const resolved = resolve(source);
       if (isMap(resolved)) {
-        const merged = findPair(doc, resolved, key, depth + 1);
+        const merged = findPair(resolve, resolved, key, depth + 1);
         if (merged) return merged;
       }
     }

@@ -1,5 +1,5 @@
 // Small helpers shared by the readers.
-import { isScalar } from 'yaml';
+import { isAlias, isScalar, visit } from 'yaml';
 
 /** A file that could not be read as its format: reported with a position, exit code 2. */
 export class SourceError extends Error {
@@ -25,4 +25,29 @@ export function keyString(key) {
   if (key === null || key === undefined) return '';
   // A collection as a key: yaml's toJS uses its flow form (`[ a ]`) as the object key.
   return String(key);
+}
+
+/**
+ * Resolves YAML aliases through one index of the document's anchors (yaml's `Alias.resolve`
+ * walks the whole document for each alias: quadratic on files with many aliases). An alias names
+ * the latest anchor of that name before it.
+ */
+export function aliasResolver(doc) {
+  let anchors = null;
+  return (node) => {
+    if (!isAlias(node)) return node;
+    if (anchors === null) {
+      anchors = new Map();
+      visit(doc, (_key, candidate) => {
+        if (candidate && typeof candidate === 'object' && candidate.anchor && candidate.range) {
+          if (!anchors.has(candidate.anchor)) anchors.set(candidate.anchor, []);
+          anchors.get(candidate.anchor).push(candidate);
+        }
+      });
+    }
+    const at = node.range?.[0] ?? Infinity;
+    let found;
+    for (const candidate of anchors.get(node.source) ?? []) if (candidate.range[0] < at) found = candidate;
+    return found;
+  };
 }

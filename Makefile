@@ -6,19 +6,23 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: serve test setup pkg fuzz bench fmt-check clippy test-native test-wasm-node test-wasm-browser test-www
+.PHONY: serve test setup pkg fuzz bench bench-cli fmt-check clippy test-native test-wasm-node test-wasm-browser test-www test-cli
 
 ## Serve the page at http://127.0.0.1:$(PORT)
 serve: setup pkg
 	PORT=$(PORT) node www/server.mjs
 
 ## Run every test, stopping at the first failure
-test: setup fmt-check clippy test-native test-wasm-node test-wasm-browser pkg test-www
+test: setup fmt-check clippy test-native test-wasm-node test-wasm-browser pkg test-www test-cli
 	@echo "make test: all checks passed"
 
 ## Benchmark against ajv (speed, start-up, size); writes bench/results.md
 bench: setup pkg
 	node bench/run.mjs
+
+## Time kibana-connectors check on 10,000 connector files (CLI_BENCH_FILES to change)
+bench-cli: setup pkg
+	node bench/cli.mjs
 
 ## Fuzz the core with 1,000,000 generated inputs per property (FUZZ_CASES to change)
 fuzz:
@@ -49,3 +53,7 @@ test-wasm-browser:
 
 test-www:
 	node --test www/test/ tests/npm/
+
+## The kibana-connectors command, installed from the packed tarball (needs pkg/)
+test-cli:
+	node --test tests/cli/

@@ -1,11 +1,11 @@
 // Completes the npm package in pkg/ after wasm-bindgen: package.json (from Cargo.toml, so the
 // package and the crate share one version), the declarations generated from the models, the Node
-// entry (node.js, node.d.ts) and the README.
+// entry (node.js, node.d.ts), the `kibana-connectors` command (cli/, its `bin`) and the README.
 //
 // Browsers and bundlers (Vite, webpack 5) import kibana_connectors.js and call `init()`, which
 // fetches the wasm file next to it. Node takes the `node` export condition: node.js instantiates
 // the module synchronously from the file, so that a plain `import` is ready to use.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const pkg = new URL('pkg/', root);
@@ -13,6 +13,11 @@ const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
 const list = (name) => JSON.parse(cargo.match(new RegExp(`^${name} = (\\[[^\\]]*\\])`, 'm'))?.[1] ?? '[]');
 const repository = field('repository');
+
+// The `kibana-connectors` command (cli/): copied as it is; its one dependency, `yaml`, at the
+// version the workspace pins and tests (package.json `dependencies`).
+const cliFiles = readdirSync(new URL('cli/', root)).filter((name) => name.endsWith('.mjs')).sort();
+const workspace = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 const manifest = {
   name: 'kibana-connectors',
@@ -45,7 +50,10 @@ const manifest = {
     'kibana_connectors_bg.wasm.d.ts',
     'node.js',
     'node.d.ts',
+    ...cliFiles.map((name) => `cli/${name}`),
   ],
+  bin: { 'kibana-connectors': 'cli/bin.mjs' },
+  dependencies: { yaml: workspace.dependencies.yaml },
   // Only the Node entry does something on import (it instantiates the module).
   sideEffects: ['./node.js'],
   engines: { node: '>=20' },
@@ -84,3 +92,6 @@ export default function init(): Promise<unknown>;
 );
 
 copyFileSync(new URL('README.md', root), new URL('README.md', pkg));
+
+mkdirSync(new URL('cli/', pkg), { recursive: true });
+for (const name of cliFiles) copyFileSync(new URL(`cli/${name}`, root), new URL(`cli/${name}`, pkg));

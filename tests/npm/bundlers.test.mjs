@@ -50,8 +50,8 @@ before(async () => {
   project = join(dir, 'app');
   mkdirSync(join(project, 'src'), { recursive: true });
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  // Only the tarball is installed there (it has no dependencies); the bundlers run from the
-  // repository's node_modules, so nothing is downloaded.
+  // Only the tarball (and `yaml`, the command's dependency, from npm's cache) is installed
+  // there; the bundlers run from the repository's node_modules, so nothing is downloaded.
   npm(['install', join(dir, packed.filename), '--offline', '--ignore-scripts'], project);
   writeFileSync(join(project, 'src', 'main.js'), APP);
   writeFileSync(join(project, 'index.html'), html('<script type="module" src="/src/main.js"></script>'));

@@ -1,6 +1,10 @@
 // The page's pure modules in Node: the schema reader, the mode rules, the request helpers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadPackage } from './helpers.mjs';
 import { formOf, walk, resolveModes, matches, effectsOf, humanize, pointer, parsePointer, getAt, classify } from '../public/schema.js';
 import { MODES, HINTS } from '../public/modes.js';
@@ -158,7 +162,7 @@ test('every declared rule fits its type (once the type has a model)', () => {
     const form = formOf(schema, HINTS);
     const known = new Set([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((s) => s.pointer));
     if (known.size === 0) continue; // a stub model: its fields come later
-    for (const rule of modes.rules) {
+    for (const rule of modes.rules ?? []) {
       // A rule whose condition names a missing field is silently ignored: catch renamed fields.
       for (const path of Object.keys(rule.when)) assert.ok(known.has(path), `${typeId}: ${path}`);
       const fields = [...(rule.show ?? []), ...(rule.require ?? [])];
@@ -264,20 +268,53 @@ test('generated ids pass Kibana\'s id rule', () => {
   assert.match(fallback, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
-test('secrets are masked in previews, and curl never holds the credentials', () => {
-  const body = { name: 'n', connector_type_id: '.slack_api', config: {}, secrets: { token: 'xoxb-1', extra: { a: 's' }, none: null } };
+test('secrets are masked in previews; names, addresses and choices in the secrets are not', () => {
+  const body = { name: 'n', connector_type_id: '.slack_api', config: {}, secrets: { token: 'xoxb-1', extra: { a: 's' }, none: null, user: 'bob' } };
   const masked = maskSecrets(body);
-  assert.deepEqual(masked.secrets, { token: MASK, extra: { a: MASK }, none: null });
-  assert.deepEqual(secretStrings(body), ['xoxb-1', 's']);
-  const curl = curlCommand({ kibanaUrl: 'https://kibana.example:5601/', space: 'ops', id: 'x', body: masked });
-  assert.match(curl, /^curl -X POST "https:\/\/kibana\.example:5601\/s\/ops\/api\/actions\/connector\/x"/);
+  assert.deepEqual(masked.secrets, { token: MASK, extra: { a: MASK }, none: null, user: MASK });
+  const plain = (pointer) => pointer !== '/secrets/user';
+  assert.deepEqual(maskSecrets(body, plain).secrets, { token: MASK, extra: { a: MASK }, none: null, user: 'bob' });
+  assert.deepEqual(secretStrings(body), ['xoxb-1', 's', 'bob']);
+  assert.deepEqual(secretStrings(body, plain), ['xoxb-1', 's']);
+});
+
+test('curl: credentials and secrets are shell variables read from the terminal, never masks', () => {
+  const body = { name: "it's", connector_type_id: '.webhook', config: { url: 'https://x', note: '$HOME `id` @@kc0:A@@' }, secrets: { user: 'bob', password: 'p"w\\x', secretHeaders: { 'X-Key': 'k1' } } };
+  const isSensitive = (pointer) => pointer !== '/secrets/user';
+  const curl = curlCommand({ kibanaUrl: 'https://kibana.example:5601/', space: 'ops', id: 'x', body, isSensitive });
+  assert.match(curl, /^curl -X POST "https:\/\/kibana\.example:5601\/s\/ops\/api\/actions\/connector\/x"/m);
   assert.match(curl, /-H "kbn-xsrf: true"/);
   assert.match(curl, /-H "Content-Type: application\/json"/);
   assert.match(curl, /Authorization: ApiKey \$KIBANA_API_KEY/);
-  assert.doesNotMatch(curl, /xoxb-1/);
+  assert.match(curl, /"password": "'"\$PASSWORD"'"/);
+  assert.match(curl, /"X-Key": "'"\$SECRET_HEADERS_X_KEY"'"/);
+  assert.match(curl, /^ask PASSWORD .* json$/m, 'a line sets each variable');
+  assert.match(curl, /"user": "bob"/, 'not a secret');
+  assert.ok(!curl.includes(MASK), 'never a mask');
+  assert.ok(!curl.includes('p\"w'), 'never the value unless revealed');
   assert.match(curlCommand({ body, auth: 'basic' }), /-u "\$KIBANA_USER:\$KIBANA_PASSWORD"/);
   assert.match(curlCommand({ body }), /"\$KIBANA_URL\/api\/actions\/connector"/);
   assert.equal(shellQuote("it's"), "'it'\\''s'");
+  // Revealed: the values, with a warning.
+  const revealed = curlCommand({ body, reveal: true, isSensitive });
+  assert.match(revealed, /^# Warning: this command holds the connector's secrets in clear text/);
+  assert.ok(revealed.includes('"password": "p\\"w\\\\x"'), revealed);
+});
+
+test('curl: the command runs in sh and bash, and sends the body with the typed secrets', () => {
+  const pem = '-----BEGIN PRIVATE KEY-----\nab"c\\d\n-----END PRIVATE KEY-----';
+  const dir = mkdtempSync(join(tmpdir(), 'kc-curl-'));
+  writeFileSync(join(dir, 'key.pem'), `${pem}\n`);
+  const body = { name: "it's", connector_type_id: '.webhook', config: { url: 'https://x', note: '$HOME `id` @@kc0:A@@' }, secrets: { user: 'bob', password: 'placeholder', key: pem, secretHeaders: { 'X-Key': 'k1' } } };
+  const curl = curlCommand({ kibanaUrl: 'https://k:5601', body, isSensitive: (pointer) => pointer !== '/secrets/user' });
+  // A `curl` that prints its arguments; the terminal's answers on stdin, in the order asked.
+  const script = `curl() { for a in "$@"; do printf '%s\\n---\\n' "$a"; done; }\n${curl}`;
+  for (const shell of ['sh', 'bash']) {
+    const out = execFileSync(shell, ['-c', script], { input: `API-KEY\nse"cr\\et\n${join(dir, 'key.pem')}\nheader-value\n`, stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+    const args = out.split('\n---\n');
+    assert.ok(args.includes('Authorization: ApiKey API-KEY'), shell);
+    assert.deepEqual(JSON.parse(args.at(-2)), { ...body, secrets: { user: 'bob', password: 'se"cr\\et', key: pem, secretHeaders: { 'X-Key': 'header-value' } } }, shell);
+  }
 });
 
 test('credentials become the Authorization header', () => {

@@ -97,7 +97,8 @@ function typeOption(type, { ranked = false } = {}) {
   const descriptionId = `${id}-desc`;
   const license = type.minimumLicense ?? 'other';
   const badges = [
-    type.category ? h('span', { class: 'badge' }, categoryName(categoryOf(type))) : null,
+    // Grouped by category, the group says it; a search result says it itself.
+    type.category && ranked ? h('span', { class: 'badge' }, categoryName(categoryOf(type))) : null,
     h('span', { class: 'badge license' }, license),
     type.isDeprecated ? h('span', { class: 'badge deprecated' }, 'Deprecated') : null,
   ];
@@ -143,11 +144,10 @@ function selectType(typeId, { fresh = false } = {}) {
   state.form = form;
   for (const radio of document.querySelectorAll('input[name="connector-type"]')) radio.checked = radio.value === typeId;
   const type = state.types.find((each) => each.id === typeId);
-  $('type-chosen').replaceChildren(...(type ? [
+  $('type-chosen').replaceChildren(...(type ? [h('span', {},
     h('strong', {}, type.name), ' ', h('code', { class: 'key' }, type.id),
-    type.description ? [': ', type.description] : '',
-    type.isDeprecated ? h('span', { class: 'deprecation' }, ` Deprecated. ${type.deprecation ?? ''}`) : '',
-  ] : []));
+    type.description ? `: ${type.description}` : '',
+    type.isDeprecated ? h('span', { class: 'deprecation' }, ` Deprecated. ${type.deprecation ?? ''}`) : '')] : []));
   $('config-fields').replaceChildren(form.groups.config.root);
   $('secrets-fields').replaceChildren(form.groups.secrets.root);
   $('config-desc').replaceChildren(...richText(form.groups.config.description));
@@ -233,8 +233,8 @@ const FIXED = {
 
 function labelOf(target, issue) {
   if (target.fixed) return FIXED[target.fixed].label;
-  if (target.group) return target.group.name === 'config' ? 'Settings' : 'Secrets';
-  const group = issue.path.startsWith('/secrets') ? 'Secrets' : 'Settings';
+  if (target.group) return target.group.name === 'config' ? 'Settings' : 'Credentials';
+  const group = issue.path.startsWith('/secrets') || target.field.spec.keyLabel ? 'Credentials' : 'Settings';
   return `${group} › ${target.field.spec.label}`;
 }
 
@@ -347,6 +347,9 @@ function renderVerdict(report, summary) {
   for (const id of ['kibana', 'bar-kibana']) {
     $(id).textContent = id === 'kibana' ? line : line.replace(/:.*$/, '');
     $(id).dataset.status = status;
+    // Not red before the user has typed anything.
+    if (verdict.state === 'pristine') $(id).dataset.pristine = '';
+    else delete $(id).dataset.pristine;
   }
 }
 

@@ -49,7 +49,7 @@ function labelContent(spec, requiredMark) {
   return [
     spec.label,
     requiredMark,
-    spec.key && spec.key !== spec.label ? [' ', h('code', { class: 'key', title: `Sent as "${spec.key}"` }, spec.key)] : null,
+    spec.key && spec.key !== spec.label ? [' ', h('code', { class: 'key', title: `Sent as "${spec.key}"` }, spec.keyLabel ?? spec.key)] : null,
   ];
 }
 
@@ -703,8 +703,12 @@ function choiceControl(choice) {
  */
 export function createForm({ type, schema, modes = {}, hints = {}, onChange }) {
   const plan = formOf(schema, hints);
+  // Settings that choose or hold the authentication show with the credentials (their key says
+  // that they are settings).
+  const credentials = new Set(modes.credentials ?? []);
   for (const spec of [...walk(plan.groups.config.fields), ...walk(plan.groups.secrets.fields)]) {
     if (modes.offer?.[spec.pointer]) spec.offered = modes.offer[spec.pointer];
+    if (credentials.has(spec.pointer)) spec.keyLabel = `config.${spec.key}`;
   }
   let current = { isVisible: () => true, hiddenValue: new Map() };
   const ctx = {
@@ -727,7 +731,11 @@ export function createForm({ type, schema, modes = {}, hints = {}, onChange }) {
     const empty = h('p', { class: 'empty', hidden: fields.length > 0 || group.json !== undefined },
       name === 'config' ? 'This connector type has no settings.' : 'This connector type has no secrets.');
     const own = choices.filter((choice) => choice.choice.group === name);
-    const root = h('div', { class: 'group-fields' }, empty, messages, own.map((choice) => choice.root), fields.map((field) => field.root), group.json?.root ?? '', extras);
+    const placed = name === 'config'
+      ? fields.filter((field) => !credentials.has(field.spec.pointer))
+      : [...groups.config.fields.filter((field) => credentials.has(field.spec.pointer)), ...fields];
+    if (name === 'secrets' && placed.length > 0) empty.hidden = true;
+    const root = h('div', { class: 'group-fields' }, empty, messages, own.map((choice) => choice.root), placed.map((field) => field.root), group.json?.root ?? '', extras);
     // One listener per group: every edit inside it re-checks the body. Typing is checked once
     // it pauses; a choice (a select, a checkbox, a radio, a file) at once.
     const typed = (target) => (target instanceof HTMLInputElement && ['text', 'password', 'search', 'number'].includes(target.type)) || target.tagName === 'TEXTAREA';

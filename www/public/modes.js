@@ -12,10 +12,12 @@
 // others, or Kibana refuses them); a body that holds another still shows it.
 // `choices`: page-only controls that pick which fields apply (no key of the body): each option
 // shows its fields; the first option holds while the choice is not offered (`when`).
+// `credentials`: settings (config pointers) that choose or hold the authentication: the form
+// shows them with the secrets, first.
 // A rule that names a field the schema does not have is ignored, so the table may run ahead of
-// the models; a field whose schema tells its variants apart (`oneOf` on `apiProvider`, as
-// `.gen-ai` does) follows the schema, not this table. `nullWhenHidden` fields are sent as `null` (not left out) while hidden, as Kibana's
-// own forms do.
+// the models; a field of some variants of the schema (`oneOf` on `apiProvider`, as `.gen-ai`
+// has) shows only in those, and the table may narrow that further. `nullWhenHidden` fields are
+// sent as `null` (not left out) while hidden and set, as Kibana's own forms do.
 
 const HAS_AUTH = '/config/hasAuth';
 const AUTH_TYPE = '/config/authType';
@@ -24,8 +26,13 @@ const SSL = 'webhook-authentication-ssl';
 const OAUTH2 = 'webhook-oauth2-client-credentials';
 const OAUTH2_PASSWORD = 'webhook-oauth2-password';
 
+/** The settings of Kibana's shared auth schema, shown with the credentials. */
+const WEBHOOK_CREDENTIALS = [HAS_AUTH, AUTH_TYPE, '/config/certType', '/config/accessTokenUrl', '/config/clientId',
+  '/config/scope', '/config/additionalFields'];
+
 /** `.webhook` and `.cases-webhook`: Kibana's shared auth schema. */
 const WEBHOOK_AUTH = {
+  credentials: WEBHOOK_CREDENTIALS,
   nullWhenHidden: [AUTH_TYPE],
   // Kibana refuses the password grant for webhooks, and a webhook has no secret query parameters.
   offer: { [AUTH_TYPE]: [BASIC, SSL, OAUTH2] },
@@ -46,6 +53,7 @@ const WEBHOOK_AUTH = {
 /** `.http`: the same auth schema, plus the OAuth 2.0 password grant, secret query parameters
  *  and a proxy. */
 const HTTP = {
+  credentials: WEBHOOK_CREDENTIALS,
   nullWhenHidden: [AUTH_TYPE],
   offer: {},
   rules: [
@@ -62,6 +70,7 @@ const HTTP = {
 
 /** ServiceNow ITSM, SecOps and ITOM: basic authentication or OAuth (JWT). */
 const SERVICENOW = {
+  credentials: ['/config/isOAuth', '/config/userIdentifierValue', '/config/clientId', '/config/jwtKeyId'],
   rules: [
     { when: { '/config/isOAuth': false }, require: ['/secrets/username', '/secrets/password'] },
     {
@@ -80,6 +89,7 @@ export const MODES = {
   '.cases-webhook': { ...WEBHOOK_AUTH, offer: { [AUTH_TYPE]: [BASIC, SSL] } },
   '.http': HTTP,
   '.mcp': {
+    credentials: [HAS_AUTH, AUTH_TYPE, '/config/apiKeyHeaderName'],
     rules: [
       { when: { [HAS_AUTH]: true }, show: [AUTH_TYPE] },
       { when: { [AUTH_TYPE]: 'bearer' }, show: ['/secrets/token'] },
@@ -92,6 +102,7 @@ export const MODES = {
   '.servicenow-itom': SERVICENOW,
   // Kibana checks `usesBasic` as sent: left out, it is not true (although it is stored as true).
   '.xmatters': {
+    credentials: ['/config/usesBasic'],
     rules: [
       { raw: true, when: { '/config/usesBasic': true }, require: ['/config/configUrl', '/secrets/user', '/secrets/password'] },
       { raw: true, when: { '/config/usesBasic': { not: [true] } }, require: ['/secrets/secretsUrl'] },
@@ -100,6 +111,7 @@ export const MODES = {
   // PKI certificates instead of an API key: Kibana's form offers them for OpenAI-compatible
   // services (any provider accepts them; a body that holds them shows them).
   '.gen-ai': {
+    credentials: ['/config/verificationMode'],
     choices: [{
       key: 'gen-ai-auth',
       group: 'secrets',
@@ -112,6 +124,7 @@ export const MODES = {
     }],
   },
   '.email': {
+    credentials: [HAS_AUTH, '/config/tenantId', '/config/clientId', '/config/oauthTokenUrl'],
     rules: [
       { when: { '/config/service': { not: EMAIL_NO_HOST } }, show: ['/config/host', '/config/port', '/config/secure'] },
       { when: { '/config/service': 'other' }, require: ['/config/host', '/config/port'] },

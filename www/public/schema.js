@@ -205,6 +205,11 @@ export function objectFields(rawSchema, root, base, context) {
   const required = new Set(schema.required ?? []);
   for (const [key, sub] of Object.entries(schema.properties ?? {})) {
     const spec = fieldSpec(sub, root, pointer(...parsePointer(base), key), key, required.has(key), context);
+    // A single-variant union (`oneOf: [{ title, properties: { authType: { const } } }]`): the
+    // constant is named by the variant's title.
+    if (!variant && typeof schema.title === 'string' && constantOf(deref(sub, root)) !== undefined && spec.kind === 'enum') {
+      spec.optionLabels = { [String(constantOf(deref(sub, root)))]: schema.title };
+    }
     if (variant && key !== variant.key) {
       const holders = variant.branches.filter((b) => Object.hasOwn(b.schema.properties, key));
       // The same key may mean something a little different in each variant: its help follows.
@@ -263,7 +268,11 @@ export function fieldSpec(rawSchema, root, path, key, required, context) {
   if (hints.initial && Object.hasOwn(hints.initial, path)) spec.initial = hints.initial[path];
   else if (spec.hasDefault) spec.initial = schema.default;
   const inner = shape.schema ?? schema;
-  if (shape.kind === 'enum') spec.options = shape.options;
+  if (shape.kind === 'enum') {
+    spec.options = shape.options;
+    // One possible answer to a required question: it is given.
+    if (required && spec.options.length === 1 && spec.initial === undefined) spec.initial = spec.options[0];
+  }
   if (shape.kind === 'boolean' && shape.nullable) {
     // true, false and null are three answers: a checkbox has only two.
     spec.kind = 'enum';
@@ -470,9 +479,10 @@ export function resolveModes({ specs, rules = [], nullWhenHidden = [], condition
     for (const spec of specs) {
       const path = spec.pointer;
       let shown = true;
+      // A field of some variants only shows in them; the declared rules may narrow that further.
       if (spec.variantShow) shown = conditionHolds(spec.variantShow.when, state);
-      else if (declared.has(path)) shown = declared.get(path).some((rule) => conditionHolds(rule.when, state, rule.raw));
-      else if (conditionalRequired.has(path) && !spec.required) shown = active.required.has(path);
+      if (declared.has(path)) shown = shown && declared.get(path).some((rule) => conditionHolds(rule.when, state, rule.raw));
+      else if (!spec.variantShow && conditionalRequired.has(path) && !spec.required) shown = active.required.has(path);
       if (active.forbidden.has(path)) {
         shown = false;
         hiddenValue.set(path, active.forbidden.get(path));

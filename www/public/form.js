@@ -22,6 +22,9 @@ import { h, richText, uniqueId } from './dom.js';
 import { formOf, walk, resolveModes, parsePointer, pointer as makePointer, humanize } from './schema.js';
 
 const UNSET = '__unset__';
+/** A value longer than this (characters of text or JSON) is held, not laid out in an input:
+ *  Chromium takes most of a second to lay out a 2 MB input. */
+export const LONG_VALUE = 100000;
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const within = (path, base) => path === base || path.startsWith(`${base}/`);
@@ -112,20 +115,42 @@ function finish(field, parts, ctx, { accepts, writeWidget, clearWidget, resetWid
   const empty = h('div', { class: 'null-box control', hidden: true },
     h('span', { class: 'help' }, 'Empty: sent as ', h('code', {}, 'null'), '.'),
     h('button', { type: 'button', onclick: useUsual, 'aria-label': `Type a value for ${spec.label}` }, 'Type a value'));
+  // A very long value: held as it is, its size shown; editing it lays it out.
+  let longValue;
+  const longText = h('span', { class: 'help' });
+  const long = h('div', { class: 'long-box control', hidden: true }, longText,
+    h('button', { type: 'button', 'aria-label': `Edit ${spec.label} here`, onclick: () => { place(longValue); ctx.changed(field); field.focus(); } }, 'Edit it here'),
+    h('button', { type: 'button', 'aria-label': `Clear ${spec.label}`, onclick: () => { setMode('widget'); clearWidget(); ctx.changed(field); field.focus(); } }, 'Clear'));
   let mode = 'widget';
   const setMode = (next, value) => {
     mode = next;
     raw.hidden = next !== 'raw';
     empty.hidden = next !== 'null';
+    long.hidden = next !== 'long';
     for (const child of parts.widgets) child.hidden = next !== 'widget';
     if (next === 'raw') rawInput.value = JSON.stringify(value, null, 2);
+    if (next === 'long') {
+      longValue = value;
+      const size = typeof value === 'string' ? value.length : JSON.stringify(value).length;
+      longText.textContent = `A value of ${(size / 1024).toFixed(0)} KB (${typeof value === 'string' ? 'text' : 'JSON'}), kept as it is: too long to show here. `;
+    }
+  };
+  /** Puts a value in the usual input, or the JSON box when it cannot hold it. */
+  const place = (value) => {
+    if (accepts(value)) {
+      setMode('widget');
+      writeWidget(value);
+    } else {
+      setMode('raw', value);
+    }
   };
   // The JSON box sits where the input was, above the field's messages.
   if (parts.messages.parentNode === parts.root) {
     parts.root.insertBefore(raw, parts.messages);
     parts.root.insertBefore(empty, parts.messages);
+    parts.root.insertBefore(long, parts.messages);
   } else {
-    parts.root.append(raw, empty);
+    parts.root.append(raw, empty, long);
   }
   const described = describedInputs();
   for (const input of described.length > 0 ? described : [parts.root]) {
@@ -139,6 +164,7 @@ function finish(field, parts, ctx, { accepts, writeWidget, clearWidget, resetWid
   const widgetRead = field.read;
   field.read = (modes) => {
     if (mode === 'null') return { present: true, value: null };
+    if (mode === 'long') return { present: true, value: longValue };
     if (mode === 'widget') return widgetRead(modes);
     const text = rawInput.value.trim();
     if (text === '') return { present: false };
@@ -154,11 +180,10 @@ function finish(field, parts, ctx, { accepts, writeWidget, clearWidget, resetWid
       clearWidget();
     } else if (value === null && spec.nullable && spec.kind !== 'json') {
       setMode('null');
-    } else if (accepts(value)) {
-      setMode('widget');
-      writeWidget(value);
+    } else if ((typeof value === 'string' ? value.length : JSON.stringify(value)?.length ?? 0) > LONG_VALUE && !['object', 'list'].includes(spec.kind)) {
+      setMode('long', value);
     } else {
-      setMode('raw', value);
+      place(value);
     }
   };
   field.reset = () => { setMode('widget'); resetWidget(); field.pinned = false; };
@@ -181,7 +206,7 @@ function finish(field, parts, ctx, { accepts, writeWidget, clearWidget, resetWid
   };
   const widgetProblems = field.problems ?? (() => []);
   field.problems = () => (mode === 'widget' ? widgetProblems() : []);
-  field.focus = () => (mode === 'raw' ? rawInput : mode === 'null' ? empty.querySelector('button') : focusTarget())?.focus();
+  field.focus = () => (mode === 'raw' ? rawInput : mode === 'null' ? empty.querySelector('button') : mode === 'long' ? long.querySelector('button') : focusTarget())?.focus();
   field.setHelp = (text) => parts.help?.replaceChildren(...richText(text));
   field.root = parts.root;
   field.locate ??= () => field;

@@ -59,7 +59,7 @@ export async function rawRequest(url, text) {
 
 /** Waits until the page has checked what was typed (typing is checked once it pauses). */
 export async function settled(page) {
-  await page.waitForSelector('html[data-checked="done"]', { state: 'attached' });
+  await page.waitForFunction(() => (document.documentElement.dataset.checked ?? 'done') === 'done');
 }
 
 /** Sets a form field of the page by its JSON pointer, whatever input it is: text, number,
@@ -80,8 +80,9 @@ async function fillField(page, pointer, value) {
     case 'enum': {
       // Options show names; each holds the value it sends (JSON) in data-value.
       const select = field.locator('select').first();
-      const values = await select.locator('option').evaluateAll((options) => options.map((option) => [option.value, option.dataset.value]));
-      const match = values.find(([, sent]) => sent === JSON.stringify(value));
+      const values = await select.locator('option').evaluateAll((options) => options.map((option) => [option.value, option.dataset.value ?? null, option.textContent]));
+      // (A page without data-value: its options read "Label (value)".)
+      const match = values.find(([, sent, text]) => (sent === null ? text === String(value) || text.endsWith(`(${value})`) : sent === JSON.stringify(value)));
       if (match === undefined) throw new Error(`${pointer}: no option ${value} in ${values.map(([, sent]) => sent).join(' | ')}`);
       await select.selectOption(match[0]);
       return;

@@ -308,8 +308,8 @@ test('bug 10: typing is checked once it pauses; a keystroke stays under a frame,
   const { page } = await open();
   await pickType(page, '.index');
   await page.fill('#name', 'big');
-  const keystroke = () => page.evaluate(() => {
-    const input = document.querySelector('[data-pointer="/config/index"] input');
+  const keystroke = (selector = '[data-pointer="/config/index"] input') => page.evaluate((where) => {
+    const input = document.querySelector(where);
     const times = [];
     for (let i = 0; i < 20; i += 1) {
       input.value += 'x';
@@ -318,7 +318,7 @@ test('bug 10: typing is checked once it pauses; a keystroke stays under a frame,
       times.push(performance.now() - start);
     }
     return Math.max(...times);
-  });
+  }, selector);
   await page.evaluate(() => {
     const input = document.querySelector('[data-pointer="/config/index"] input');
     input.value = 'i'.repeat(200 * 1024);
@@ -333,17 +333,21 @@ test('bug 10: typing is checked once it pauses; a keystroke stays under a frame,
 
   // A 2 MB body imported.
   const huge = { name: 'huge', connector_type_id: '.index', config: { index: 'i'.repeat(2 * 1024 * 1024) } };
-  const took = await page.evaluate((text) => {
+  // From the click to the next frame painted (the previews laid out).
+  const took = await page.evaluate(async (text) => {
     document.getElementById('import-text').value = text;
     const start = performance.now();
     document.getElementById('import-button').click();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     return performance.now() - start;
   }, JSON.stringify(huge));
   t.diagnostic(`2 MB import: ${took.toFixed(0)} ms`);
-  assert.ok(took < 1500, `${took} ms`);
+  assert.ok(took < 500, `${took} ms`);
   // Over Kibana's 1 MiB body limit: the checker says so.
   assert.match(await page.textContent('#import-result'), /Imported a \.index body with 1 problem.*413 Request Entity Too Large/);
-  const after = await keystroke();
+  // The 2 MB value is held, not laid out in the input (which would take most of a second).
+  assert.match(await page.textContent('[data-pointer="/config/index"] .long-box'), /A value of 2048 KB/);
+  const after = await keystroke('#name');
   t.diagnostic(`slowest keystroke after the 2 MB import: ${after.toFixed(2)} ms`);
   assert.ok(after < 16, `${after} ms`);
 });

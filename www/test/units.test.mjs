@@ -347,3 +347,58 @@ test('Kibana\'s answers in plain words', () => {
   }
   assert.equal(explainOutcome({ status: 500, text: '<html>oops</html>' }).detail, '<html>oops</html>');
 });
+
+test('types: search by name, id, search words, category and description; deprecated last', async () => {
+  const { searchTypes, groupTypes, categoryOf, CATEGORIES } = await import('../public/types.js');
+  const types = [
+    { id: '.gen-ai', name: 'OpenAI', minimumLicense: 'enterprise', category: 'ai', description: 'Chat completions from an OpenAI-compatible LLM.', searchWords: ['gpt', 'azure openai'] },
+    { id: '.jira', name: 'Jira', minimumLicense: 'gold', category: 'itsm', description: 'Create issues.', searchWords: ['ticket'] },
+    { id: '.servicenow', name: 'ServiceNow ITSM', minimumLicense: 'platinum', category: 'itsm', description: 'Create incidents.', searchWords: ['ticket', 'incident'] },
+    { id: '.slack', name: 'Slack', minimumLicense: 'gold', category: 'messaging', isDeprecated: true, deprecation: 'Use Slack API.' },
+    { id: '.slack_api', name: 'Slack API', minimumLicense: 'gold', category: 'messaging' },
+    { id: '.index', name: 'Index', minimumLicense: 'basic' },
+  ];
+  const ids = (query) => searchTypes(types, query).map((type) => type.id);
+  assert.deepEqual(ids('gpt'), ['.gen-ai']);
+  assert.deepEqual(ids('azure openai'), ['.gen-ai']);
+  assert.deepEqual(ids('ticket'), ['.jira', '.servicenow']);
+  assert.deepEqual(ids('incident'), ['.servicenow']);
+  assert.deepEqual(ids('slack'), ['.slack_api', '.slack'], 'deprecated last');
+  assert.deepEqual(ids('slack_api'), ['.slack_api']);
+  assert.deepEqual(ids('nothing-like-it'), []);
+  assert.equal(ids('').length, types.length);
+  assert.equal(categoryOf({}), 'other');
+  assert.equal(categoryOf({ category: 'unheard-of' }), 'other');
+  const groups = groupTypes(types);
+  assert.deepEqual(groups.map((group) => group.id), ['ai', 'itsm', 'messaging', 'other', 'deprecated']);
+  assert.deepEqual(groups.at(-1).types.map((type) => type.id), ['.slack']);
+  assert.ok(CATEGORIES.every(([id, label]) => typeof id === 'string' && label.length > 0));
+  // Without categories from the core: by license.
+  assert.deepEqual(groupTypes(types.map(({ category, ...rest }) => rest)).map((group) => group.label), ['Basic license', 'Gold license', 'Platinum license', 'Enterprise license', 'Deprecated']);
+});
+
+test('forms: the auth method first and named, one option given; coerced numbers; what is masked', () => {
+  const fields = (id) => {
+    const form = formOf(pkg.jsonSchema(id), HINTS);
+    return Object.fromEntries([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((spec) => [spec.pointer, spec]));
+  };
+  const workday = formOf(pkg.jsonSchema('.workday'), HINTS);
+  assert.equal(workday.groups.secrets.fields[0].key, 'authType');
+  assert.deepEqual(workday.groups.secrets.fields[0].optionLabels, { oauth_authorization_code: 'OAuth Authorization Code', oauth_client_credentials: 'OAuth Client Credentials' });
+  assert.equal(fields('.workday')['/config/authType'].onlyWhenSet, true);
+  const zendesk = fields('.zendesk')['/secrets/authType'];
+  assert.equal(zendesk.initial, 'basic');
+  assert.deepEqual(zendesk.optionLabels, { basic: 'Basic authentication' });
+  assert.equal(fields('.gen-ai')['/config/contextWindowLength'].kind, 'number');
+  const webhook = fields('.webhook');
+  assert.equal(webhook['/secrets/user'].sensitive, false);
+  assert.equal(webhook['/secrets/password'].sensitive, true);
+  assert.equal(fields('.workday')['/secrets/clientId'].sensitive, false);
+  assert.equal(fields('.workday')['/secrets/clientSecret'].sensitive, true);
+  assert.equal(fields('.servicenow')['/config/usesTableApi'].initial, false, 'not the deprecated Table API');
+});
+
+test('declared modes: .xmatters reads usesBasic as sent', () => {
+  const url = modesOf('.xmatters', { '/config/usesBasic': undefined });
+  assert.ok(url.shown.includes('/secrets/secretsUrl'), 'an omitted usesBasic is not true for Kibana\'s check');
+});

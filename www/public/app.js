@@ -34,10 +34,6 @@ const state = {
   form: null,
   /** Forms already built, by type: switching back keeps what was typed (in memory only). */
   forms: new Map(),
-  /** Show every field's problems, not only those of the fields the user touched. */
-  showAll: false,
-  /** Nothing typed or imported yet: the check is not red. */
-  pristine: true,
   body: null,
   report: null,
   server: { kibana: null, timeoutMs: 35000 },
@@ -138,6 +134,10 @@ function selectType(typeId, { fresh = false } = {}) {
     // is not text): they belong to the body of that type, so they stay with its form.
     form.topExtras = new Map();
     form.odd = new Map();
+    // Nothing typed into this form yet: its check is not red. After an import, a send or a click
+    // on a problem, every problem shows (`showAll`).
+    form.pristine = true;
+    form.showAll = false;
     state.forms.set(typeId, form);
   }
   state.type = typeId;
@@ -259,7 +259,7 @@ function setFixedMessages(key, errors, warnings) {
 }
 
 function isTouched(target) {
-  if (state.showAll) return true;
+  if (state.form.showAll) return true;
   if (target.fixed) return state.touched.has(target.fixed) || target.fixed === 'type' || target.fixed === 'body';
   if (target.field) return target.field.touched;
   if (target.group) return [...state.form.fields()].some((field) => field.touched && field.spec.pointer.startsWith(`/${target.group.name}`));
@@ -306,7 +306,7 @@ function renderIssues(report) {
         ...warnings.map((text) => h('p', { class: 'warning' }, text)));
     } else setFixedMessages(target.fixed, errors, warnings);
   }
-  const pristine = state.pristine && !state.showAll;
+  const pristine = state.form.pristine && !state.form.showAll;
   $('errors-h').textContent = pristine ? 'To fill in' : 'Problems';
   $('errors-box').dataset.state = pristine ? 'pristine' : 'invalid';
   for (const [kind, listId, boxId] of [['errors', 'errors', 'errors-box'], ['warnings', 'warnings', 'warnings-box']]) {
@@ -316,7 +316,7 @@ function renderIssues(report) {
         type: 'button',
         class: 'link',
         onclick: () => {
-          state.showAll = true;
+          state.form.showAll = true;
           flush();
           focusTarget(issue.code === 'invalid_space' || issue.code === 'page' ? target : targetOf(issue));
         },
@@ -331,7 +331,7 @@ function renderIssues(report) {
 function verdictOf(summary) {
   const count = summary.errors.length;
   if (count === 0) return { state: 'valid', text: 'Ready: Kibana would accept this body.' };
-  if (state.pristine && !state.showAll) return { state: 'pristine', text: `${count} thing${count === 1 ? '' : 's'} to fill in before Kibana accepts this body.` };
+  if (state.form.pristine && !state.form.showAll) return { state: 'pristine', text: `${count} thing${count === 1 ? '' : 's'} to fill in before Kibana accepts this body.` };
   return { state: 'invalid', text: `${count} problem${count === 1 ? '' : 's'} to fix before Kibana accepts this body.` };
 }
 
@@ -443,7 +443,7 @@ function restore() {
   if (typeof saved.type === 'string' && selectType(saved.type)) {
     // A fresh form with the kept settings (the secrets start empty).
     if (isObject(saved.config)) state.form.fill(saved.config, undefined);
-    state.pristine = false;
+    state.form.pristine = false;
     flush();
   }
 }
@@ -451,7 +451,7 @@ function restore() {
 /** An edit: typing is checked once it pauses, so that a keystroke stays within a frame; a
  *  choice (a select, a checkbox, a button) at once, so that the fields it brings show. */
 function edited({ typing = true } = {}) {
-  state.pristine = false;
+  if (state.form) state.form.pristine = false;
   if (typing) schedule();
   else flush();
 }
@@ -563,7 +563,7 @@ function confirmAgain(onYes) {
 
 function send({ again = false } = {}) {
   if (state.sending) return;
-  state.showAll = true;
+  state.form.showAll = true;
   flush();
   const result = $('send-result');
   const auth = authInput();
@@ -745,8 +745,8 @@ function importBody(text) {
   form.imported = { config: Object.hasOwn(body, 'config'), secrets: Object.hasOwn(body, 'secrets') };
   form.fill(objectOf(body.config), objectOf(body.secrets));
   renderTopExtras();
-  state.showAll = true;
-  state.pristine = false;
+  form.showAll = true;
+  form.pristine = false;
   flush();
   // The pasted text may hold secrets: it is not kept once the form has them.
   $('import-text').value = '';

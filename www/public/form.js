@@ -756,9 +756,11 @@ export function createForm({ type, schema, modes = {}, hints = {}, onChange }) {
     const empty = h('p', { class: 'empty', hidden: fields.length > 0 || group.json !== undefined },
       name === 'config' ? 'This connector type has no settings.' : 'This connector type has no secrets.');
     const own = choices.filter((choice) => choice.choice.group === name);
+    // In the credentials, a user name comes before its password (the models' order may differ).
+    const rank = (field) => (field.spec.discriminator ? 0 : ['user', 'username', 'email'].includes(field.spec.key) ? 1 : 2);
     const placed = name === 'config'
       ? fields.filter((field) => !credentials.has(field.spec.pointer))
-      : [...groups.config.fields.filter((field) => credentials.has(field.spec.pointer)), ...fields];
+      : [...groups.config.fields.filter((field) => credentials.has(field.spec.pointer)), ...[...fields].sort((a, b) => rank(a) - rank(b))];
     if (name === 'secrets' && placed.length > 0) empty.hidden = true;
     const root = h('div', { class: 'group-fields' }, empty, messages, own.map((choice) => choice.root), placed.map((field) => field.root), group.json?.root ?? '', extras);
     // One listener per group: every edit inside it re-checks the body. Typing is checked once

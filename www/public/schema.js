@@ -209,6 +209,7 @@ export function objectFields(rawSchema, root, base, context) {
     // constant is named by the variant's title.
     if (!variant && typeof schema.title === 'string' && constantOf(deref(sub, root)) !== undefined && spec.kind === 'enum') {
       spec.optionLabels = { [String(constantOf(deref(sub, root)))]: schema.title };
+      spec.discriminator = true;
     }
     if (variant && key !== variant.key) {
       const holders = variant.branches.filter((b) => Object.hasOwn(b.schema.properties, key));

@@ -364,7 +364,8 @@ describe('every fixture of tests/fixtures, as a file', () => {
         writeFileSync(join(root, type, kind, name), text);
         texts.set(`${type}/${kind}/${name}`, text);
       }
-      const args = ['check', '--format', 'json', '.'];
+      // The fixtures are main's (those naming another release are left out above).
+      const args = ['check', '--format', 'json', '--kibana-version', 'main', '.'];
       if (group !== 'create') args.push('--mode', 'update', '--type', group.split(' ')[1]);
       const run = cli(args, { cwd: root });
       assert.ok(run.status === 0 || run.status === 1, `${group}: exit ${run.status} ${run.stderr} ${run.stdout.slice(0, 2000)}`);
@@ -384,7 +385,7 @@ describe('every fixture of tests/fixtures, as a file', () => {
         }
         for (const problem of connector.problems) assert.equal(`${problem.line}:${problem.column}`, yamlPosition(text, problem.path), `${where} ${problem.path}`);
         assert.equal(connector.valid, kind === 'valid', where);
-        if (fixture.kibanaError) assert.equal(connector.kibana.message, fixture.kibanaError, where);
+        if (fixture.kibanaError) assert.equal(connector.kibana.main.message, fixture.kibanaError, where);
         checked += 1;
       }
     }
@@ -465,5 +466,24 @@ describe('--fix', () => {
     // Normalized bodies stay as they are.
     const again = cli(['check', '--fix', '--no-warnings', '.'], { cwd: root });
     assert.doesNotMatch(again.stdout, /wrote/);
+  });
+});
+
+describe('--kibana-version against the real core', () => {
+  test('a webhook PATCH passes on main, fails on 9.1 in its words, and the upgrade check says so', () => {
+    const file = join(work, 'patch-webhook.json');
+    writeFileSync(file, `${JSON.stringify({ name: 'n', connector_type_id: '.webhook', config: { url: 'https://example.com/hook', method: 'patch' } }, null, 2)}\n`);
+    assert.equal(cli(['check', '--kibana-version', 'main', file]).status, 0);
+    const old = cli(['check', '--format', 'json', '--kibana-version', '9.1', file]);
+    assert.equal(old.status, 1);
+    const document = JSON.parse(old.stdout);
+    const [connector] = document.files[0].connectors;
+    assert.match(connector.kibana['9.1'].message, /^error validating action type config: \[method\]: types that failed validation:/);
+    const upgrade = cli(['check', '--kibana-version', '9.1,main', file]);
+    assert.equal(upgrade.status, 1);
+    assert.match(upgrade.stdout, /9\.1/);
+    assert.match(upgrade.stdout, /main/);
+    const bad = cli(['check', '--kibana-version', '7.17', file]);
+    assert.equal(bad.status, 2);
   });
 });

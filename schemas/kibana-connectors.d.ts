@@ -10278,6 +10278,7 @@ export type NormalizedUpdateBody<T extends CreatableConnectorTypeId = CreatableC
  * - `system_action_type`: A system action type: Kibana refuses to create connectors of it.
  * - `server_check`: A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
  * - `invalid_options`: The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
+ * - `deprecated_type`: A warning: Kibana marks the connector type deprecated (it still creates it).
  */
 export type IssueCode =
   | "invalid_json"
@@ -10298,7 +10299,17 @@ export type IssueCode =
   | "unknown_connector_type"
   | "system_action_type"
   | "server_check"
-  | "invalid_options";
+  | "invalid_options"
+  | "deprecated_type";
+
+/**
+ * A Kibana release this package answers for: a release line (its newest patch), a patch
+ * (`"9.3.2"`), or `"main"`. The default is `9.6`.
+ */
+export type KibanaVersion = "8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6" | "main" | `${"8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6"}.${number}`;
+
+/** What a connector type is for (the page groups and searches by it). */
+export type ConnectorCategory = "ai" | "itsm" | "messaging" | "security" | "observability" | "data" | "productivity" | "developer" | "automation" | "other";
 
 /** One problem in a request body. */
 export interface Issue {
@@ -10334,6 +10345,19 @@ export interface Report {
   kibanaError: KibanaError | null;
   /** Present (and `true`) when `errors` or `warnings` stop at their first 1,000 entries. */
   truncated?: true;
+  /** The Kibana the answer is for; absent when nothing was checked (unreadable body or options). */
+  kibanaVersion?: string;
+  /** `exact`, or `approximate` when the answer rests on a fact not pinned for that release. */
+  fidelity: "exact" | "approximate";
+  /** Why the answer is approximate (absent when exact). */
+  approximations?: string[];
+}
+
+/** `compareVersions`: a report per release, and what changes from each to the next. */
+export interface Comparison {
+  reports: Report[];
+  /** E.g. `valid on 8.19, refused on 9.6: 400 …`. */
+  changes: string[];
 }
 
 /** Options for a create body (`POST /api/actions/connector/{id}`), the default. */
@@ -10341,6 +10365,8 @@ export interface CreateOptions {
   /** The `{id}` path parameter, checked with Kibana's id rule when given. */
   id?: string;
   mode?: "create";
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** Options for an update body (`PUT /api/actions/connector/{id}`), whose type comes from here. */
@@ -10350,6 +10376,8 @@ export interface UpdateOptions {
   mode: "update";
   /** The type of the connector being updated. */
   connectorTypeId: CreatableConnectorTypeId | (string & {});
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** What the body alone does not say. */
@@ -10372,6 +10400,20 @@ export interface ConnectorTypeInfo {
   supportedFeatureIds: ConnectorFeatureId[];
   /** System action types cannot be created through the API. */
   isSystemActionType: boolean;
+  /** What it is for, in one line. */
+  description: string;
+  /** Its group, for finding it. */
+  category: ConnectorCategory;
+  /** Words people search for it by that its name and id do not contain. */
+  searchWords: string[];
+  /** The first release that registers it by default. */
+  since: string;
+  /** Why that release is not certain, when it is not. */
+  sinceApproximate?: string;
+  /** Whether the release marks it deprecated (Kibana's `is_deprecated`); the API still creates it. */
+  isDeprecated: boolean;
+  /** What Kibana recommends instead, when deprecated. */
+  deprecation?: string;
 }
 
 /**
@@ -10390,6 +10432,8 @@ export type JsonSchemaContract = "request" | "stored";
 export interface JsonSchemaOptions {
   dialect?: JsonSchemaDialect;
   contract?: JsonSchemaContract;
+  /** The release described: only its types, without the fields and options it lacks (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** A JSON Schema (or, for `openapi-3.0`, a Schema Object; the bundle is then an OpenAPI document). */
@@ -10440,11 +10484,25 @@ export function normalize(body: CreateConnectorBody | string, options?: CreateOp
  * jsonSchema(undefined, { dialect: "draft-07", contract: "stored" }); // every stored connector
  */
 export function jsonSchema(connectorTypeId?: null, options?: JsonSchemaOptions): JsonSchema;
-export function jsonSchema(connectorTypeId: CreatableConnectorTypeId, options?: JsonSchemaOptions): JsonSchema;
 export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions): JsonSchema | null;
 
-/** Every connector type Kibana registers, in Kibana's registration order. */
-export function connectorTypes(): ConnectorTypeInfo[];
+/**
+ * Every connector type a Kibana release registers (the newest release by default), in Kibana's
+ * registration order. Throws a `TypeError` for an unsupported version.
+ */
+export function connectorTypes(options?: { kibanaVersion?: KibanaVersion }): ConnectorTypeInfo[];
+
+/**
+ * An upgrade check: the body as each of 1 to 12 releases answers it, and what changes from each
+ * to the next. Throws a `TypeError` for a bad list of versions; any body or options give reports.
+ *
+ * @example
+ * compareVersions(body, ["8.19", "9.6"]).changes; // ["valid on 8.19, refused on 9.6: 400 …"]
+ */
+export function compareVersions(body: unknown, versions: KibanaVersion[], options?: ValidateOptions): Comparison;
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
 
 /** This package's version. */
 export function version(): string;

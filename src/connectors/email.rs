@@ -4,12 +4,13 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
-use crate::connectors::email_services::kibana_service_host;
-use crate::email_address::parse_address_list;
+use crate::connector::{Connector, Rules, Versioned};
+use crate::js::{is_nullish, truthy};
+use crate::kibana::email_address::parse_address_list;
+use crate::kibana::email_services::kibana_service_host;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls::{check_hostname_allowed, check_uri_allowed};
+use crate::versions::{Release, Since};
 use crate::zod::{JsNumber, Limit, Nullable, Reader, Zod, coerce_number};
 
 strict_object! {
@@ -114,12 +115,21 @@ impl Connector for Email {
     type Config = EmailConfig;
     type Secrets = EmailSecrets;
 
+    /// `allowHtml`: PRs #275058 and #276584 (June and July 2026), taken to be in 9.6.
+    const VERSIONED: &'static [Versioned] = &[Versioned::config(
+        "allowHtml",
+        Since::approximate(
+            Release::V9_6,
+            "allowHtml is dated by its PRs' merge dates (#275058, #276584)",
+        ),
+    )];
+
     /// The validators' rules: the `other` service (also when `service` is left out) needs
     /// `host` and `port`; `elastic_cloud` refuses `allowHtml: true`; `exchange_server` needs
     /// `clientId`, `tenantId` and `secrets.clientSecret`; any other service with `hasAuth: true`
     /// as sent (not when omitted) needs `secrets.user` and `secrets.password`.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, when};
+        use crate::model::rules::{both, config, equals, given, secrets, when};
         use serde_json::json;
         let service_is = |service: &str| config(equals("service", json!(service)));
         vec![
@@ -178,7 +188,7 @@ impl Connector for Email {
             );
         }
         if let Some(url) = config.oauth_token_url.get().filter(|u| !u.is_empty()) {
-            check_uri_allowed(rules, "/config/oauthTokenUrl", url, || {
+            rules.uri_allowed("/config/oauthTokenUrl", url, || {
                 format!(
                     "[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration"
                 )
@@ -221,7 +231,7 @@ impl Connector for Email {
                     (Some(_), false) => {}
                 }
                 if let Some(host) = config.host.get() {
-                    check_hostname_allowed(rules, "/config/host", host);
+                    rules.hostname_allowed("/config/host", host);
                 }
             }
             _ => {
@@ -233,7 +243,7 @@ impl Connector for Email {
                     );
                 }
                 match kibana_service_host(service) {
-                    Some(host) => check_hostname_allowed(rules, "/config/service", host),
+                    Some(host) => rules.hostname_allowed("/config/service", host),
                     None => rules.error(
                         IssueCode::InvalidOption,
                         "/config/service",

@@ -62,18 +62,20 @@ function modelled(type) {
 
 // ---------------------------------------------------------------------------------------------
 
-test('the page is interactive within 1 s', async (t) => {
+test('the page becomes interactive and offers every creatable type', async (t) => {
   const { page, log } = await open(plain);
+  // A figure, not a budget: timings belong to `make bench`.
   const interactive = await page.evaluate(() => performance.getEntriesByName('kc:interactive')[0].startTime);
   t.diagnostic(`time to interactive: ${interactive.toFixed(0)} ms`);
-  assert.ok(interactive < 1000, `${interactive} ms`);
   assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+$/);
   // Every creatable type is offered, system action types are not.
   const offered = await page.locator('input[name="connector-type"]').evaluateAll((inputs) => inputs.map((i) => i.value));
   const expected = pkg.connectorTypes().filter((type) => !type.isSystemActionType).map((type) => type.id);
   assert.deepEqual([...offered].sort(), [...expected].sort());
   assert.ok(!offered.includes('.cases'));
-  assert.match(await page.textContent('#type-list'), /Platinum license/);
+  // Grouped by the core's categories, each type with its license.
+  assert.match(await page.textContent('#type-list'), /ITSM and tickets/);
+  assert.match(await page.textContent('#type-list'), /platinum/);
   await shot(page, 'start');
   assert.deepEqual(log.errors, []);
 });

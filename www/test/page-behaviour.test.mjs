@@ -588,3 +588,23 @@ test('dark mode follows prefers-color-scheme', async () => {
   assert.ok((await luminance(dark, 'section', 'backgroundColor')) < 0.2);
   await shot(dark, 'dark-mode');
 });
+
+test('the Kibana version: the types, forms and answers follow the release named; the core refuses an unknown one', async () => {
+  const { page, errors } = await open(plain);
+  const offered = () => page.locator('input[name="connector-type"]').evaluateAll((inputs) => inputs.map((input) => input.value));
+  const newest = pkg.connectorTypes().filter((type) => !type.isSystemActionType).map((type) => type.id);
+  assert.deepEqual((await offered()).sort(), [...newest].sort());
+  assert.ok(!newest.includes('.workday'));
+  await setVersion(page, 'main');
+  assert.ok((await offered()).includes('.workday'));
+  await pickType(page, '.workday');
+  assert.equal(await page.isVisible('[data-pointer="/config/tenantUrl"]'), true);
+  // Back to a release without it: the form goes, the type list follows.
+  await setVersion(page, '');
+  assert.ok(!(await offered()).includes('.workday'));
+  assert.match(await page.textContent('#verdict'), /Pick a connector type/);
+  await setVersion(page, '7.17');
+  assert.match(await page.textContent('#version-msg'), /not supported/);
+  assert.equal(await page.getAttribute('#kibana-version', 'aria-invalid'), 'true');
+  assert.deepEqual(errors, []);
+});

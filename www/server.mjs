@@ -12,10 +12,11 @@
 // answers of Kibana come back (MAX_ANSWER at most); bodies over MAX_BODY get Kibana's 413; slow
 // and many clients are cut off (CLIENT_LIMITS).
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, mkdir, writeFile, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import { brotliCompress, brotliDecompress, gzip, constants as zlib } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +43,7 @@ const TYPES = {
 /** Types worth compressing (text, and the wasm module: 740 KB that brotli makes about 240 KB). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ts']);
 const brotli = promisify(brotliCompress);
+const unbrotli = promisify(brotliDecompress);
 const gzipped = promisify(gzip);
 
 /**
@@ -52,6 +54,8 @@ const gzipped = promisify(gzip);
  */
 const FILES = new Map();
 let brotliQueue = Promise.resolve();
+/** Where compressed files are kept between runs, by the SHA-256 of what they compress. */
+const BROTLI_CACHE = join(tmpdir(), 'kibana-connectors-page-br');
 
 async function servedFile(file) {
   const info = await stat(file);
@@ -59,18 +63,33 @@ async function servedFile(file) {
   const known = FILES.get(file);
   if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
   const body = await readFile(file);
+  const hash = createHash('sha256').update(body).digest('base64url');
   // A weak ETag: every encoding of these bytes is the same resource.
-  const entry = { mtimeMs: info.mtimeMs, size: info.size, body, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+  const entry = { mtimeMs: info.mtimeMs, size: info.size, body, etag: `W/"${hash.slice(0, 22)}"` };
   if (COMPRESSIBLE.has(extname(file)) && body.length > 512) {
     entry.gzipReady = gzipped(body, { level: 9 }).then((out) => { entry.gzip = out; }, () => {});
-    // One brotli job at a time: they share libuv's four threads with the file reads.
-    entry.brReady = brotliQueue = brotliQueue.then(() => brotli(body, {
-      params: {
-        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
-        [zlib.BROTLI_PARAM_MODE]: extname(file) === '.wasm' ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
-        [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    })).then((out) => { entry.br = out; }, () => {});
+    // One brotli job at a time: they share libuv's four threads with the file reads. Its output
+    // is kept on disk by content, so that the next server (a test, a restart) need not redo it.
+    const cached = join(BROTLI_CACHE, `${hash}.br`);
+    entry.brReady = brotliQueue = brotliQueue.then(async () => {
+      try {
+        // Only what decompresses to these very bytes is used (another user may write to tmp).
+        const kept = await readFile(cached);
+        if (createHash('sha256').update(await unbrotli(kept)).digest('base64url') === hash) return kept;
+        throw new Error('not these bytes');
+      } catch {
+        const out = await brotli(body, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+            [zlib.BROTLI_PARAM_MODE]: extname(file) === '.wasm' ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        });
+        const partial = `${cached}.${process.pid}`;
+        await mkdir(BROTLI_CACHE, { recursive: true, mode: 0o700 }).then(() => writeFile(partial, out)).then(() => rename(partial, cached)).catch(() => {});
+        return out;
+      }
+    }).then((out) => { entry.br = out; }, () => {});
   }
   FILES.set(file, entry);
   return entry;

@@ -8,7 +8,7 @@
 // stored, logged or put in a URL; the previews mask them unless the user reveals them; the copied
 // curl command reads them from the terminal; the only request that carries them is the POST to
 // the configured Kibana.
-import init, { validate, normalize, jsonSchema, connectorTypes, version } from '/pkg/kibana_connectors.js';
+import init, { validate, normalize, jsonSchema, connectorTypes, licenses, version } from '/pkg/kibana_connectors.js';
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
@@ -38,6 +38,8 @@ const state = {
   report: null,
   server: { kibana: null, timeoutMs: 35000 },
   touched: new Set(),
+  /** The Kibana release the page checks against ('' = the package's default, its newest). */
+  kibanaVersion: '',
   /** The last request sent: { key, words }, so that a second Send of the same body asks first. */
   lastSent: null,
   timer: null,
@@ -86,7 +88,39 @@ function kibanaLine(report, spaceProblem = null) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Connector types
+// Kibana versions and connector types
+
+/** The options that name the Kibana release checked against (none: the package's default). */
+function versionOption() {
+  return state.kibanaVersion ? { kibanaVersion: state.kibanaVersion } : {};
+}
+
+/** Forms are per type and per release (a release may lack some fields and options). */
+const formKey = (typeId) => `${state.kibanaVersion}\n${typeId}`;
+
+/** The types the chosen release registers, listed; the chosen type stays when it has it. */
+function loadTypes() {
+  const input = $('kibana-version');
+  const wanted = input.value.trim();
+  // The core says whether it knows the release (its own message, once).
+  const probe = wanted ? validate('{}', { kibanaVersion: wanted }) : null;
+  const refused = probe?.errors.find((issue) => issue.code === 'invalid_options');
+  $('version-msg').replaceChildren(...(refused ? [h('p', { class: 'error' }, refused.message)] : []));
+  if (refused) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  state.kibanaVersion = refused ? '' : wanted;
+  state.types = connectorTypes(versionOption()).filter((type) => !type.isSystemActionType).map((type) => ({ ...type, index: searchIndex(type) }));
+  renderTypes();
+  if (state.type && state.types.some((type) => type.id === state.type)) selectType(state.type);
+  else if (state.type) {
+    state.form = null;
+    state.type = null;
+    $('type-chosen').replaceChildren();
+    $('config-fields').replaceChildren(h('p', { class: 'empty' }, 'Pick a connector type first.'));
+    $('secrets-fields').replaceChildren(h('p', { class: 'empty' }, 'Pick a connector type first.'));
+    flush();
+  }
+}
 
 function typeOption(type, { ranked = false } = {}) {
   const id = `type-${type.id.replace(/[^a-z0-9_-]/gi, '_')}`;
@@ -110,7 +144,7 @@ function renderTypes() {
   const list = $('type-list');
   const query = $('type-filter').value.trim();
   if (query === '') {
-    list.replaceChildren(...groupTypes(state.types).map((group) => h('fieldset', { class: 'type-group', dataset: { group: group.id } },
+    list.replaceChildren(...groupTypes(state.types, licenses()).map((group) => h('fieldset', { class: 'type-group', dataset: { group: group.id } },
       h('legend', {}, group.label),
       group.types.map((type) => typeOption(type)))));
     $('type-count').textContent = `${state.types.length} connector types. Type to search (names, descriptions, what they do); Enter picks the first match.`;
@@ -126,10 +160,10 @@ function renderTypes() {
 /** Shows the form of a type (building it the first time). */
 function selectType(typeId, { fresh = false } = {}) {
   if (!state.types.some((type) => type.id === typeId)) return false;
-  if (fresh) state.forms.delete(typeId);
-  let form = state.forms.get(typeId);
+  if (fresh) state.forms.delete(formKey(typeId));
+  let form = state.forms.get(formKey(typeId));
   if (!form) {
-    form = createForm({ type: typeId, schema: jsonSchema(typeId), modes: MODES[typeId], hints: HINTS, onChange: edited });
+    form = createForm({ type: typeId, schema: jsonSchema(typeId, versionOption()), modes: MODES[typeId], hints: HINTS, onChange: edited });
     // The imported body's keys that the form has no input for (top-level ones, and a name that
     // is not text): they belong to the body of that type, so they stay with its form.
     form.topExtras = new Map();
@@ -138,7 +172,7 @@ function selectType(typeId, { fresh = false } = {}) {
     // on a problem, every problem shows (`showAll`).
     form.pristine = true;
     form.showAll = false;
-    state.forms.set(typeId, form);
+    state.forms.set(formKey(typeId), form);
   }
   state.type = typeId;
   state.form = form;
@@ -409,7 +443,7 @@ function renderPreviews() {
 function renderStored() {
   const box = $('stored-details');
   if (!box.open || !state.form || !state.body) return;
-  const out = state.report?.valid ? normalize(state.body, state.options) : null;
+  const out = state.report?.valid ? normalize(state.body, { ...state.options, ...versionOption() }) : null;
   const isSensitive = (pointer) => state.form.isSensitive(pointer);
   showText($('stored-preview'), out?.ok
     ? JSON.stringify($('reveal-secrets').checked ? out.body : maskSecrets(out.body, isSensitive), null, 2)
@@ -421,7 +455,7 @@ function persist() {
   try {
     const { name, id, space } = meta();
     const config = state.body?.config;
-    const text = JSON.stringify({ type: state.type, name, id, space, config });
+    const text = JSON.stringify({ type: state.type, name, id, space, config, kibanaVersion: state.kibanaVersion });
     if (text.length > PERSIST_LIMIT) sessionStorage.removeItem(STORAGE_KEY);
     else sessionStorage.setItem(STORAGE_KEY, text);
   } catch {
@@ -440,6 +474,10 @@ function restore() {
   $('name').value = typeof saved.name === 'string' ? saved.name : '';
   $('connector-id').value = typeof saved.id === 'string' ? saved.id : '';
   $('space-id').value = typeof saved.space === 'string' ? saved.space : '';
+  if (typeof saved.kibanaVersion === 'string' && saved.kibanaVersion !== '') {
+    $('kibana-version').value = saved.kibanaVersion;
+    loadTypes();
+  }
   if (typeof saved.type === 'string' && selectType(saved.type)) {
     // A fresh form with the kept settings (the secrets start empty).
     if (isObject(saved.config)) state.form.fill(saved.config, undefined);
@@ -485,7 +523,7 @@ function flush() {
   const { body, options } = currentBody();
   state.body = body;
   state.options = options;
-  state.report = validate(body, options);
+  state.report = validate(body, { ...options, ...versionOption() });
   const summary = renderIssues(state.report);
   state.blocking = summary.errors.length;
   state.summary = summary;
@@ -718,16 +756,17 @@ function importBody(text) {
     return false;
   }
   if (!isObject(body)) {
-    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text))));
+    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text, versionOption()))));
     result.replaceChildren(h('p', { class: 'error' }, 'A request body is a JSON object.'), answer);
     return false;
   }
   const typeId = body.connector_type_id;
   if (!state.types.some((type) => type.id === typeId)) {
-    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text))));
+    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text, versionOption()))));
     const known = connectorTypes().find((type) => type.id === typeId);
     const why = known?.isSystemActionType
       ? `"${typeId}" is a system action type: Kibana creates no connectors of it.`
+      : known ? `Kibana ${state.report?.kibanaVersion ?? state.kibanaVersion} has no "${typeId}" connector type (it came in ${known.since}): choose a later Kibana version.`
       : `"${typeof typeId === 'string' ? typeId : JSON.stringify(typeId)}" is not a connector type Kibana knows.`;
     result.replaceChildren(h('p', { class: 'error' }, why), answer);
     return false;
@@ -783,6 +822,7 @@ async function importFile(file) {
 
 function wire() {
   $('type-filter').addEventListener('input', renderTypes);
+  $('kibana-version').addEventListener('change', () => { loadTypes(); persist(); });
   $('type-filter').addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -885,9 +925,12 @@ const serverConfig = fetch('/config.json', { cache: 'no-store' })
 
 await init();
 $('version').textContent = version();
-state.types = connectorTypes().filter((type) => !type.isSystemActionType).map((type) => ({ ...type, index: searchIndex(type) }));
-renderTypes();
+// The package's default release (its newest), as the core names it.
+const defaultVersion = validate('{}').kibanaVersion ?? '';
+$('kibana-version').placeholder = defaultVersion;
+$('version-help').textContent = `The release the body is checked against (its types, fields and answers): a release line such as ${defaultVersion}, a patch, or main. Empty: ${defaultVersion}.`;
 wire();
+loadTypes();
 restore();
 flush();
 document.documentElement.dataset.state = 'ready';

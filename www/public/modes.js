@@ -14,10 +14,11 @@
 // shows its fields; the first option holds while the choice is not offered (`when`).
 // `credentials`: settings (config pointers) that choose or hold the authentication: the form
 // shows them with the secrets, first.
-// A rule that names a field the schema does not have is ignored by the page, but a test
-// (www/test/units.test.mjs) fails on one, so the table keeps up with the models; a field of some variants of the schema (`oneOf` on `apiProvider`, as `.gen-ai`
-// has) shows only in those, and the table may narrow that further. `nullWhenHidden` fields are
-// sent as `null` (not left out) while hidden and set, as Kibana's own forms do.
+// The page ignores a rule that names a field the schema does not have; a test
+// (www/test/units.test.mjs) fails on one, so the table keeps up with the models. A field of some
+// variants of the schema (`oneOf` on `apiProvider`, as `.gen-ai` has) shows only in those, and the
+// table may narrow that further. `nullWhenHidden` fields are sent as `null` (not left out) while
+// hidden and set, as Kibana's own forms do.
 
 const HAS_AUTH = '/config/hasAuth';
 const AUTH_TYPE = '/config/authType';

@@ -15,10 +15,10 @@ export const CATEGORIES = [
   ['data', 'Data and storage'],
   ['productivity', 'Productivity'],
   ['developer', 'Developer tools'],
+  ['automation', 'Automation'],
   ['other', 'Other'],
 ];
 const CATEGORY_NAMES = new Map(CATEGORIES);
-export const LICENSES = ['basic', 'standard', 'gold', 'platinum', 'enterprise'];
 
 const capitalized = (word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 
@@ -100,9 +100,10 @@ export function searchTypes(types, query) {
 
 /**
  * The list without a query: groups of types, each { id, label, types }. By category once the core
- * gives categories (by license until then), names in order; deprecated types in a last group.
+ * gives categories (by license until then, in `licenses`' order: the core's `licenses()`), names
+ * in order; deprecated types in a last group.
  */
-export function groupTypes(types) {
+export function groupTypes(types, licenses = []) {
   const byCategory = types.some((type) => typeof type.category === 'string');
   const live = types.filter((type) => !type.isDeprecated);
   const deprecated = types.filter((type) => type.isDeprecated);
@@ -114,9 +115,10 @@ export function groupTypes(types) {
       if (members.length > 0) groups.push({ id, label, types: sorted(members) });
     }
   } else {
-    const licenses = [...new Set(live.map((type) => type.minimumLicense ?? 'other'))]
-      .sort((a, b) => ((LICENSES.indexOf(a) + 99) % 99) - ((LICENSES.indexOf(b) + 99) % 99));
-    for (const license of licenses) {
+    // The core's order, lowest first; a license it does not know goes last.
+    const rank = (license) => (licenses.includes(license) ? licenses.indexOf(license) : licenses.length);
+    const present = [...new Set(live.map((type) => type.minimumLicense ?? 'other'))].sort((a, b) => rank(a) - rank(b));
+    for (const license of present) {
       groups.push({ id: license, label: `${capitalized(license)} license`, types: sorted(live.filter((type) => (type.minimumLicense ?? 'other') === license)) });
     }
   }

@@ -8,6 +8,7 @@
 //   5. an id already used in the space                            → 409
 //   6. 200 with Kibana's response shape; the stored config is normalize()'s
 // With `cors`, it answers preflights as Kibana's hapi server does with `server.cors.*` on.
+// `kibanaVersion`: the release it answers as (the package's default otherwise).
 // `respondNext()` queues a canned answer (a 5xx, a hang, any bytes) for the next route request.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -32,9 +33,10 @@ export async function startFakeKibana(pkg, {
   allowedHosts = ['*'],
   basePath = '',
   cors = null,
+  kibanaVersion,
 } = {}) {
-  /** What a test may change while the server runs (kibana.yml and the license). */
-  const settings = { license, allowedHosts, cors };
+  /** What a test may change while the server runs (kibana.yml, the license, the release). */
+  const settings = { license, allowedHosts, cors, kibanaVersion };
   const requests = [];
   const connectors = new Map();
   const queue = [];
@@ -121,7 +123,8 @@ export async function startFakeKibana(pkg, {
         return;
       }
       const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-      const options = id === undefined ? undefined : { id };
+      // The release this Kibana is (the package's default unless given).
+      const options = { ...(id === undefined ? {} : { id }), ...(settings.kibanaVersion ? { kibanaVersion: settings.kibanaVersion } : {}) };
       const report = pkg.validate(record.body, options);
       if (report.kibanaError) {
         const { statusCode, error: name, message } = report.kibanaError;

@@ -52,6 +52,13 @@ async function open(server = proxied, { width = 1280, height = 900, colorScheme 
   return { page, errors, context };
 }
 
+/** Checks against another Kibana release (Workday, for one, is main's only). */
+async function setVersion(page, version) {
+  await page.fill('#kibana-version', version);
+  await page.dispatchEvent('#kibana-version', 'change');
+  await settled(page);
+}
+
 async function pickType(page, type) {
   await page.check(`input[name="connector-type"][value="${type}"]`);
   await page.waitForSelector('#config-fields .group-fields');
@@ -83,6 +90,8 @@ const preview = async (page) => JSON.parse(await page.textContent('#body-preview
 test('bug 1: .workday with the OAuth scope left empty: Send posts the body as built, and Kibana accepts it', async () => {
   const { page, errors } = await open();
   kibana.reset();
+  kibana.settings.kibanaVersion = 'main';
+  await setVersion(page, 'main');
   await pickType(page, '.workday');
   await page.fill('#name', 'Workday');
   await setField(page, '/config/tenantUrl', 'https://acme.workday.com');
@@ -100,10 +109,11 @@ test('bug 1: .workday with the OAuth scope left empty: Send posts the body as bu
   const received = kibana.requests.at(-1).body;
   assert.deepEqual(received, built, 'what was checked is what arrives');
   assert.ok(!Object.hasOwn(received.secrets, 'scope'), 'no `scope: ""` (Kibana refuses it)');
-  assert.equal(pkg.validate(received).valid, true);
+  assert.equal(pkg.validate(received, { kibanaVersion: 'main' }).valid, true);
   // The stored form is there, as a preview.
   await page.click('#stored-details summary');
   assert.equal(JSON.parse(await page.textContent('#stored-preview')).secrets.scope, '');
+  kibana.settings.kibanaVersion = undefined;
   assert.deepEqual(errors, []);
 });
 
@@ -195,6 +205,7 @@ test('bug 4: an import shows what it holds and the Check panel\'s verdict (email
 
 test('bug 5: spec-based types have one "Authentication method", at the top of the credentials, with names', async () => {
   const { page, errors } = await open();
+  await setVersion(page, 'main');
   await pickType(page, '.workday');
   const methods = page.locator('.field:visible > label, .field:visible > legend').filter({ hasText: 'Authentication method' });
   assert.equal(await methods.count(), 1);
@@ -253,6 +264,7 @@ test('bug 7: a Space ID Kibana refuses is not "200"', async () => {
 
 test('bug 8: the previews mask secrets only, not the auth method, OAuth URLs, scope, client id or user', async () => {
   const { page } = await open();
+  await setVersion(page, 'main');
   await pickType(page, '.workday');
   await setField(page, '/secrets/authType', 'oauth_authorization_code');
   const values = {
@@ -368,15 +380,17 @@ const CORE_FIELDS = {
   '.torq': { description: 'Trigger a Torq workflow.', category: 'security', isDeprecated: true, deprecation: 'Kibana recommends the Torq spec connector instead.' },
 };
 
-/** Serves the package with connectorTypes() carrying the fields above (the page's origin, so the
- *  page's Content-Security-Policy allows it). */
+/** Serves the package with connectorTypes() carrying only the fields above (the page's origin, so
+ *  the page's Content-Security-Policy allows it): the search on known data. */
 async function stubCore(page) {
   const wrapper = `
     import * as real from '/pkg/kibana_connectors.js?real';
     export * from '/pkg/kibana_connectors.js?real';
     export default real.default;
     const extra = ${JSON.stringify(CORE_FIELDS)};
-    export function connectorTypes() { return real.connectorTypes().map((type) => ({ ...type, ...(extra[type.id] ?? {}) })); }`;
+    export function connectorTypes(options) {
+      return real.connectorTypes(options).map(({ id, name, minimumLicense, supportedFeatureIds, isSystemActionType }) => ({ id, name, minimumLicense, supportedFeatureIds, isSystemActionType, ...(extra[id] ?? {}) }));
+    }`;
   await page.route((url) => url.pathname === '/pkg/kibana_connectors.js' && url.search === '', (route) => route.fulfill({ body: wrapper, contentType: 'text/javascript' }));
 }
 
@@ -418,13 +432,28 @@ test('search reads descriptions, categories and search words, best match first; 
   assert.deepEqual(errors, []);
 });
 
-test('without the core\'s descriptions and categories, the list groups by license and search still works', async () => {
+test('the core\'s table: every type described and in a named category; "gpt", "ticket", "chat" find what they mean', async () => {
   const { page, errors } = await open(plain);
-  assert.match(await page.textContent('#type-list'), /Gold license/);
-  assert.equal(await page.locator('.type-desc').count(), 0);
-  await page.fill('#type-filter', 'serv');
-  const found = await page.locator('#type-list .type-option').evaluateAll((options) => options.map((option) => option.dataset.type));
-  assert.ok(found.includes('.servicenow') && found.includes('.server-log'));
+  const types = pkg.connectorTypes().filter((type) => !type.isSystemActionType);
+  assert.equal(await page.locator('.type-option .type-desc').count(), types.length);
+  const groups = await page.locator('#type-list legend').allTextContents();
+  assert.ok(groups.includes('AI') && groups.includes('ITSM and tickets'), groups.join(' | '));
+  assert.ok(!groups.some((group) => /license/.test(group)));
+  const results = async (query) => {
+    await page.fill('#type-filter', query);
+    return page.locator('#type-list .type-option').evaluateAll((options) => options.map((option) => option.dataset.type));
+  };
+  assert.ok((await results('gpt')).includes('.gen-ai'));
+  assert.ok((await results('azure openai')).includes('.gen-ai'));
+  assert.ok((await results('incident')).includes('.servicenow'));
+  assert.ok((await results('ticket')).length > 0);
+  assert.ok((await results('chat')).length > 0);
+  // Deprecated types, when they match, come after every other match, marked.
+  for (const query of ['llm', 'ai']) {
+    const found = await results(query);
+    const deprecated = found.map((id) => types.find((type) => type.id === id)?.isDeprecated === true);
+    assert.deepEqual(deprecated, [...deprecated].sort((a, b) => Number(a) - Number(b)), query);
+  }
   assert.deepEqual(errors, []);
 });
 
@@ -558,4 +587,24 @@ test('dark mode follows prefers-color-scheme', async () => {
   assert.ok((await luminance(dark, 'input[type="text"]', 'backgroundColor')) < 0.2);
   assert.ok((await luminance(dark, 'section', 'backgroundColor')) < 0.2);
   await shot(dark, 'dark-mode');
+});
+
+test('the Kibana version: the types, forms and answers follow the release named; the core refuses an unknown one', async () => {
+  const { page, errors } = await open(plain);
+  const offered = () => page.locator('input[name="connector-type"]').evaluateAll((inputs) => inputs.map((input) => input.value));
+  const newest = pkg.connectorTypes().filter((type) => !type.isSystemActionType).map((type) => type.id);
+  assert.deepEqual((await offered()).sort(), [...newest].sort());
+  assert.ok(!newest.includes('.workday'));
+  await setVersion(page, 'main');
+  assert.ok((await offered()).includes('.workday'));
+  await pickType(page, '.workday');
+  assert.equal(await page.isVisible('[data-pointer="/config/tenantUrl"]'), true);
+  // Back to a release without it: the form goes, the type list follows.
+  await setVersion(page, '');
+  assert.ok(!(await offered()).includes('.workday'));
+  assert.match(await page.textContent('#verdict'), /Pick a connector type/);
+  await setVersion(page, '7.17');
+  assert.match(await page.textContent('#version-msg'), /not supported/);
+  assert.equal(await page.getAttribute('#kibana-version', 'aria-invalid'), 'true');
+  assert.deepEqual(errors, []);
 });

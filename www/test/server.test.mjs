@@ -3,9 +3,12 @@
 // Kibana the browser tests rely on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { gzipSync, gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
+import { gzipSync, gunzipSync, brotliDecompressSync, brotliCompressSync } from 'node:zlib';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { startServer, parseKibanaUrl, isJsonType, plainHttpWarning, acceptedEncodings } from '../server.mjs';
@@ -115,6 +118,27 @@ test('the page\'s files: brotli or gzip as the client asks, ETags and 304s, chec
   // The config is not cached: it says how this server runs.
   assert.equal((await get(new URL('/config.json', plain.url))).headers['cache-control'], 'no-store');
   assert.deepEqual([...acceptedEncodings('gzip;q=1.0, br; q=0, identity')], ['gzip', 'identity']);
+});
+
+test('the brotli kept on disk between runs is used only when it decompresses to the file itself', async () => {
+  const app = readFileSync(new URL('../public/app.js', import.meta.url));
+  const hash = createHash('sha256').update(app).digest('base64url');
+  const dir = join(tmpdir(), 'kibana-connectors-page-br');
+  mkdirSync(dir, { recursive: true });
+  // Another user's file in the shared temporary folder, under app.js's name.
+  writeFileSync(join(dir, `${hash}.br`), brotliCompressSync(Buffer.from('window.evil = 1;')));
+  const script = `
+    const { startServer } = await import(${JSON.stringify(new URL('../server.mjs', import.meta.url).href)});
+    const { request } = await import('node:http');
+    const s = await startServer({ port: 0 });
+    await s.warmed;
+    request(new URL('/app.js', s.url), { headers: { 'accept-encoding': 'br' } }, (r) => {
+      const chunks = [];
+      r.on('data', (c) => chunks.push(c));
+      r.on('end', () => { process.stdout.write(Buffer.concat(chunks).toString('base64')); s.server.close(); });
+    }).end();`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script]).toString();
+  assert.deepEqual(brotliDecompressSync(Buffer.from(out, 'base64')), app);
 });
 
 test('index.html preloads the wasm and every module of the page\'s import graph, so none waits for another', async () => {

@@ -94,8 +94,12 @@ test('every pointer modes.js names is a field of its type\'s schema, every value
   for (const [typeId, modes] of Object.entries(MODES)) {
     assert.ok(creatableIds.has(typeId), `MODES names ${typeId}, which is not a creatable type`);
     const fields = fieldsOf(typeId);
-    const named = [...(modes.nullWhenHidden ?? [])];
-    for (const rule of modes.rules) {
+    const named = [...(modes.nullWhenHidden ?? []), ...(modes.credentials ?? []), ...Object.keys(modes.offer ?? {})];
+    for (const choice of modes.choices ?? []) for (const option of choice.options) named.push(...option.show, ...Object.keys(choice.when ?? {}));
+    for (const [pointer, values] of Object.entries(modes.offer ?? {})) {
+      for (const value of values) assert.ok(fields.get(pointer)?.options?.includes(value), `${typeId} ${pointer}: offers ${value}, not an option`);
+    }
+    for (const rule of modes.rules ?? []) {
       named.push(...Object.keys(rule.when ?? {}), ...(rule.show ?? []), ...(rule.require ?? []));
       for (const [pointer, expected] of Object.entries(rule.when ?? {})) {
         const field = fields.get(pointer);
@@ -108,7 +112,7 @@ test('every pointer modes.js names is a field of its type\'s schema, every value
     for (const pointer of named) assert.ok(fields.has(pointer), `${typeId}: modes.js names ${pointer}, which its schema does not have`);
   }
   const everyField = new Set(creatable.flatMap((type) => [...fieldsOf(type.id).keys()]));
-  for (const pointer of [...HINTS.multiline, ...HINTS.base64, ...Object.keys(HINTS.suggestions)]) {
+  for (const pointer of [...HINTS.multiline, ...HINTS.base64, ...Object.keys(HINTS.suggestions), ...Object.keys(HINTS.initial)]) {
     assert.ok(everyField.has(pointer), `modes.js hints at ${pointer}, which no type's schema has`);
   }
 });
@@ -412,15 +416,17 @@ test('types: search by name, id, search words, category and description; depreca
   assert.deepEqual(groups.at(-1).types.map((type) => type.id), ['.slack']);
   assert.ok(CATEGORIES.every(([id, label]) => typeof id === 'string' && label.length > 0));
   // Without categories from the core: by license.
-  assert.deepEqual(groupTypes(types.map(({ category, ...rest }) => rest)).map((group) => group.label), ['Basic license', 'Gold license', 'Platinum license', 'Enterprise license', 'Deprecated']);
+  assert.deepEqual(groupTypes(types.map(({ category, ...rest }) => rest), pkg.licenses()).map((group) => group.label), ['Basic license', 'Gold license', 'Platinum license', 'Enterprise license', 'Deprecated']);
 });
 
 test('forms: the auth method first and named, one option given; coerced numbers; what is masked', () => {
+  // Workday is main's only (as are some spec types): these read main's schemas.
+  const main = { kibanaVersion: 'main' };
   const fields = (id) => {
-    const form = formOf(pkg.jsonSchema(id), HINTS);
+    const form = formOf(pkg.jsonSchema(id, main), HINTS);
     return Object.fromEntries([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((spec) => [spec.pointer, spec]));
   };
-  const workday = formOf(pkg.jsonSchema('.workday'), HINTS);
+  const workday = formOf(pkg.jsonSchema('.workday', main), HINTS);
   assert.equal(workday.groups.secrets.fields[0].key, 'authType');
   assert.deepEqual(workday.groups.secrets.fields[0].optionLabels, { oauth_authorization_code: 'OAuth Authorization Code', oauth_client_credentials: 'OAuth Client Credentials' });
   assert.equal(fields('.workday')['/config/authType'].onlyWhenSet, true);

@@ -51,6 +51,7 @@ export type ConnectorTypeId =
   | ".pagerduty_mcp"
   | ".posthog"
   | ".prometheus_alertmanager"
+  | ".prometheus"
   | ".rootly"
   | ".salesforce"
   | ".sentry"
@@ -71,6 +72,7 @@ export type ConnectorTypeId =
   | ".gcp_iam"
   | ".gmail"
   | ".google_drive"
+  | ".google_docs"
   | ".google_calendar"
   | ".outlook"
   | ".sharepoint-online"
@@ -95,6 +97,11 @@ export type ConnectorTypeId =
   | ".azure_monitor"
   | ".workday"
   | ".confluence-cloud"
+  | ".abuseipdb"
+  | ".google_threat_intelligence"
+  | ".mongodb"
+  | ".mysql"
+  | ".okta"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -159,6 +166,7 @@ export type CreatableConnectorTypeId =
   | ".pagerduty_mcp"
   | ".posthog"
   | ".prometheus_alertmanager"
+  | ".prometheus"
   | ".rootly"
   | ".salesforce"
   | ".sentry"
@@ -179,6 +187,7 @@ export type CreatableConnectorTypeId =
   | ".gcp_iam"
   | ".gmail"
   | ".google_drive"
+  | ".google_docs"
   | ".google_calendar"
   | ".outlook"
   | ".sharepoint-online"
@@ -203,6 +212,11 @@ export type CreatableConnectorTypeId =
   | ".azure_monitor"
   | ".workday"
   | ".confluence-cloud"
+  | ".abuseipdb"
+  | ".google_threat_intelligence"
+  | ".mongodb"
+  | ".mysql"
+  | ".okta"
   | ".opsgenie"
   | ".jira-service-management"
   | ".tines"
@@ -2574,7 +2588,7 @@ export interface ShodanConnector extends ConnectorResponseFields {
 
 // VirusTotal (`.virustotal`)
 
-/** Settings of a VirusTotal connector. File scanning, URL analysis, and threat intelligence lookups. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+/** Settings of a VirusTotal connector. File scanning, URL and domain analysis, and threat intelligence lookups Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
 export type VirusTotalConfig = {
   /** The auth type the connector uses (Kibana keeps it in the config too). */
   authType?: string;
@@ -4336,6 +4350,79 @@ export interface PrometheusAlertmanagerConnector extends ConnectorResponseFields
   config: StoredPrometheusAlertmanagerConfig;
 }
 
+// Prometheus (`.prometheus`)
+
+/** Settings of a Prometheus connector. Run PromQL queries against Prometheus, and read, silence, and manage Alertmanager alerts Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type PrometheusConfig = {
+  /** The base URL of your self-hosted Alertmanager instance, e.g. https://alertmanager.example.com. Must be reachable from Kibana. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** Optional. The base URL of the Prometheus server (same credentials), e.g. https://prometheus.example.com; needed for the PromQL, rules, targets, series and label actions. Kibana checks it against `xpack.actions.allowedHosts`. */
+  prometheusUrl?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Prometheus connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type PrometheusSecrets = {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+  authType: "bearer";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `PrometheusConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredPrometheusConfig = {
+  /** The base URL of your self-hosted Alertmanager instance, e.g. https://alertmanager.example.com. Must be reachable from Kibana. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl: string;
+  /** Optional. The base URL of the Prometheus server (same credentials), e.g. https://prometheus.example.com; needed for the PromQL, rules, targets, series and label actions. Kibana checks it against `xpack.actions.allowedHosts`. */
+  prometheusUrl?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `PrometheusSecrets`: no field has a default. */
+export type StoredPrometheusSecrets = PrometheusSecrets;
+
+/** The body of a create-connector request for the `.prometheus` type (Prometheus). */
+export interface CreatePrometheusConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".prometheus";
+  config: PrometheusConfig;
+  secrets: PrometheusSecrets;
+}
+
+/** What `normalize` returns for the `.prometheus` type (Prometheus): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedPrometheusConnectorBody {
+  name: string;
+  connector_type_id: ".prometheus";
+  config: StoredPrometheusConfig;
+  secrets: StoredPrometheusSecrets;
+}
+
+/** A connector of the `.prometheus` type (Prometheus) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface PrometheusConnector extends ConnectorResponseFields {
+  connector_type_id: ".prometheus";
+  config: StoredPrometheusConfig;
+}
+
 // Rootly (`.rootly`)
 
 /** Settings of a Rootly connector. Declare, read, and drive Rootly incidents through their lifecycle, and triage, acknowledge, and resolve Rootly alerts. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
@@ -5782,6 +5869,113 @@ export interface NormalizedGoogleDriveConnectorBody {
 export interface GoogleDriveConnector extends ConnectorResponseFields {
   connector_type_id: ".google_drive";
   config: StoredGoogleDriveConfig;
+}
+
+// Google Docs (`.google_docs`)
+
+/** Settings of a Google Docs connector. Read and update documents in Google Docs Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleDocsConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Docs connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleDocsSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl?: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl?: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/documents"
+   */
+  scope?: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth?: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `GoogleDocsConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleDocsConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `GoogleDocsSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleDocsSecrets = {
+  /**
+   * The OAuth 2.0 authorization endpoint.
+   * @default "https://accounts.google.com/o/oauth2/v2/auth"
+   */
+  authorizationUrl: string;
+  /**
+   * The OAuth 2.0 token endpoint.
+   * @default "https://oauth2.googleapis.com/token"
+   */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/documents"
+   */
+  scope: string;
+  /** The OAuth client secret. */
+  clientSecret: string;
+  /**
+   * Send the client credentials to the token endpoint with HTTP basic authentication.
+   * @default true
+   */
+  useBasicAuth: boolean;
+  authType: "oauth_authorization_code";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.google_docs` type (Google Docs). */
+export interface CreateGoogleDocsConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_docs";
+  config?: GoogleDocsConfig;
+  secrets: GoogleDocsSecrets;
+}
+
+/** What `normalize` returns for the `.google_docs` type (Google Docs): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleDocsConnectorBody {
+  name: string;
+  connector_type_id: ".google_docs";
+  config: StoredGoogleDocsConfig;
+  secrets: StoredGoogleDocsSecrets;
+}
+
+/** A connector of the `.google_docs` type (Google Docs) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleDocsConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_docs";
+  config: StoredGoogleDocsConfig;
 }
 
 // Google Calendar (`.google_calendar`)
@@ -8048,6 +8242,403 @@ export interface ConfluenceCloudConnector extends ConnectorResponseFields {
   config: StoredConfluenceCloudConfig;
 }
 
+// AbuseIPDB (`.abuseipdb`)
+
+/** Settings of a AbuseIPDB connector. IP reputation checking and abuse reporting Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type AbuseIPDBConfig = {
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a AbuseIPDB connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type AbuseIPDBSecrets = {
+  /** The API key. */
+  Key: string;
+  authType: "api_key_header";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `AbuseIPDBConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredAbuseIPDBConfig = {
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `AbuseIPDBSecrets`: no field has a default. */
+export type StoredAbuseIPDBSecrets = AbuseIPDBSecrets;
+
+/** The body of a create-connector request for the `.abuseipdb` type (AbuseIPDB). */
+export interface CreateAbuseIPDBConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".abuseipdb";
+  config?: AbuseIPDBConfig;
+  secrets: AbuseIPDBSecrets;
+}
+
+/** What `normalize` returns for the `.abuseipdb` type (AbuseIPDB): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedAbuseIPDBConnectorBody {
+  name: string;
+  connector_type_id: ".abuseipdb";
+  config: StoredAbuseIPDBConfig;
+  secrets: StoredAbuseIPDBSecrets;
+}
+
+/** A connector of the `.abuseipdb` type (AbuseIPDB) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface AbuseIPDBConnector extends ConnectorResponseFields {
+  connector_type_id: ".abuseipdb";
+  config: StoredAbuseIPDBConfig;
+}
+
+// Google Threat Intelligence (`.google_threat_intelligence`)
+
+/** Settings of a Google Threat Intelligence connector. Search GTI threat collections and IOC streams, enrich IP, domain, URL, and file indicators, and scan URLs Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type GoogleThreatIntelligenceConfig = {
+  /** The Google Threat Intelligence API origin. Leave it out to use https://www.virustotal.com; set it only for a compatible GTI API proxy. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl?: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Google Threat Intelligence connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type GoogleThreatIntelligenceSecrets = {
+  /** The API key. */
+  "x-apikey": string;
+  authType: "api_key_header";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `GoogleThreatIntelligenceConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredGoogleThreatIntelligenceConfig = {
+  /** The Google Threat Intelligence API origin. Leave it out to use https://www.virustotal.com; set it only for a compatible GTI API proxy. Kibana checks it against `xpack.actions.allowedHosts`. */
+  baseUrl?: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `GoogleThreatIntelligenceSecrets`: no field has a default. */
+export type StoredGoogleThreatIntelligenceSecrets = GoogleThreatIntelligenceSecrets;
+
+/** The body of a create-connector request for the `.google_threat_intelligence` type (Google Threat Intelligence). */
+export interface CreateGoogleThreatIntelligenceConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".google_threat_intelligence";
+  config?: GoogleThreatIntelligenceConfig;
+  secrets: GoogleThreatIntelligenceSecrets;
+}
+
+/** What `normalize` returns for the `.google_threat_intelligence` type (Google Threat Intelligence): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedGoogleThreatIntelligenceConnectorBody {
+  name: string;
+  connector_type_id: ".google_threat_intelligence";
+  config: StoredGoogleThreatIntelligenceConfig;
+  secrets: StoredGoogleThreatIntelligenceSecrets;
+}
+
+/** A connector of the `.google_threat_intelligence` type (Google Threat Intelligence) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface GoogleThreatIntelligenceConnector extends ConnectorResponseFields {
+  connector_type_id: ".google_threat_intelligence";
+  config: StoredGoogleThreatIntelligenceConfig;
+}
+
+// MongoDB (`.mongodb`)
+
+/** Settings of a MongoDB connector. Query and write to MongoDB collections using find, aggregate, count, and listCollections, plus insertOne, updateOne, and deleteOne for workflows. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type MongoDBConfig = {
+  /** The MongoDB connection URI (mongodb:// or mongodb+srv://) without credentials; its path names the default database. */
+  uri: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a MongoDB connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type MongoDBSecrets = {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `MongoDBConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredMongoDBConfig = {
+  /** The MongoDB connection URI (mongodb:// or mongodb+srv://) without credentials; its path names the default database. */
+  uri: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `MongoDBSecrets`: no field has a default. */
+export type StoredMongoDBSecrets = MongoDBSecrets;
+
+/** The body of a create-connector request for the `.mongodb` type (MongoDB). */
+export interface CreateMongoDBConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".mongodb";
+  config: MongoDBConfig;
+  secrets: MongoDBSecrets;
+}
+
+/** What `normalize` returns for the `.mongodb` type (MongoDB): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedMongoDBConnectorBody {
+  name: string;
+  connector_type_id: ".mongodb";
+  config: StoredMongoDBConfig;
+  secrets: StoredMongoDBSecrets;
+}
+
+/** A connector of the `.mongodb` type (MongoDB) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface MongoDBConnector extends ConnectorResponseFields {
+  connector_type_id: ".mongodb";
+  config: StoredMongoDBConfig;
+}
+
+// MySQL (`.mysql`)
+
+/** Settings of a MySQL connector. Query tables, search rows, explore schema, and execute SQL in a MySQL database Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type MySQLConfig = {
+  /** The MySQL server's host name or IP address, without a protocol prefix. */
+  host: string;
+  /**
+   * The MySQL server's port.
+   * @default 3306
+   */
+  port?: number;
+  /** The database to connect to. */
+  database: string;
+  /**
+   * Whether the connection uses TLS: required (the default) or disabled.
+   * @default "required"
+   */
+  ssl?: "required" | "disabled";
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a MySQL connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type MySQLSecrets = {
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  authType: "basic";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `MySQLConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredMySQLConfig = {
+  /** The MySQL server's host name or IP address, without a protocol prefix. */
+  host: string;
+  /**
+   * The MySQL server's port.
+   * @default 3306
+   */
+  port: number;
+  /** The database to connect to. */
+  database: string;
+  /**
+   * Whether the connection uses TLS: required (the default) or disabled.
+   * @default "required"
+   */
+  ssl: "required" | "disabled";
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The same as `MySQLSecrets`: no field has a default. */
+export type StoredMySQLSecrets = MySQLSecrets;
+
+/** The body of a create-connector request for the `.mysql` type (MySQL). */
+export interface CreateMySQLConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".mysql";
+  config: MySQLConfig;
+  secrets: MySQLSecrets;
+}
+
+/** What `normalize` returns for the `.mysql` type (MySQL): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedMySQLConnectorBody {
+  name: string;
+  connector_type_id: ".mysql";
+  config: StoredMySQLConfig;
+  secrets: StoredMySQLSecrets;
+}
+
+/** A connector of the `.mysql` type (MySQL) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface MySQLConnector extends ConnectorResponseFields {
+  connector_type_id: ".mysql";
+  config: StoredMySQLConfig;
+}
+
+// Okta (`.okta`)
+
+/** Settings of a Okta connector. Contain compromised Okta identities - suspend users, revoke sessions, reset MFA, manage group membership, and query System Log events Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
+export type OktaConfig = {
+  /** The Okta organization URL, e.g. https://your-okta-domain.okta.com (a custom domain works; without /api/v1). */
+  orgUrl: string;
+  /** The auth type the connector uses (Kibana keeps it in the config too). */
+  authType?: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** Credentials of a Okta connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
+export type OktaSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "okta.users.manage okta.groups.manage okta.logs.read"
+   */
+  scope?: string;
+  /**
+   * The algorithm that signs the client assertion (Microsoft Entra: PS256; Okta, Auth0: RS256).
+   * @default "RS256"
+   */
+  algorithm?: "PS256" | "RS256" | "ES256";
+  /**
+   * How the assertion names its certificate: SHA-256 thumbprint, certificate chain or key id.
+   * @default "kid"
+   */
+  certificateBinding?: "x5t#S256" | "x5c" | "kid";
+  /** The client certificate (PEM), for the x5t#S256 and x5c bindings. */
+  certificate?: string;
+  /** The key id, for the kid binding. */
+  keyId?: string;
+  /** The private key (PEM) that signs the client assertion. */
+  privateKey: string;
+  /** The private key's passphrase. */
+  passphrase?: string;
+  authType: "oauth_client_credentials_private_key_jwt";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The API key. */
+  apiToken: string;
+  authType: "api_key_header";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `OktaConfig` as Kibana stores it: every field that has a default is present. */
+export type StoredOktaConfig = {
+  /** The Okta organization URL, e.g. https://your-okta-domain.okta.com (a custom domain works; without /api/v1). */
+  orgUrl: string;
+  /** The auth type of the secrets: Kibana copies it here when it saves the connector. */
+  authType: string;
+  /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
+  selectedActions?: string[] | null;
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** `OktaSecrets` as Kibana stores it: every field that has a default is present. */
+export type StoredOktaSecrets = {
+  /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
+  tokenUrl: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /**
+   * The scopes to request, separated by spaces.
+   * @default "okta.users.manage okta.groups.manage okta.logs.read"
+   */
+  scope: string;
+  /**
+   * The algorithm that signs the client assertion (Microsoft Entra: PS256; Okta, Auth0: RS256).
+   * @default "RS256"
+   */
+  algorithm: "PS256" | "RS256" | "ES256";
+  /**
+   * How the assertion names its certificate: SHA-256 thumbprint, certificate chain or key id.
+   * @default "kid"
+   */
+  certificateBinding: "x5t#S256" | "x5c" | "kid";
+  /** The client certificate (PEM), for the x5t#S256 and x5c bindings. */
+  certificate?: string;
+  /** The key id, for the kid binding. */
+  keyId?: string;
+  /** The private key (PEM) that signs the client assertion. */
+  privateKey: string;
+  /** The private key's passphrase. */
+  passphrase?: string;
+  authType: "oauth_client_credentials_private_key_jwt";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+} | {
+  /** The API key. */
+  apiToken: string;
+  authType: "api_key_header";
+  /** Other keys: accepted (Kibana drops them), but not blank strings. */
+  [key: string]: unknown;
+};
+
+/** The body of a create-connector request for the `.okta` type (Okta). */
+export interface CreateOktaConnectorBody {
+  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
+  name: string;
+  connector_type_id: ".okta";
+  config: OktaConfig;
+  secrets: OktaSecrets;
+}
+
+/** What `normalize` returns for the `.okta` type (Okta): the body as Kibana stores it (defaults filled in). */
+export interface NormalizedOktaConnectorBody {
+  name: string;
+  connector_type_id: ".okta";
+  config: StoredOktaConfig;
+  secrets: StoredOktaSecrets;
+}
+
+/** A connector of the `.okta` type (Okta) as Kibana returns it (the 200 response of create, get and update). Secrets are never returned. */
+export interface OktaConnector extends ConnectorResponseFields {
+  connector_type_id: ".okta";
+  config: StoredOktaConfig;
+}
+
 // Opsgenie (`.opsgenie`)
 
 /** Settings of an Opsgenie connector. Left out, it is `{}`. Kibana refuses blank strings anywhere in it. */
@@ -9036,6 +9627,7 @@ export type CreateConnectorBody =
   | CreatePagerDutyMcpConnectorBody
   | CreatePostHogConnectorBody
   | CreatePrometheusAlertmanagerConnectorBody
+  | CreatePrometheusConnectorBody
   | CreateRootlyConnectorBody
   | CreateSalesforceConnectorBody
   | CreateSentryConnectorBody
@@ -9056,6 +9648,7 @@ export type CreateConnectorBody =
   | CreateGoogleCloudIamConnectorBody
   | CreateGmailConnectorBody
   | CreateGoogleDriveConnectorBody
+  | CreateGoogleDocsConnectorBody
   | CreateGoogleCalendarConnectorBody
   | CreateOutlookConnectorBody
   | CreateSharePointOnlineConnectorBody
@@ -9080,6 +9673,11 @@ export type CreateConnectorBody =
   | CreateAzureMonitorConnectorBody
   | CreateWorkdayConnectorBody
   | CreateConfluenceCloudConnectorBody
+  | CreateAbuseIPDBConnectorBody
+  | CreateGoogleThreatIntelligenceConnectorBody
+  | CreateMongoDBConnectorBody
+  | CreateMySQLConnectorBody
+  | CreateOktaConnectorBody
   | CreateOpsgenieConnectorBody
   | CreateJiraServiceManagementConnectorBody
   | CreateTinesConnectorBody
@@ -9141,6 +9739,7 @@ export type NormalizedConnectorBody =
   | NormalizedPagerDutyMcpConnectorBody
   | NormalizedPostHogConnectorBody
   | NormalizedPrometheusAlertmanagerConnectorBody
+  | NormalizedPrometheusConnectorBody
   | NormalizedRootlyConnectorBody
   | NormalizedSalesforceConnectorBody
   | NormalizedSentryConnectorBody
@@ -9161,6 +9760,7 @@ export type NormalizedConnectorBody =
   | NormalizedGoogleCloudIamConnectorBody
   | NormalizedGmailConnectorBody
   | NormalizedGoogleDriveConnectorBody
+  | NormalizedGoogleDocsConnectorBody
   | NormalizedGoogleCalendarConnectorBody
   | NormalizedOutlookConnectorBody
   | NormalizedSharePointOnlineConnectorBody
@@ -9185,6 +9785,11 @@ export type NormalizedConnectorBody =
   | NormalizedAzureMonitorConnectorBody
   | NormalizedWorkdayConnectorBody
   | NormalizedConfluenceCloudConnectorBody
+  | NormalizedAbuseIPDBConnectorBody
+  | NormalizedGoogleThreatIntelligenceConnectorBody
+  | NormalizedMongoDBConnectorBody
+  | NormalizedMySQLConnectorBody
+  | NormalizedOktaConnectorBody
   | NormalizedOpsgenieConnectorBody
   | NormalizedJiraServiceManagementConnectorBody
   | NormalizedTinesConnectorBody
@@ -9246,6 +9851,7 @@ export type Connector =
   | PagerDutyMcpConnector
   | PostHogConnector
   | PrometheusAlertmanagerConnector
+  | PrometheusConnector
   | RootlyConnector
   | SalesforceConnector
   | SentryConnector
@@ -9266,6 +9872,7 @@ export type Connector =
   | GoogleCloudIamConnector
   | GmailConnector
   | GoogleDriveConnector
+  | GoogleDocsConnector
   | GoogleCalendarConnector
   | OutlookConnector
   | SharePointOnlineConnector
@@ -9290,6 +9897,11 @@ export type Connector =
   | AzureMonitorConnector
   | WorkdayConnector
   | ConfluenceCloudConnector
+  | AbuseIPDBConnector
+  | GoogleThreatIntelligenceConnector
+  | MongoDBConnector
+  | MySQLConnector
+  | OktaConnector
   | OpsgenieConnector
   | JiraServiceManagementConnector
   | TinesConnector
@@ -9713,6 +10325,15 @@ export interface ConnectorTypes {
     normalized: NormalizedPrometheusAlertmanagerConnectorBody;
     connector: PrometheusAlertmanagerConnector;
   };
+  ".prometheus": {
+    config: PrometheusConfig;
+    secrets: PrometheusSecrets;
+    body: CreatePrometheusConnectorBody;
+    storedConfig: StoredPrometheusConfig;
+    storedSecrets: StoredPrometheusSecrets;
+    normalized: NormalizedPrometheusConnectorBody;
+    connector: PrometheusConnector;
+  };
   ".rootly": {
     config: RootlyConfig;
     secrets: RootlySecrets;
@@ -9892,6 +10513,15 @@ export interface ConnectorTypes {
     storedSecrets: StoredGoogleDriveSecrets;
     normalized: NormalizedGoogleDriveConnectorBody;
     connector: GoogleDriveConnector;
+  };
+  ".google_docs": {
+    config: GoogleDocsConfig;
+    secrets: GoogleDocsSecrets;
+    body: CreateGoogleDocsConnectorBody;
+    storedConfig: StoredGoogleDocsConfig;
+    storedSecrets: StoredGoogleDocsSecrets;
+    normalized: NormalizedGoogleDocsConnectorBody;
+    connector: GoogleDocsConnector;
   };
   ".google_calendar": {
     config: GoogleCalendarConfig;
@@ -10109,6 +10739,51 @@ export interface ConnectorTypes {
     normalized: NormalizedConfluenceCloudConnectorBody;
     connector: ConfluenceCloudConnector;
   };
+  ".abuseipdb": {
+    config: AbuseIPDBConfig;
+    secrets: AbuseIPDBSecrets;
+    body: CreateAbuseIPDBConnectorBody;
+    storedConfig: StoredAbuseIPDBConfig;
+    storedSecrets: StoredAbuseIPDBSecrets;
+    normalized: NormalizedAbuseIPDBConnectorBody;
+    connector: AbuseIPDBConnector;
+  };
+  ".google_threat_intelligence": {
+    config: GoogleThreatIntelligenceConfig;
+    secrets: GoogleThreatIntelligenceSecrets;
+    body: CreateGoogleThreatIntelligenceConnectorBody;
+    storedConfig: StoredGoogleThreatIntelligenceConfig;
+    storedSecrets: StoredGoogleThreatIntelligenceSecrets;
+    normalized: NormalizedGoogleThreatIntelligenceConnectorBody;
+    connector: GoogleThreatIntelligenceConnector;
+  };
+  ".mongodb": {
+    config: MongoDBConfig;
+    secrets: MongoDBSecrets;
+    body: CreateMongoDBConnectorBody;
+    storedConfig: StoredMongoDBConfig;
+    storedSecrets: StoredMongoDBSecrets;
+    normalized: NormalizedMongoDBConnectorBody;
+    connector: MongoDBConnector;
+  };
+  ".mysql": {
+    config: MySQLConfig;
+    secrets: MySQLSecrets;
+    body: CreateMySQLConnectorBody;
+    storedConfig: StoredMySQLConfig;
+    storedSecrets: StoredMySQLSecrets;
+    normalized: NormalizedMySQLConnectorBody;
+    connector: MySQLConnector;
+  };
+  ".okta": {
+    config: OktaConfig;
+    secrets: OktaSecrets;
+    body: CreateOktaConnectorBody;
+    storedConfig: StoredOktaConfig;
+    storedSecrets: StoredOktaSecrets;
+    normalized: NormalizedOktaConnectorBody;
+    connector: OktaConnector;
+  };
   ".opsgenie": {
     config: OpsgenieConfig;
     secrets: OpsgenieSecrets;
@@ -10278,6 +10953,7 @@ export type NormalizedUpdateBody<T extends CreatableConnectorTypeId = CreatableC
  * - `system_action_type`: A system action type: Kibana refuses to create connectors of it.
  * - `server_check`: A warning: a check that only the Kibana server can make (allowed hosts, enabled types, license).
  * - `invalid_options`: The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
+ * - `deprecated_type`: A warning: Kibana marks the connector type deprecated (it still creates it).
  */
 export type IssueCode =
   | "invalid_json"
@@ -10298,7 +10974,17 @@ export type IssueCode =
   | "unknown_connector_type"
   | "system_action_type"
   | "server_check"
-  | "invalid_options";
+  | "invalid_options"
+  | "deprecated_type";
+
+/**
+ * A Kibana release this package answers for: a release line (its newest patch), a patch
+ * (`"9.3.2"`), or `"main"`. The default is `9.6`.
+ */
+export type KibanaVersion = "8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6" | "main" | `${"8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6"}.${number}`;
+
+/** What a connector type is for (the page groups and searches by it). */
+export type ConnectorCategory = "ai" | "itsm" | "messaging" | "security" | "observability" | "data" | "productivity" | "developer" | "automation" | "other";
 
 /** One problem in a request body. */
 export interface Issue {
@@ -10334,6 +11020,19 @@ export interface Report {
   kibanaError: KibanaError | null;
   /** Present (and `true`) when `errors` or `warnings` stop at their first 1,000 entries. */
   truncated?: true;
+  /** The Kibana the answer is for; absent when nothing was checked (unreadable body or options). */
+  kibanaVersion?: string;
+  /** `exact`, or `approximate` when the answer rests on a fact not pinned for that release. */
+  fidelity: "exact" | "approximate";
+  /** Why the answer is approximate (absent when exact). */
+  approximations?: string[];
+}
+
+/** `compareVersions`: a report per release, and what changes from each to the next. */
+export interface Comparison {
+  reports: Report[];
+  /** E.g. `valid on 8.19, refused on 9.6: 400 …`. */
+  changes: string[];
 }
 
 /** Options for a create body (`POST /api/actions/connector/{id}`), the default. */
@@ -10341,6 +11040,8 @@ export interface CreateOptions {
   /** The `{id}` path parameter, checked with Kibana's id rule when given. */
   id?: string;
   mode?: "create";
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** Options for an update body (`PUT /api/actions/connector/{id}`), whose type comes from here. */
@@ -10350,6 +11051,8 @@ export interface UpdateOptions {
   mode: "update";
   /** The type of the connector being updated. */
   connectorTypeId: CreatableConnectorTypeId | (string & {});
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** What the body alone does not say. */
@@ -10372,6 +11075,20 @@ export interface ConnectorTypeInfo {
   supportedFeatureIds: ConnectorFeatureId[];
   /** System action types cannot be created through the API. */
   isSystemActionType: boolean;
+  /** What it is for, in one line. */
+  description: string;
+  /** Its group, for finding it. */
+  category: ConnectorCategory;
+  /** Words people search for it by that its name and id do not contain. */
+  searchWords: string[];
+  /** The first release that registers it by default. */
+  since: string;
+  /** Why that release is not certain, when it is not. */
+  sinceApproximate?: string;
+  /** Whether the release marks it deprecated (Kibana's `is_deprecated`); the API still creates it. */
+  isDeprecated: boolean;
+  /** What Kibana recommends instead, when deprecated. */
+  deprecation?: string;
 }
 
 /**
@@ -10390,6 +11107,8 @@ export type JsonSchemaContract = "request" | "stored";
 export interface JsonSchemaOptions {
   dialect?: JsonSchemaDialect;
   contract?: JsonSchemaContract;
+  /** The release described: only its types, without the fields and options it lacks (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }
 
 /** A JSON Schema (or, for `openapi-3.0`, a Schema Object; the bundle is then an OpenAPI document). */
@@ -10440,11 +11159,25 @@ export function normalize(body: CreateConnectorBody | string, options?: CreateOp
  * jsonSchema(undefined, { dialect: "draft-07", contract: "stored" }); // every stored connector
  */
 export function jsonSchema(connectorTypeId?: null, options?: JsonSchemaOptions): JsonSchema;
-export function jsonSchema(connectorTypeId: CreatableConnectorTypeId, options?: JsonSchemaOptions): JsonSchema;
 export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions): JsonSchema | null;
 
-/** Every connector type Kibana registers, in Kibana's registration order. */
-export function connectorTypes(): ConnectorTypeInfo[];
+/**
+ * Every connector type a Kibana release registers (the newest release by default), in Kibana's
+ * registration order. Throws a `TypeError` for an unsupported version.
+ */
+export function connectorTypes(options?: { kibanaVersion?: KibanaVersion }): ConnectorTypeInfo[];
+
+/**
+ * An upgrade check: the body as each of 1 to 12 releases answers it, and what changes from each
+ * to the next. Throws a `TypeError` for a bad list of versions; any body or options give reports.
+ *
+ * @example
+ * compareVersions(body, ["8.19", "9.6"]).changes; // ["valid on 8.19, refused on 9.6: 400 …"]
+ */
+export function compareVersions(body: unknown, versions: KibanaVersion[], options?: ValidateOptions): Comparison;
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
 
 /** This package's version. */
 export function version(): string;

@@ -1,11 +1,12 @@
-//! JavaScript's own semantics where Kibana's checks depend on them: `String.prototype.trim()`,
-//! and the numbers `JSON.parse` gives (including `Infinity` for a literal too large for a double).
+//! JavaScript's own semantics where Kibana's behaviour depends on them: `trim()`, `Number()`,
+//! `String()`, truthiness, the order in which an object's keys are enumerated, and the numbers
+//! `JSON.parse` gives (including `Infinity` for a literal too large for a double).
 //!
 //! Kibana runs on Node: every rule that trims, every blank-string check and every number a body
 //! carries behave as JavaScript defines them, not as Rust's `char::is_whitespace` or serde_json's
 //! number parser do. Everything in the crate that trims or reads a number goes through here.
 
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
 
 /// True for the code points `String.prototype.trim()` removes: ECMAScript's `WhiteSpace`
 /// (TAB, VT, FF, SP, NBSP, ZWNBSP/BOM and the `Zs` category) and `LineTerminator` (LF, CR, LS,
@@ -52,11 +53,6 @@ pub fn number_value(number: &Number) -> f64 {
         Some(n) => n,
         None => f64::NAN,
     }
-}
-
-/// True for a number `JSON.parse` would have made `±Infinity`.
-pub fn is_infinite(number: &Number) -> bool {
-    number_value(number).is_infinite()
 }
 
 /// Every number in `value` as `JSON.stringify` writes it, which is how Kibana stores and answers
@@ -135,6 +131,136 @@ pub fn number_to_string(number: f64) -> String {
     [sign, body.as_str()].concat()
 }
 
+/// The keys of `map` in the order JavaScript enumerates an object parsed from the same JSON:
+/// integer-like keys first, ascending, then the others in input order.
+pub fn js_key_order(map: &Map<String, Value>) -> Vec<&String> {
+    let mut indices: Vec<(u32, &String)> = Vec::new();
+    let mut names: Vec<&String> = Vec::new();
+    for key in map.keys() {
+        match array_index(key) {
+            Some(index) => indices.push((index, key)),
+            None => names.push(key),
+        }
+    }
+    indices.sort_by_key(|(index, _)| *index);
+    indices
+        .into_iter()
+        .map(|(_, key)| key)
+        .chain(names)
+        .collect()
+}
+
+/// A canonical array index (`0`, `17`, not `017`, below 2³² − 1), as JavaScript defines it.
+fn array_index(key: &str) -> Option<u32> {
+    if key.len() > 1 && key.starts_with('0') {
+        return None;
+    }
+    key.parse::<u32>()
+        .ok()
+        .filter(|index| *index != u32::MAX && key.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A string written the way `JSON.stringify` writes it.
+pub fn js_string_literal(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// A number written the way JavaScript's `String(number)` writes it, for the values that occur
+/// as limits here (integers and short decimals).
+pub fn js_number_text(number: f64) -> String {
+    number_to_string(number)
+}
+
+/// JavaScript's `Number(value)`, which `z.coerce.number()` applies before checking.
+pub fn js_number(value: Option<&Value>) -> f64 {
+    match value {
+        None | Some(Value::Object(_)) => f64::NAN,
+        Some(Value::Null) => 0.0,
+        Some(Value::Bool(flag)) => f64::from(u8::from(*flag)),
+        Some(Value::Number(number)) => number_value(number),
+        Some(Value::String(text)) => js_string_to_number(text),
+        Some(array @ Value::Array(_)) => js_string_to_number(&js_to_string(array)),
+    }
+}
+
+/// JavaScript's `String(value)` for JSON values (arrays are joined with commas).
+fn js_to_string(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number_to_string(number_value(number)),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                if item.is_null() {
+                    String::new()
+                } else {
+                    js_to_string(item)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        Value::Object(_) => "[object Object]".to_owned(),
+    }
+}
+
+/// JavaScript's `StringToNumber`: trimmed; empty is 0; decimal, `Infinity`, `0x`/`0o`/`0b`.
+fn js_string_to_number(text: &str) -> f64 {
+    let text = js_trim(text);
+    if text.is_empty() {
+        return 0.0;
+    }
+    for (prefix, radix) in [
+        ("0x", 16),
+        ("0X", 16),
+        ("0o", 8),
+        ("0O", 8),
+        ("0b", 2),
+        ("0B", 2),
+    ] {
+        if let Some(digits) = text.strip_prefix(prefix) {
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                return f64::NAN;
+            }
+            return digits
+                .chars()
+                .filter_map(|c| c.to_digit(radix))
+                .fold(0.0, |acc, d| acc * f64::from(radix) + f64::from(d));
+        }
+    }
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if unsigned == "Infinity" {
+        return if text.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
+    }
+    if is_decimal_literal(unsigned) {
+        text.parse().unwrap_or(f64::NAN)
+    } else {
+        f64::NAN
+    }
+}
+
+/// `StrUnsignedDecimalLiteral`: `1`, `1.`, `.5`, `1.5e-3` (no `inf`, `nan` or `_`).
+fn is_decimal_literal(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
 /// `JSON.parse(text)`: JSON text to a value, with JavaScript's numbers: a literal too large for a
 /// double is `±Infinity` (serde_json refuses it), one too small is `0`.
 ///
@@ -201,9 +327,70 @@ fn with_infinities_as_stand_ins(text: &str) -> String {
     out
 }
 
+/// The value JavaScript would see as truthy, for rules that test `if (value)`.
+pub fn truthy(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(flag)) => *flag,
+        Some(Value::Number(number)) => number_value(number) != 0.0,
+        Some(Value::String(text)) => !text.is_empty(),
+        Some(Value::Array(_) | Value::Object(_)) => true,
+    }
+}
+
+/// True for a value that is `null` or absent (JavaScript's `value == null`).
+pub fn is_nullish(value: Option<&Value>) -> bool {
+    matches!(value, None | Some(Value::Null))
+}
+
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // exact values are the point
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn number_coercion_follows_javascript() {
+        let cases: &[(Value, f64)] = &[
+            (json!("587"), 587.0),
+            (json!(" 587 "), 587.0),
+            (json!(""), 0.0),
+            (json!("0x10"), 16.0),
+            (json!("1e3"), 1000.0),
+            (json!(".5"), 0.5),
+            (json!("5."), 5.0),
+            (json!(true), 1.0),
+            (json!(false), 0.0),
+            (json!(null), 0.0),
+            (json!([]), 0.0),
+            (json!([7]), 7.0),
+            (json!(["8"]), 8.0),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(js_number(Some(input)), *expected, "{input}");
+        }
+        for input in [
+            json!("abc"),
+            json!("1_000"),
+            json!("inf"),
+            json!("NaN"),
+            json!("0x"),
+            json!([1, 2]),
+            json!({}),
+        ] {
+            assert!(js_number(Some(&input)).is_nan(), "{input}");
+        }
+        assert!(js_number(None).is_nan());
+        assert_eq!(js_number(Some(&json!("-Infinity"))), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn javascript_key_order_puts_indices_first() {
+        let map: Map<String, Value> =
+            serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
+        let keys: Vec<&str> = js_key_order(&map).into_iter().map(String::as_str).collect();
+        assert_eq!(keys, ["2", "10", "b", "a", "01"]);
+    }
 
     #[test]
     fn trim_is_javascripts() {
@@ -312,7 +499,11 @@ mod tests {
     fn escaped_quotes_do_not_end_a_string() {
         let value = json_parse(r#"["a\"1e400", 1e400]"#).unwrap();
         assert_eq!(value[0], "a\"1e400");
-        assert!(value[1].as_number().is_some_and(is_infinite));
+        assert!(
+            value[1]
+                .as_number()
+                .is_some_and(|n| number_value(n).is_infinite())
+        );
     }
 
     #[test]

@@ -14,28 +14,54 @@
 //! assert!(report.valid);
 //! ```
 
-pub mod connector;
-pub mod connectors;
-pub mod docs;
-pub mod email_address;
-pub mod envelope;
-pub mod js;
-mod model;
-pub mod registry;
-pub mod report;
-pub mod schema;
-pub mod urls;
-pub mod validate;
-pub mod zod;
-
-/// The WebAssembly facade (only on `wasm32`): what the npm package exports.
+// The layers, top first (ARCHITECTURE.md draws them; tests/layers.rs keeps them): the facade;
+// the pipeline, the schemas and the generated files; the registry; the connector types; the
+// connector trait and dispatch; the models' building blocks; the report.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use registry::{CONNECTOR_TYPES, ConnectorType, License};
-pub use report::{Issue, IssueCode, KibanaError, Report};
-pub use schema::json_schema;
-pub use validate::{Mode, Options, normalize, normalize_json, parse_body, validate, validate_json};
+mod generated;
+mod pipeline;
+mod schema;
 
-/// This crate's version.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+mod registry;
+
+mod connectors;
+
+mod connector;
+
+mod catalog;
+mod js;
+mod kibana;
+mod model;
+mod pointer;
+mod versions;
+mod zod;
+
+mod report;
+
+pub use catalog::{License, VERSION, feature};
+pub use connector::ConnectorType;
+pub use pipeline::options::{Mode, Options};
+pub use pipeline::validate::{
+    Comparison, INVALID_JSON_MESSAGE, MAX_PAYLOAD_BYTES, compare_versions, normalize,
+    normalize_json, parse_body, validate, validate_json,
+};
+pub use registry::{CONNECTOR_TYPES, ReleasedType, types_in};
+pub use report::{Fidelity, Issue, IssueCode, KibanaError, Report};
+pub use schema::{Contract, Dialect, SchemaOptions, json_schema, json_schema_with};
+pub use versions::{KibanaVersion, Release, UnsupportedVersion};
+
+/// What the repository's own tests and generators read: the committed files' generators, the
+/// schemas' building blocks and their lists of unexpressed rules. Not part of the API: it may
+/// change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::generated::{files, issue_codes_table, readme_sections};
+    pub use crate::pipeline::envelope::coerce;
+    pub use crate::registry::creatable_types;
+    pub use crate::schema::{
+        NOT_YET_EXPRESSED, definition_name, for_each_schema, only_unexpressed, typescript,
+        unexpressed_rule,
+    };
+}

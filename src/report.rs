@@ -71,6 +71,8 @@ issue_codes! {
     ServerCheck = "server_check",
     /// The options (not the body) cannot be read, or hold an unknown key or a wrong value: nothing was checked.
     InvalidOptions = "invalid_options",
+    /// A warning: Kibana marks the connector type deprecated (it still creates it).
+    DeprecatedType = "deprecated_type",
 }
 
 impl Serialize for IssueCode {
@@ -91,6 +93,30 @@ pub struct Issue {
     /// Machine-readable details: expected type, allowed values, limits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub params: Option<Value>,
+}
+
+impl Issue {
+    /// An issue of kind `code` at `path`, without parameters.
+    pub fn new(code: IssueCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message: message.into(),
+            params: None,
+        }
+    }
+
+    /// The issue with machine-readable details.
+    #[must_use]
+    pub fn with_params(self, params: Value) -> Self {
+        self.with_optional_params(Some(params))
+    }
+
+    /// The issue with these details, if any.
+    #[must_use]
+    pub fn with_optional_params(self, params: Option<Value>) -> Self {
+        Self { params, ..self }
+    }
 }
 
 /// The error response Kibana would send: `{ statusCode, error, message }`.
@@ -116,8 +142,19 @@ impl KibanaError {
     }
 }
 
+/// Whether an answer is the named Kibana's word for word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fidelity {
+    /// Every fact the answer rests on is pinned for that release.
+    #[default]
+    Exact,
+    /// Some fact is inferred, or an older engine's text is rebuilt: see `approximations`.
+    Approximate,
+}
+
 /// The outcome of checking one request body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// True when Kibana's own checks would accept the body (warnings aside).
@@ -132,6 +169,15 @@ pub struct Report {
     /// than that gets the first ones (Kibana's answer is still the first). Left out when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+    /// The Kibana the answer is for (`"9.6"`, `"9.3.2"`, `"main"`); left out when nothing was
+    /// checked (an unreadable body or options).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kibana_version: String,
+    /// `exact`, or `approximate` when the answer rests on a fact not pinned for that release.
+    pub fidelity: Fidelity,
+    /// Why the answer is approximate; left out when it is exact.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approximations: Vec<String>,
 }
 
 impl Report {

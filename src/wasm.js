@@ -11,6 +11,8 @@ import init, {
   normalizeText,
   unreadableBody,
   connectorTypesText,
+  compareVersionsText,
+  licensesText,
   jsonSchemaText,
   version,
 } from './kibana_connectors_bindings.js';
@@ -107,12 +109,57 @@ export function normalize(body, options) {
   return JSON.parse(normalizeText(read.text, plainOptions));
 }
 
-let connectorTypesCache;
+/** The answers of the exports that take options beside a body, by their options' text (a few
+ *  releases at most: only successful answers are kept). */
+const connectorTypesCache = new Map();
 
-/** Every connector type: `{ id, name, minimumLicense, supportedFeatureIds, isSystemActionType }`. */
-export function connectorTypes() {
-  connectorTypesCache ??= connectorTypesText();
-  return JSON.parse(connectorTypesCache);
+/** The value of an `{ value } | { typeError }` answer, or the `TypeError` it names. */
+function valueOf(text) {
+  const answer = JSON.parse(text);
+  if (answer.typeError !== undefined) throw new TypeError(answer.typeError);
+  return answer.value;
+}
+
+/**
+ * The connector types a Kibana release registers (`{ kibanaVersion }`, the newest release by
+ * default), each with its license, feature ids, category, first release and deprecation.
+ */
+export function connectorTypes(options) {
+  const plainOptions = optionsText(options);
+  if (plainOptions === UNREADABLE) throw new TypeError('connectorTypes: the options cannot be read');
+  let text = connectorTypesCache.get(plainOptions);
+  if (text === undefined) {
+    text = JSON.stringify(valueOf(connectorTypesText(plainOptions)));
+    connectorTypesCache.set(plainOptions, text);
+  }
+  return JSON.parse(text);
+}
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses() {
+  return JSON.parse(licensesText());
+}
+
+/**
+ * An upgrade check: the body as each release in `versions` answers it (`reports`, in order), and
+ * what changes from each to the next (`changes`). A `TypeError` for a list that is not 1 to 12
+ * supported versions; any body or options give reports.
+ */
+export function compareVersions(body, versions, options) {
+  let versionsText;
+  try {
+    versionsText = Array.isArray(versions) ? JSON.stringify(versions.map((v) => (typeof v === 'string' ? v : null))) : 'null';
+  } catch {
+    versionsText = 'null';
+  }
+  const plainOptions = optionsText(options);
+  const read = bodyText(body);
+  if (read.text === undefined) {
+    const answer = valueOf(compareVersionsText('', versionsText, plainOptions));
+    const report = JSON.parse(unreadableBody(read.kind, read.reason, plainOptions));
+    return { reports: answer.reports.map(() => structuredClone(report)), changes: [] };
+  }
+  return valueOf(compareVersionsText(read.text, versionsText, plainOptions));
 }
 
 /** Each schema built once, by (type, options); every call gets its own copy. Only schemas that

@@ -11,12 +11,25 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::pipeline::options::Options;
+use crate::pipeline::validate;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, SchemaOptions};
-use crate::validate::{self, Options};
+use crate::versions::KibanaVersion;
 
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// A report for options that cannot be used: nothing was checked, and Kibana never sees options.
+fn invalid_options(errors: Vec<Issue>) -> Report {
+    Report {
+        valid: false,
+        errors,
+        warnings: Vec::new(),
+        kibana_error: None,
+        ..Report::default()
+    }
 }
 
 /// The options as the JavaScript half describes them (see [`Options::from_json`]).
@@ -25,7 +38,7 @@ fn options(text: &str) -> Result<Options, Report> {
         // Only a string with a lone surrogate makes the JavaScript half's text unreadable.
         serde_json::json!({ "$typeof": "unreadable" })
     });
-    Options::from_json(&value).map_err(validate::invalid_options)
+    Options::from_json(&value).map_err(invalid_options)
 }
 
 /// The report on a body: `{ valid, errors, warnings, kibanaError }`.
@@ -86,10 +99,96 @@ pub fn unreadable_body(kind: &str, reason: &str, options_json: &str) -> String {
     ))
 }
 
-/// Every connector type: `{ id, name, minimumLicense, supportedFeatureIds, isSystemActionType }`.
+/// The answer of an export that takes arguments beside a body: the value, or a `TypeError`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum Answer<T> {
+    Value(T),
+    TypeError(String),
+}
+
+/// A `{ kibanaVersion? }` option as JSON text: the default release when absent.
+fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, String> {
+    let value = serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null);
+    let version = match &value {
+        Value::Null => None,
+        Value::Object(map) => {
+            if let Some(key) = map.keys().find(|key| *key != "kibanaVersion") {
+                return Err(format!(
+                    "{function}: unknown option {key:?}: the options are {{ kibanaVersion?: string }}"
+                ));
+            }
+            map.get("kibanaVersion").filter(|v| !v.is_null())
+        }
+        _ => {
+            return Err(format!(
+                "{function}: the options must be an object {{ kibanaVersion?: string }}"
+            ));
+        }
+    };
+    match version {
+        None => Ok(KibanaVersion::default()),
+        Some(Value::String(text)) => {
+            KibanaVersion::parse(text).map_err(|e| format!("{function}: {e}"))
+        }
+        Some(_) => Err(format!(
+            "{function}: options.kibanaVersion must be a string"
+        )),
+    }
+}
+
+/// Kibana's license levels, lowest first: `["basic", "gold", "platinum", "enterprise"]`.
+#[wasm_bindgen(js_name = licensesText, skip_typescript)]
+pub fn licenses_text() -> String {
+    json(&crate::catalog::License::ALL)
+}
+
+/// The connector types a release registers, each with its license, feature ids, category,
+/// first release and deprecation: `{ "value": [...] }` or `{ "typeError": message }`.
 #[wasm_bindgen(js_name = connectorTypesText, skip_typescript)]
-pub fn connector_types_text() -> String {
-    json(&crate::registry::CONNECTOR_TYPES)
+pub fn connector_types_text(options_json: &str) -> String {
+    json(&match release_option(options_json, "connectorTypes") {
+        Ok(version) => Answer::Value(crate::registry::types_in(version)),
+        Err(message) => Answer::TypeError(message),
+    })
+}
+
+/// `compareVersions(body, versions, options?)`: `{ "value": { reports, changes } }` or
+/// `{ "typeError": message }` for a list of versions that is not 1 to 12 supported ones.
+#[wasm_bindgen(js_name = compareVersionsText, skip_typescript)]
+pub fn compare_versions_text(body: &str, versions_json: &str, options_json: &str) -> String {
+    let versions = match serde_json::from_str::<Value>(versions_json) {
+        Ok(Value::Array(items)) if (1..=12).contains(&items.len()) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(text) => KibanaVersion::parse(text).map_err(|e| e.0),
+                _ => Err("each version must be a string".to_owned()),
+            })
+            .collect::<Result<Vec<_>, _>>(),
+        _ => Err("the versions must be an array of 1 to 12 version strings".to_owned()),
+    };
+    let versions = match versions {
+        Ok(versions) => versions,
+        Err(message) => {
+            return json(&Answer::<()>::TypeError(format!(
+                "compareVersions: {message}"
+            )));
+        }
+    };
+    let comparison = match options(options_json) {
+        Err(report) => validate::Comparison {
+            reports: versions.iter().map(|_| report.clone()).collect(),
+            changes: Vec::new(),
+        },
+        Ok(options) => match validate::parse_body(body) {
+            Ok(body) => validate::compare_versions(&body, &versions, &options),
+            Err(report) => validate::Comparison {
+                reports: versions.iter().map(|_| report.clone()).collect(),
+                changes: Vec::new(),
+            },
+        },
+    };
+    json(&Answer::Value(comparison))
 }
 
 /// `jsonSchema(connectorTypeId?, options?)` as `{ "schema": … }` (`null` for a type without
@@ -107,10 +206,15 @@ pub fn json_schema_text(connector_type_id: &str, options_json: &str) -> String {
         Value::Null => Ok(SchemaOptions::default()),
         value => serde_json::from_value::<SchemaOptions>(value).map_err(|error| {
             format!(
-                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\" }}: {error}"
+                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\", kibanaVersion?: string }}: {error}"
             )
         }),
-    };
+    }
+    // The package answers for the default release unless told otherwise.
+    .map(|mut options| {
+        options.kibana_version.get_or_insert_with(KibanaVersion::default);
+        options
+    });
     json(&match options {
         Err(message) => Answer::TypeError(message),
         Ok(options) => Answer::Schema(

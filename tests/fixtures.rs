@@ -29,13 +29,18 @@ use serde_json::Value;
 /// The minimum number of fixtures of each kind per connector type.
 const MINIMUM_PER_KIND: usize = 6;
 
+/// The fixture's options. The fixtures were written from Kibana main's sources, so a fixture that
+/// names no `kibanaVersion` is checked against `main`.
 fn options(fixture: &Fixture) -> Options {
-    fixture
+    let mut options = fixture
         .data
         .get("options")
-        .map_or_else(Options::default, |o| {
-            serde_json::from_value(o.clone()).expect("options")
-        })
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    if options.get("kibanaVersion").is_none() {
+        options["kibanaVersion"] = "main".into();
+    }
+    serde_json::from_value(options).expect("options")
 }
 
 fn pairs(issues: &[kibana_connectors::Issue]) -> Vec<(String, String)> {
@@ -248,4 +253,121 @@ fn fixture_folders_name_known_types() {
             "tests/fixtures/{folder} names no connector type"
         );
     }
+}
+
+/// Era fixtures (`tests/fixtures/<type>/eras/*.json`, `{ description, source, versions, body,
+/// kibanaError }`): Kibana's own 400 text for a body in the releases named, taken from Kibana's
+/// tests of that era (config-schema up to 9.2, Zod 3 in 9.3). Each must be answered word for word
+/// for every release it names.
+#[test]
+fn era_fixtures_get_that_releases_words() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for fixture in load("eras") {
+        let name = name(&fixture);
+        let expected = fixture.data["kibanaError"].as_str().expect("kibanaError");
+        let versions = fixture.data["versions"].as_array().expect("versions");
+        assert!(!versions.is_empty(), "{name}: versions");
+        for version in versions {
+            let options: Options =
+                serde_json::from_value(serde_json::json!({ "kibanaVersion": version }))
+                    .expect("a supported version");
+            let report = validate(&fixture.data["body"], &options);
+            checked += 1;
+            let got = report.kibana_error.as_ref().map(|e| e.message.as_str());
+            if got != Some(expected) {
+                failures.push(format!(
+                    "{name} ({version}):\n  got      {got:?}\n  expected {expected:?}"
+                ));
+            }
+        }
+    }
+    assert!(checked >= 60, "only {checked} era checks");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} era checks fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// An upgrade check names what changes between releases.
+#[test]
+fn comparing_releases_names_the_change() {
+    let body = serde_json::json!({
+        "name": "n",
+        "connector_type_id": ".webhook",
+        "config": { "url": "https://example.com/hook", "method": "patch" }
+    });
+    let versions: Vec<kibana_connectors::KibanaVersion> = ["9.1", "9.3", "main"]
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let comparison = kibana_connectors::compare_versions(&body, &versions, &Options::default());
+    assert_eq!(comparison.reports.len(), 3);
+    assert!(!comparison.reports[0].valid && comparison.reports[1].valid);
+    assert!(
+        comparison.changes[0].starts_with("refused on 9.1 (400 error validating action type config: [method]: types that failed validation:"),
+        "{:?}",
+        comparison.changes
+    );
+    assert_eq!(comparison.changes[1], "valid on 9.3 and main");
+}
+
+/// `connectorTypes` by release: what it registers and what it deprecates.
+#[test]
+fn each_release_lists_its_types() {
+    let names = |version: &str| -> Vec<&str> {
+        kibana_connectors::types_in(version.parse().unwrap())
+            .iter()
+            .map(|t| t.connector_type.id)
+            .collect()
+    };
+    assert!(!names("9.0").contains(&".xsoar") && names("8.19").contains(&".xsoar"));
+    assert!(!names("9.3").contains(&".http") && names("9.4").contains(&".http"));
+    let deprecated = |version: &str| {
+        kibana_connectors::types_in(version.parse().unwrap())
+            .into_iter()
+            .filter(|t| t.is_deprecated)
+            .map(|t| t.connector_type.id)
+            .collect::<Vec<_>>()
+    };
+    assert!(deprecated("9.4").is_empty());
+    assert_eq!(
+        deprecated("9.5"),
+        [".gen-ai", ".bedrock", ".gemini", ".inference"]
+    );
+}
+
+/// An answer is approximate only when it rests on an inferred fact: a plain body is exact in
+/// every release, and a body using a field dated by a merge date is not.
+#[test]
+fn fidelity_is_exact_unless_the_body_meets_an_inferred_fact() {
+    let index = serde_json::json!({ "name": "n", "connector_type_id": ".index", "config": { "index": "i" } });
+    for version in ["8.19", "9.3", "9.5", "9.6", "main"] {
+        let options: Options =
+            serde_json::from_value(serde_json::json!({ "kibanaVersion": version, "id": "my-id" }))
+                .unwrap();
+        let report = validate(&index, &options);
+        assert!(report.valid, "{version}");
+        assert_eq!(
+            report.fidelity,
+            kibana_connectors::Fidelity::Exact,
+            "{version}: {:?}",
+            report.approximations
+        );
+    }
+    let email = serde_json::json!({
+        "name": "n", "connector_type_id": ".email",
+        "config": { "from": "a@b.co", "host": "smtp.x.io", "port": 25, "allowHtml": true }
+    });
+    let options: Options =
+        serde_json::from_value(serde_json::json!({ "kibanaVersion": "9.6" })).unwrap();
+    let report = validate(&email, &options);
+    assert_eq!(report.fidelity, kibana_connectors::Fidelity::Approximate);
+    assert!(
+        report.approximations[0].starts_with("allowHtml:"),
+        "{:?}",
+        report.approximations
+    );
 }

@@ -142,7 +142,7 @@ fn arbitrary_bodies_of_every_type() {
     runner()
         .run(&strategy, |(id, name, config, secrets, update)| {
             let options = if update {
-                Options { mode: Mode::Update, connector_type_id: Some(id.to_owned()), id: None }
+                Options { mode: Mode::Update, connector_type_id: Some(id.to_owned()), ..Options::default() }
             } else {
                 Options::default()
             };

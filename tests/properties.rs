@@ -171,3 +171,31 @@ proptest! {
         prop_assert!(!debug.contains(MARKER));
     }
 }
+
+/// Slack and Teams webhook URLs are secrets: neither the URL nor its host reaches a report, also
+/// when the URL is refused (unparsable, or refused by Node's legacy parser).
+#[test]
+fn webhook_urls_never_appear_in_reports() {
+    let urls = [
+        "https://hooks.secret-host.example/services/T0/B0/XXXX",
+        "https://%zz@hooks.secret-host.example/services/T0/B0/XXXX",
+        "secret-host.example/services/XXXX",
+        "https:hooks.secret-host.example/XXXX",
+    ];
+    for connector_type_id in [".slack", ".teams"] {
+        for url in urls {
+            let body = json!({
+                "name": "n",
+                "connector_type_id": connector_type_id,
+                "secrets": { "webhookUrl": url },
+            });
+            let report = validate(&body, &Options::default());
+            let text = serde_json::to_string(&report).unwrap_or_default();
+            assert!(
+                !text.contains("secret-host"),
+                "{connector_type_id} {url}: {text}"
+            );
+            assert!(!text.contains("XXXX"), "{connector_type_id} {url}: {text}");
+        }
+    }
+}

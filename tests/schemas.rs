@@ -26,10 +26,13 @@ use std::path::Path;
 
 use common::{FIXTURES, Fixture, load};
 use jsonschema::{Draft, Validator};
-use kibana_connectors::schema::{
-    self, Contract, Dialect, SchemaOptions, creatable_types, definition_name, json_schema_with,
+use kibana_connectors::internals::{
+    self as schema, creatable_types, definition_name, for_each_schema,
 };
-use kibana_connectors::{CONNECTOR_TYPES, ConnectorType, Mode, Options, validate};
+use kibana_connectors::{
+    CONNECTOR_TYPES, ConnectorType, Contract, Dialect, Mode, Options, SchemaOptions,
+    json_schema_with, validate,
+};
 use serde_json::{Value, json};
 
 fn draft(dialect: Dialect) -> Draft {
@@ -62,13 +65,17 @@ fn fixture_type(fixture: &Fixture) -> Option<&'static ConnectorType> {
         .find(|t| t.id.trim_start_matches('.') == folder)
 }
 
+/// The fixture's options; one that names no `kibanaVersion` is for `main` (see tests/fixtures.rs).
 fn options(fixture: &Fixture) -> Options {
-    fixture
+    let mut options = fixture
         .data
         .get("options")
-        .map_or_else(Options::default, |o| {
-            serde_json::from_value(o.clone()).expect("options")
-        })
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    if options.get("kibanaVersion").is_none() {
+        options["kibanaVersion"] = "main".into();
+    }
+    serde_json::from_value(options).expect("options")
 }
 
 /// The body a fixture sends, as JSON; `None` for text that is not JSON.
@@ -82,8 +89,11 @@ fn body(fixture: &Fixture) -> Option<Value> {
 }
 
 /// The schemas describe create bodies; update bodies (`options.mode: update`) have none.
+/// The committed schemas describe create bodies of Kibana main; fixtures for update bodies or
+/// for an older release (`options.kibanaVersion`) have none to agree with.
 fn is_create(fixture: &Fixture) -> bool {
-    options(fixture).mode == Mode::Create
+    let options = options(fixture);
+    options.mode == Mode::Create && options.kibana_version.to_string() == "main"
 }
 
 /// What a schema says of a valid body: accepted, or accepted once Kibana's JSON-text coercion
@@ -91,8 +101,8 @@ fn is_create(fixture: &Fixture) -> bool {
 /// express, and which the README lists.
 fn accepts_valid(validator: &Validator, body: &Value) -> bool {
     validator.is_valid(body)
-        || kibana_connectors::envelope::coerce(body).as_ref() != body
-            && validator.is_valid(&kibana_connectors::envelope::coerce(body))
+        || kibana_connectors::internals::coerce(body).as_ref() != body
+            && validator.is_valid(&kibana_connectors::internals::coerce(body))
 }
 
 fn errors_of(validator: &Validator, body: &Value) -> String {
@@ -166,6 +176,7 @@ fn each_types_schema_agrees_with_the_fixtures() {
         let options = SchemaOptions {
             dialect,
             contract: Contract::Request,
+            kibana_version: None,
         };
         let validators: HashMap<&str, Validator> = creatable_types()
             .map(|t| {
@@ -236,6 +247,7 @@ fn the_bundle_agrees_with_the_fixtures_and_routes_each_body() {
         let options = SchemaOptions {
             dialect,
             contract: Contract::Request,
+            kibana_version: None,
         };
         let bundle = json_schema_with(None, options).unwrap();
         let validator = compile(&bundle, dialect);
@@ -260,7 +272,7 @@ fn the_bundle_agrees_with_the_fixtures_and_routes_each_body() {
             })
             .collect();
         for fixture in load("valid").iter().filter(|f| is_create(f)) {
-            let body = kibana_connectors::envelope::coerce(&body(fixture).unwrap()).into_owned();
+            let body = kibana_connectors::internals::coerce(&body(fixture).unwrap()).into_owned();
             for (id, reference, branch) in &branches {
                 let accepted = branch.is_valid(&body);
                 if accepted != (body["connector_type_id"] == *id) {
@@ -304,6 +316,7 @@ fn the_stored_schema_accepts_what_kibana_returns() {
         let options = SchemaOptions {
             dialect,
             contract: Contract::Stored,
+            kibana_version: None,
         };
         let bundle = compile(&json_schema_with(None, options).unwrap(), dialect);
         for fixture in load("valid").iter().filter(|f| is_create(f)) {
@@ -369,6 +382,7 @@ fn every_schema_is_valid_against_its_meta_schema() {
             let options = SchemaOptions {
                 dialect,
                 contract: *contract,
+                kibana_version: None,
             };
             let mut schemas = vec![json_schema_with(None, options).unwrap()];
             schemas.extend(creatable_types().filter_map(|t| json_schema_with(Some(t.id), options)));
@@ -392,7 +406,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
         let mut unmarked = Vec::new();
         let mut open = Vec::new();
         let mut secrets = secrets.clone();
-        schema::for_each_schema(&mut secrets, &mut |map| {
+        for_each_schema(&mut secrets, &mut |map| {
             if let Some(Value::Object(properties)) = map.get("properties") {
                 for (key, property) in properties {
                     if property.get("writeOnly") != Some(&json!(true)) {
@@ -404,7 +418,7 @@ fn every_secret_is_write_only_and_no_object_is_left_open() {
         // Objects are closed, or (Kibana drops unknown keys there) their unknown keys are
         // checked for blank strings.
         let mut config = schema["properties"]["config"].clone();
-        schema::for_each_schema(&mut config, &mut |map| {
+        for_each_schema(&mut config, &mut |map| {
             let closed = map
                 .get("additionalProperties")
                 .is_some_and(|a| a == &json!(false) || a.get("$ref").is_some());
@@ -539,6 +553,7 @@ fn the_openapi_dialect_uses_only_openapi_3_0_keywords() {
         let options = SchemaOptions {
             dialect: Dialect::OpenApi30,
             contract: *contract,
+            kibana_version: None,
         };
         let document = json_schema_with(None, options).unwrap();
         assert_eq!(document["openapi"], "3.0.3");
@@ -553,7 +568,7 @@ fn the_openapi_dialect_uses_only_openapi_3_0_keywords() {
     }
     let mut problems = Vec::new();
     for mut schema in schemas {
-        schema::for_each_schema(&mut schema, &mut |map| {
+        for_each_schema(&mut schema, &mut |map| {
             for key in map.keys() {
                 if !OPENAPI_KEYWORDS.contains(&key.as_str()) {
                     problems.push(format!("keyword {key}"));
@@ -577,4 +592,29 @@ fn the_openapi_dialect_uses_only_openapi_3_0_keywords() {
     problems.sort();
     problems.dedup();
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// A release's schemas: only the types it registers, without the fields and options it lacks.
+#[test]
+fn a_releases_schema_has_only_what_the_release_has() {
+    let release = |version: &str| SchemaOptions {
+        kibana_version: Some(version.parse().unwrap()),
+        ..SchemaOptions::default()
+    };
+    assert!(json_schema_with(Some(".http"), release("9.3")).is_none());
+    assert!(json_schema_with(Some(".http"), release("9.4")).is_some());
+    let webhook = json_schema_with(Some(".webhook"), release("9.1")).unwrap();
+    let methods = &webhook["properties"]["config"]["properties"]["method"]["enum"];
+    assert_eq!(methods, &serde_json::json!(["post", "put"]));
+    assert!(
+        webhook["properties"]["secrets"]["properties"]
+            .get("secretHeaders")
+            .is_none()
+    );
+    let main = json_schema_with(Some(".webhook"), SchemaOptions::default())
+        .unwrap()
+        .to_string();
+    assert!(main.contains("secretHeaders") && main.contains("\"patch\""));
+    let bundle = json_schema_with(None, release("9.3")).unwrap().to_string();
+    assert!(!bundle.contains("\".http\"") && bundle.contains("\".mcp\""));
 }

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use kibana_connectors::wasm::{
-    connector_types_text, json_schema_text, normalize_text, unreadable_body, validate_text,
+    compare_versions_text, connector_types_text, json_schema_text, licenses_text, normalize_text,
+    unreadable_body, validate_text,
 };
 
 fn parse(text: &str) -> Value {
@@ -83,11 +84,25 @@ fn normalize_fills_in_defaults() {
 
 #[wasm_bindgen_test]
 fn lists_types_and_schemas() {
-    let types = connector_types_text();
+    let types = connector_types_text("null");
     assert!(
         types.contains(r#"{"id":".index","name":"Index","minimumLicense":"basic""#),
         "{types}"
     );
+    let old = parse(&connector_types_text(r#"{"kibanaVersion":"9.3"}"#));
+    let ids: Vec<&str> = old["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&".mcp") && !ids.contains(&".http"));
+    assert_eq!(
+        parse(&licenses_text()),
+        json!(["basic", "gold", "platinum", "enterprise"])
+    );
+    let refused = parse(&connector_types_text(r#"{"kibanaVersion":"7.17"}"#));
+    assert!(refused["typeError"].as_str().unwrap().contains("7.17"));
     let schema = parse(&json_schema_text(r#"".index""#, "null"));
     assert_eq!(
         schema["schema"]["properties"]["connector_type_id"]["const"],
@@ -119,4 +134,20 @@ fn bodies_over_kibanas_payload_limit_get_its_413() {
         report["kibanaError"]["message"],
         "Payload content length greater than maximum allowed: 1048576"
     );
+}
+
+#[wasm_bindgen_test]
+fn versions_are_compared() {
+    let body = r#"{"name":"n","connector_type_id":".http","config":{"url":"https://example.com"}}"#;
+    let answer = parse(&compare_versions_text(body, r#"["9.3","9.4"]"#, "null"));
+    let reports = answer["value"]["reports"].as_array().unwrap();
+    assert_eq!(
+        reports[0]["kibanaError"]["message"],
+        "Action type \".http\" is not registered."
+    );
+    assert_eq!(reports[1]["kibanaVersion"], "9.4");
+    for bad in ["[]", r#"["7.17"]"#, "[1]", "{}"] {
+        let refused = parse(&compare_versions_text(body, bad, "null"));
+        assert!(refused["typeError"].is_string(), "{bad}");
+    }
 }

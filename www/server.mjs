@@ -12,7 +12,10 @@
 // answers of Kibana come back (MAX_ANSWER at most); bodies over MAX_BODY get Kibana's 413; slow
 // and many clients are cut off (CLIENT_LIMITS).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +38,83 @@ const TYPES = {
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
 };
+
+/** Types worth compressing (text, and the wasm module: 740 KB that brotli makes about 240 KB). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ts']);
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * The page's files as served: { mtimeMs, size, body, etag, br, gzip } by path. Each file is read,
+ * hashed and compressed once (again when it changes on disk: `make pkg` while serving); brotli at
+ * its best takes seconds for the wasm module, so it runs in the background (at start, see
+ * warmFiles) and a request that comes first gets gzip, ready in milliseconds.
+ */
+const FILES = new Map();
+let brotliQueue = Promise.resolve();
+
+async function servedFile(file) {
+  const info = await stat(file);
+  if (!info.isFile()) throw new Error('not a file');
+  const known = FILES.get(file);
+  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
+  const body = await readFile(file);
+  // A weak ETag: every encoding of these bytes is the same resource.
+  const entry = { mtimeMs: info.mtimeMs, size: info.size, body, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+  if (COMPRESSIBLE.has(extname(file)) && body.length > 512) {
+    entry.gzipReady = gzipped(body, { level: 9 }).then((out) => { entry.gzip = out; }, () => {});
+    // One brotli job at a time: they share libuv's four threads with the file reads.
+    entry.brReady = brotliQueue = brotliQueue.then(() => brotli(body, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+        [zlib.BROTLI_PARAM_MODE]: extname(file) === '.wasm' ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    })).then((out) => { entry.br = out; }, () => {});
+  }
+  FILES.set(file, entry);
+  return entry;
+}
+
+/** Reads and compresses every file of the mounts ahead of the first request. */
+async function warmFiles() {
+  for (const [, dir] of MOUNTS) {
+    let names = [];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) await servedFile(join(dir, name)).catch(() => {});
+  }
+}
+
+/** The content codings a client takes (`Accept-Encoding`), without those it refuses (q=0). */
+export function acceptedEncodings(header = '') {
+  const out = new Set();
+  for (const part of String(header).split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)).find(Boolean);
+    if (name.trim() && (!q || Number(q[1]) > 0)) out.add(name.trim());
+  }
+  return out;
+}
+
+/** The encoding to send: brotli when the client takes it and it is ready, else gzip. */
+async function encodingFor(entry, acceptEncoding) {
+  if (!entry.gzipReady) return null;
+  const accepted = acceptedEncodings(acceptEncoding);
+  if (accepted.has('br') && entry.br) return { name: 'br', body: entry.br };
+  if (accepted.has('gzip')) {
+    await entry.gzipReady;
+    if (entry.gzip) return { name: 'gzip', body: entry.gzip };
+  }
+  if (accepted.has('br')) {
+    await entry.brReady;
+    if (entry.br) return { name: 'br', body: entry.br };
+  }
+  return null;
+}
 
 /** The Content-Security-Policy: only the page's own scripts run, plus the wasm module; the page
  *  talks to its own origin, and to Kibana's only in the direct route. */
@@ -416,17 +496,30 @@ function createHandler(options) {
       plain(response, 404, headers, 'Not found');
       return;
     }
+    let entry;
     try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        ...headers,
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      entry = await servedFile(file);
     } catch {
       plain(response, 404, headers, 'Not found');
+      return;
     }
+    // Cached, and checked again on every load: an unchanged file costs a 304 and no bytes.
+    const fileHeaders = { ...headers, 'Cache-Control': 'no-cache', ETag: entry.etag, Vary: 'Accept-Encoding' };
+    const tags = String(request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (tags.includes(entry.etag.replace(/^W\//, '')) || tags.includes('*')) {
+      response.writeHead(304, fileHeaders);
+      response.end();
+      return;
+    }
+    const encoding = await encodingFor(entry, request.headers['accept-encoding']);
+    const body = encoding?.body ?? entry.body;
+    response.writeHead(200, {
+      ...fileHeaders,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      ...(encoding ? { 'Content-Encoding': encoding.name } : {}),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
 }
 
@@ -436,7 +529,8 @@ function createHandler(options) {
 export const CLIENT_LIMITS = { headersTimeoutMs: 10000, requestTimeoutMs: 30000, idleTimeoutMs: 30000, maxConnections: 64 };
 
 /**
- * Starts the server; resolves to { server, url } once it listens. Port 0 picks a free port.
+ * Starts the server; resolves to { server, url, warmed } once it listens (`warmed`: every file
+ * read and compressed). Port 0 picks a free port.
  * `kibanaUrl`: where to send (null: sending off); `direct`: the page calls Kibana itself;
  * `timeoutMs`: how long to wait for Kibana; the rest: CLIENT_LIMITS.
  */
@@ -452,6 +546,7 @@ export function startServer({
   maxConnections = CLIENT_LIMITS.maxConnections,
 } = {}) {
   const handle = createHandler({ kibanaUrl: parseKibanaUrl(kibanaUrl), direct, timeoutMs });
+  const warmed = warmFiles().then(() => Promise.all([...FILES.values()].flatMap((entry) => [entry.gzipReady, entry.brReady]))).catch(() => {});
   const server = createServer({
     headersTimeout: headersTimeoutMs,
     requestTimeout: requestTimeoutMs,
@@ -470,7 +565,7 @@ export function startServer({
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolve({ server, url: `http://${host}:${address.port}/` });
+      resolve({ server, url: `http://${host}:${address.port}/`, warmed });
     });
   });
 }

@@ -3,8 +3,11 @@
 //! combination rule, and the JSON check of `additionalFields`.
 //!
 //! The config fields of the auth schema (`hasAuth`, `authType`, `certType`, …) are spread into each
-//! connector's config object in Kibana; here each connector declares them itself, because a strict
-//! object's fields cannot be shared by flattening (see STYLE.md), and reuses the types below.
+//! connector's config object in Kibana; a strict object's fields cannot be shared by flattening
+//! (see STYLE.md), so the fields that the connectors describe alike are `strict_object!` field
+//! groups here ([`tls_config_fields`], [`oauth_config_fields`], [`credential_fields`]), included
+//! where Kibana spreads them; the fields each connector describes in its own words it declares
+//! itself.
 
 use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
@@ -13,7 +16,7 @@ use serde_json::Value;
 
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::zod::{Nullable, Reader, Record, Zod};
+use crate::zod::{Nullable, Reader, Zod};
 
 string_enum! {
     union
@@ -55,6 +58,63 @@ string_enum! {
     }
 }
 
+/// The TLS fields of Kibana's shared auth config (`common/auth`'s `AuthConfiguration`), which
+/// `.webhook`, `.cases-webhook` and `.http` spread into their configs: a `strict_object!` field
+/// group.
+macro_rules! tls_config_fields {
+    ($($object:tt)*) => {
+        $crate::model::strict_object! { @include $($object)*
+            /// The format of the TLS client certificate, for certificate authentication.
+            cert_type as "certType": Option<$crate::connectors::auth::SslCertType>,
+            /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
+            ca: Option<String>,
+            /// How strictly the service's TLS certificate is verified.
+            verification_mode as "verificationMode": Option<$crate::connectors::auth::VerificationMode>,
+        }
+    };
+}
+
+/// The OAuth 2.0 client-credentials fields of Kibana's shared auth config that `.webhook` and
+/// `.http` describe alike (each describes its own `accessTokenUrl`): a `strict_object!` field
+/// group.
+macro_rules! oauth_config_fields {
+    ($($object:tt)*) => {
+        $crate::model::strict_object! { @include $($object)*
+            /// The OAuth 2.0 client id (required for OAuth 2.0 client credentials).
+            client_id as "clientId": Option<String>,
+            /// The OAuth 2.0 scope to request.
+            scope: Option<String>,
+            /// Extra fields for the OAuth 2.0 token request, as JSON text of a non-empty object,
+            /// e.g. `{"audience": "https://api.example.com"}`.
+            additional_fields as "additionalFields": $crate::zod::Nullish<String>,
+        }
+    };
+}
+
+/// The credentials of Kibana's shared auth secrets (`SecretConfiguration`) after `user`, which
+/// `.webhook`, `.cases-webhook` and `.http` share (each describes its own `user`): a
+/// `strict_object!` field group.
+macro_rules! credential_fields {
+    ($($object:tt)*) => {
+        $crate::model::strict_object! { @include $($object)*
+            /// The password for basic authentication, or the passphrase of the certificate's key.
+            password: $crate::zod::Nullable<String>,
+            /// The TLS client certificate (PEM, base64-encoded), used with `key`.
+            crt: $crate::zod::Nullable<String>,
+            /// The private key of the TLS client certificate (PEM, base64-encoded), used with `crt`.
+            key: $crate::zod::Nullable<String>,
+            /// The TLS client certificate and key as a PKCS #12 bundle (base64-encoded).
+            pfx: $crate::zod::Nullable<String>,
+            /// The OAuth 2.0 client secret, used with `accessTokenUrl` and `clientId`.
+            client_secret as "clientSecret": $crate::zod::Nullable<String>,
+            /// Headers whose values are kept secret (for example an API key), sent with every request.
+            secret_headers as "secretHeaders": $crate::zod::Nullable<$crate::zod::Record<String>>,
+        }
+    };
+}
+
+pub(crate) use {credential_fields, oauth_config_fields, tls_config_fields};
+
 /// Kibana's message when the credentials match none of the accepted combinations.
 pub const INVALID_SECRETS: &str = "must specify one of the following schemas: user and password; crt and key (with optional password); pfx (with optional password); or clientSecret (for OAuth2)";
 
@@ -65,18 +125,7 @@ strict_object! {
     pub struct AuthSecretFields {
         /// The user name for basic authentication.
         user: Nullable<String>,
-        /// The password for basic authentication, or the passphrase of the certificate's key.
-        password: Nullable<String>,
-        /// The TLS client certificate (PEM, base64-encoded), used with `key`.
-        crt: Nullable<String>,
-        /// The private key of the TLS client certificate (PEM, base64-encoded), used with `crt`.
-        key: Nullable<String>,
-        /// The TLS client certificate and key as a PKCS #12 bundle (base64-encoded).
-        pfx: Nullable<String>,
-        /// The OAuth 2.0 client secret, used with `accessTokenUrl` and `clientId`.
-        client_secret as "clientSecret": Nullable<String>,
-        /// Headers whose values are kept secret (for example an API key), sent with every request.
-        secret_headers as "secretHeaders": Nullable<Record<String>>,
+        include credential_fields,
     }
 }
 
@@ -140,6 +189,40 @@ pub fn record_invalid_combination(reader: &mut Reader) {
     );
 }
 
+/// Reads the strict credentials object `T`, then Kibana's combination rule (a Zod `superRefine`)
+/// with `accepted`. Zod runs the refinement only when the object had no aborting issue (a wrong
+/// type, an unknown key); its issue has no path of its own, so it sits at the object's path.
+pub fn read_with_combination_rule<T: Zod>(
+    input: Option<&Value>,
+    reader: &mut Reader,
+    accepted: impl FnOnce(&T) -> bool,
+) -> Option<T> {
+    let mark = reader.mark();
+    let fields = T::read(input, reader);
+    let refused = fields.as_ref().is_some_and(|fields| !accepted(fields));
+    if refused && reader.clean_since(mark) {
+        record_invalid_combination(reader);
+    }
+    fields
+}
+
+/// The `z.preprocess` before the `.webhook` and `.http` config objects (Kibana PR #259325): an
+/// omitted `authType` becomes `null` when the request says `hasAuth: false`, so that the default
+/// `webhook-authentication-basic` does not trip the validator's hasAuth rule. `None` when the
+/// input is read as it is.
+pub fn null_auth_type_without_auth(input: Option<&Value>) -> Option<Value> {
+    match input {
+        Some(Value::Object(map))
+            if map.get("hasAuth") == Some(&Value::Bool(false)) && !map.contains_key("authType") =>
+        {
+            let mut map = map.clone();
+            map.insert("authType".to_owned(), Value::Null);
+            Some(Value::Object(map))
+        }
+        _ => None,
+    }
+}
+
 /// Kibana's `SecretConfigurationSchema`: the strict credentials object with its combination rule
 /// (a Zod `superRefine`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -148,17 +231,8 @@ pub struct AuthSecrets(pub AuthSecretFields);
 
 impl Zod for AuthSecrets {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let mark = reader.mark();
-        let fields = AuthSecretFields::read(input, reader);
-        // Zod runs the refinement only when the object had no aborting issue (a wrong type, an
-        // unknown key); its issue has no path of its own, so it sits at the object's path.
-        let refused = fields
-            .as_ref()
-            .is_some_and(|fields| !fields.is_accepted_combination());
-        if refused && reader.clean_since(mark) {
-            record_invalid_combination(reader);
-        }
-        fields.map(Self)
+        read_with_combination_rule(input, reader, AuthSecretFields::is_accepted_combination)
+            .map(Self)
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {

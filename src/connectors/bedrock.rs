@@ -3,9 +3,10 @@
 //! Kibana: `kbn-connector-schemas/bedrock/schemas/v1.ts` (config and secrets) and
 //! `stack_connectors/server/connector_types/bedrock/index.ts` (the config validator).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::gen_ai::check_api_url;
 use crate::model::strict_object;
+use crate::versions::{Release, Since};
 use crate::zod::CoercedNumber;
 
 /// The model used when a request names none.
@@ -44,6 +45,22 @@ pub struct Bedrock;
 impl Connector for Bedrock {
     type Config = BedrockConfig;
     type Secrets = BedrockSecrets;
+
+    /// `contextWindowLength` 9.2.0 (PR #228371), `temperature` 9.3.0 (PR #239806), `region`
+    /// 9.4.0 (PR #252956), backported to 9.2.x and 8.19.x patches whose numbers are not known
+    /// (PRs #253129, #253521), and taken to be in 9.3.x too.
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config("contextWindowLength", Since::exact(Release::V9_2)),
+        Versioned::config("temperature", Since::exact(Release::V9_3)),
+        Versioned::config(
+            "region",
+            Since::exact(Release::V9_4).backported(&[
+                (Release::V9_3, None),
+                (Release::V9_2, None),
+                (Release::V8_19, None),
+            ]),
+        ),
+    ];
 
     /// Kibana's `configValidator`: the URL checks.
     fn check_config(config: &BedrockConfig, rules: &mut Rules) {

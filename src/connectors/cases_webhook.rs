@@ -6,11 +6,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, truthy};
-use crate::connectors::auth::{AuthSecrets, AuthType, SslCertType, VerificationMode};
+use crate::connector::{Connector, Rules};
+use crate::connectors::auth::{AuthSecrets, AuthType, tls_config_fields};
+use crate::js::truthy;
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Nullish, Record};
 
 string_enum! {
@@ -102,12 +103,7 @@ strict_object! {
         /// The authentication method (OAuth 2.0 client credentials is refused). Left out, it
         /// becomes basic authentication, even when `hasAuth` is false.
         auth_type as "authType": Nullable<AuthType> = AuthType::Basic,
-        /// The format of the TLS client certificate, for certificate authentication.
-        cert_type as "certType": Option<SslCertType>,
-        /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
-        ca: Option<String>,
-        /// How strictly the service's TLS certificate is verified.
-        verification_mode as "verificationMode": Option<VerificationMode>,
+        include tls_config_fields,
         /// Accepted but unused: this connector type refuses OAuth 2.0.
         access_token_url as "accessTokenUrl": Option<String>,
         /// Accepted but unused: this connector type refuses OAuth 2.0.
@@ -137,7 +133,7 @@ impl Connector for CasesWebhook {
     /// credential set at most; `hasAuth: true` as sent (not when omitted) needs secrets with at
     /// least one key.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{always, config, equals, one_credential_set, secrets, when};
+        use crate::model::rules::{always, config, equals, one_credential_set, secrets, when};
         use serde_json::json;
         vec![
             always(config(json!({
@@ -183,11 +179,7 @@ impl Connector for CasesWebhook {
                 continue;
             };
             if urls::whatwg_parses(url) {
-                urls::check_uri_allowed(rules, path, url, || {
-                    format!(
-                        "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                    )
-                });
+                rules.target_url_allowed(path, url, PREFIX);
             } else {
                 // Node's `new URL` error, as `err.toString()` prints it.
                 rules.error(

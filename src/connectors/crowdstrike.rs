@@ -4,9 +4,8 @@
 //! Kibana: `kbn-connector-schemas/crowdstrike/schemas/v1.ts` and
 //! `stack_connectors/server/connector_types/crowdstrike/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a CrowdStrike connector.
@@ -28,14 +27,7 @@ strict_object! {
     }
 }
 
-/// The `.crowdstrike` connector type.
-pub struct CrowdStrike;
-
-impl Connector for CrowdStrike {
-    type Config = CrowdStrikeConfig;
-    type Secrets = CrowdStrikeSecrets;
-
-    fn check_config(config: &CrowdStrikeConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.crowdstrike` connector type.
+    CrowdStrike: CrowdStrikeConfig, CrowdStrikeSecrets, checks ["/config/url" => url]
 }

@@ -1,7 +1,6 @@
 //! `.d3security`: D3 Security, which sends events to D3 SOAR (sub-action framework).
 
-use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -21,14 +20,7 @@ strict_object! {
     }
 }
 
-/// The `.d3security` connector type.
-pub struct D3Security;
-
-impl Connector for D3Security {
-    type Config = D3SecurityConfig;
-    type Secrets = D3SecuritySecrets;
-
-    fn check_config(config: &D3SecurityConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.d3security` connector type.
+    D3Security: D3SecurityConfig, D3SecuritySecrets, checks ["/config/url" => url]
 }

@@ -4,12 +4,13 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
-use crate::connectors::email_services::kibana_service_host;
-use crate::email_address::parse_address_list;
+use crate::connector::{Connector, Rules, Versioned};
+use crate::js::{is_nullish, truthy};
+use crate::kibana::email_address::{has_valid_format, parse_address_list};
+use crate::kibana::email_services::kibana_service_host;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls::{check_hostname_allowed, check_uri_allowed};
+use crate::versions::{Release, Since};
 use crate::zod::{JsNumber, Limit, Nullable, Reader, Zod, coerce_number};
 
 strict_object! {
@@ -107,6 +108,52 @@ fn enabled_services_name(service: &str) -> Option<&'static str> {
     })
 }
 
+/// Kibana PR #268496 (8.19 backport #269518): `validateEmailAddresses` also refuses a local part
+/// that starts or ends with `-` (unless quoted) and a domain label that does, in every mailbox
+/// (`Name <addr>` and group members too); and `actions_config.ts`'s `validateEmails` no longer
+/// returns early when no email allowlist is set, so the format is checked with Kibana's defaults.
+/// Released in 9.5.0 and backported to 9.3.5, 9.4.2 and an 8.19 patch whose number is not known.
+const SENDER_FORMAT: Since = Since::exact(Release::V9_5).backported(&[
+    (Release::V9_3, Some(5)),
+    (Release::V9_4, Some(2)),
+    (Release::V8_19, None),
+]);
+
+/// `validateConfig`'s check of `from` (`[from]: not valid emails: <addr>`).
+///
+/// Since [`SENDER_FORMAT`]: the address list must parse and pass the format rule, whatever the
+/// settings; a valid one is still checked against `xpack.actions.email.domain_allowlist`, which
+/// only the server knows. Before it: with no email allowlist (the default) Kibana checks nothing,
+/// and with one it refuses a list that does not parse, so a sender that does not parse is only a
+/// warning there.
+fn check_sender(from: &str, rules: &mut Rules) {
+    let domain_allowlist = |rules: &mut Rules| {
+        rules.server_check(
+            "/config/from",
+            "When xpack.actions.email.domain_allowlist is set, Kibana accepts the sender only if its domain is in the list",
+            serde_json::json!({ "check": "emailDomainAllowlist" }),
+        );
+    };
+    let not_valid = || format!("[from]: not valid emails: {from}");
+    // Asked only when the answer depends on it: a sender that passes is fine in every release.
+    if has_valid_format(from) {
+        domain_allowlist(rules);
+    } else if rules.holds(&SENDER_FORMAT) {
+        rules.error(IssueCode::InvalidEmail, "/config/from", not_valid());
+    } else if parse_address_list(from) {
+        domain_allowlist(rules);
+    } else {
+        rules.server_check(
+            "/config/from",
+            format!(
+                "This Kibana checks the sender only while an email allowlist is set (xpack.actions.email.domain_allowlist, or recipient_allowlist where the release has it), and then refuses it: {}",
+                not_valid()
+            ),
+            serde_json::json!({ "check": "emailDomainAllowlist", "parses": false }),
+        );
+    }
+}
+
 /// The `.email` connector type.
 pub struct Email;
 
@@ -114,12 +161,21 @@ impl Connector for Email {
     type Config = EmailConfig;
     type Secrets = EmailSecrets;
 
+    /// `allowHtml`: PRs #275058 and #276584 (June and July 2026), taken to be in 9.6.
+    const VERSIONED: &'static [Versioned] = &[Versioned::config(
+        "allowHtml",
+        Since::approximate(
+            Release::V9_6,
+            "allowHtml is dated by its PRs' merge dates (#275058, #276584)",
+        ),
+    )];
+
     /// The validators' rules: the `other` service (also when `service` is left out) needs
     /// `host` and `port`; `elastic_cloud` refuses `allowHtml: true`; `exchange_server` needs
     /// `clientId`, `tenantId` and `secrets.clientSecret`; any other service with `hasAuth: true`
     /// as sent (not when omitted) needs `secrets.user` and `secrets.password`.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, when};
+        use crate::model::rules::{both, config, equals, given, secrets, when};
         use serde_json::json;
         let service_is = |service: &str| config(equals("service", json!(service)));
         vec![
@@ -157,19 +213,7 @@ impl Connector for Email {
                 serde_json::json!({ "check": "emailServices", "service": name }),
             );
         }
-        if parse_address_list(&config.from) {
-            rules.server_check(
-                "/config/from",
-                "When xpack.actions.email.domain_allowlist is set, Kibana accepts the sender only if its domain is in the list",
-                serde_json::json!({ "check": "emailDomainAllowlist" }),
-            );
-        } else {
-            rules.error(
-                IssueCode::InvalidEmail,
-                "/config/from",
-                format!("[from]: not valid emails: {}", config.from),
-            );
-        }
+        check_sender(&config.from, rules);
         if service == "elastic_cloud" && config.allow_html == Some(true) {
             rules.error(
                 IssueCode::NotAllowed,
@@ -178,7 +222,7 @@ impl Connector for Email {
             );
         }
         if let Some(url) = config.oauth_token_url.get().filter(|u| !u.is_empty()) {
-            check_uri_allowed(rules, "/config/oauthTokenUrl", url, || {
+            rules.uri_allowed("/config/oauthTokenUrl", url, || {
                 format!(
                     "[oauthTokenUrl]: host name value for '{url}' is not in the allowedHosts configuration"
                 )
@@ -221,7 +265,7 @@ impl Connector for Email {
                     (Some(_), false) => {}
                 }
                 if let Some(host) = config.host.get() {
-                    check_hostname_allowed(rules, "/config/host", host);
+                    rules.hostname_allowed("/config/host", host);
                 }
             }
             _ => {
@@ -233,7 +277,7 @@ impl Connector for Email {
                     );
                 }
                 match kibana_service_host(service) {
-                    Some(host) => check_hostname_allowed(rules, "/config/service", host),
+                    Some(host) => rules.hostname_allowed("/config/service", host),
                     None => rules.error(
                         IssueCode::InvalidOption,
                         "/config/service",

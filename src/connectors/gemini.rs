@@ -7,10 +7,11 @@ use schemars::{Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::gen_ai::check_api_url;
 use crate::model::strict_object;
 use crate::report::IssueCode;
+use crate::versions::{Release, Since};
 use crate::zod::CoercedNumber;
 use crate::zod::{Reader, Zod};
 
@@ -90,6 +91,12 @@ const KNOWN_CREDENTIAL_TYPES: &[&str] = &[
 impl Connector for Gemini {
     type Config = GeminiConfig;
     type Secrets = GeminiSecrets;
+
+    /// `contextWindowLength` 9.2.0 (PR #228371), `temperature` 9.3.0 (PR #239806).
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config("contextWindowLength", Since::exact(Release::V9_2)),
+        Versioned::config("temperature", Since::exact(Release::V9_3)),
+    ];
 
     /// Kibana's `configValidator`: the URL checks.
     fn check_config(config: &GeminiConfig, rules: &mut Rules) {

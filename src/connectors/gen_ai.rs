@@ -16,12 +16,13 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::model::{strict_object, string_enum};
+use crate::pointer::Segment;
 use crate::report::IssueCode;
-use crate::urls;
+use crate::versions::{Release, Since};
 use crate::zod::NonEmptyString;
-use crate::zod::{CoercedNumber, Reader, Record, Segment, Zod, ZodIssue};
+use crate::zod::{CoercedNumber, Reader, Record, Zod, ZodIssue};
 
 /// The model used when a request names none (OpenAI only).
 pub const DEFAULT_MODEL: &str = "gpt-4.1";
@@ -339,6 +340,31 @@ impl Connector for OpenAi {
     type Config = OpenAiConfig;
     type Secrets = OpenAiSecrets;
 
+    /// PKI for the `Other` provider: PR #215624 (`v8.19.0`, `v9.1.0`; not in 9.0);
+    /// `contextWindowLength` and `enableNativeFunctionCalling` 9.2.0 (PRs #228371, #232097);
+    /// `temperature` 9.3.0 (release notes, PR #239806).
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config(
+            "verificationMode",
+            Since::exact(Release::V9_1).backported(&[(Release::V8_19, Some(0))]),
+        ),
+        Versioned::secrets(
+            "certificateData",
+            Since::exact(Release::V9_1).backported(&[(Release::V8_19, Some(0))]),
+        ),
+        Versioned::secrets(
+            "privateKeyData",
+            Since::exact(Release::V9_1).backported(&[(Release::V8_19, Some(0))]),
+        ),
+        Versioned::secrets(
+            "caData",
+            Since::exact(Release::V9_1).backported(&[(Release::V8_19, Some(0))]),
+        ),
+        Versioned::config("contextWindowLength", Since::exact(Release::V9_2)),
+        Versioned::config("enableNativeFunctionCalling", Since::exact(Release::V9_2)),
+        Versioned::config("temperature", Since::exact(Release::V9_3)),
+    ];
+
     /// Kibana's `configValidator`: the URL checks. (Its `apiProvider` check cannot fail after
     /// the schema.)
     fn check_config(config: &OpenAiConfig, rules: &mut Rules) {
@@ -536,7 +562,7 @@ pub(crate) fn check_api_url(rules: &mut Rules, path: &str, prefix: &str, url: &s
         );
         return;
     }
-    urls::check_uri_allowed(rules, path, url, || {
+    rules.uri_allowed(path, url, || {
         format!(
             "{prefix}Error: error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
         )

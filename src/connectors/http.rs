@@ -8,53 +8,21 @@
 //! whose credentials sit in the secrets (`proxyUsername`, `proxyPassword`).
 
 use schemars::{Schema, SchemaGenerator};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, truthy};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::auth::{
-    AuthType, SslCertType, VerificationMode, is_accepted_combination, is_non_empty_json_object,
-    record_invalid_combination,
+    AuthType, SslCertType, VerificationMode, credential_fields, is_accepted_combination,
+    is_non_empty_json_object, null_auth_type_without_auth, oauth_config_fields,
+    read_with_combination_rule, tls_config_fields,
 };
-use crate::js::js_trim;
+use crate::js::truthy;
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
-use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
-
-/// `z.string().url()` in Zod 4: JavaScript's `trim()`, then WHATWG `new URL()` on the trimmed
-/// text; the trimmed text is what Kibana stores. Any scheme is accepted (`mailto:x` too).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZodUrl(pub String);
-
-impl Zod for ZodUrl {
-    fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let text = String::read(input, reader)?;
-        let trimmed = js_trim(&text);
-        if urls::whatwg_parses(trimmed) {
-            Some(Self(trimmed.to_owned()))
-        } else {
-            reader.push(
-                IssueCode::InvalidUrl,
-                "Invalid URL".to_owned(),
-                Some(serde_json::json!({ "format": "url" })),
-            );
-            None
-        }
-    }
-
-    fn schema(_: &mut SchemaGenerator) -> Schema {
-        // No `format: uri`: that is RFC 3986, which refuses URLs the WHATWG parser accepts
-        // (and Kibana trims the text first).
-        schemars::json_schema!({ "type": "string" })
-    }
-}
-
-impl Serialize for ZodUrl {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
+use crate::versions::{Release, Since};
+use crate::zod::{Nullable, Reader, Record, Zod, ZodUrl};
 
 strict_object! {
     /// Settings of an HTTP connector.
@@ -70,22 +38,11 @@ strict_object! {
         /// The authentication method. Must be empty (`null`) when `hasAuth` is false; left out,
         /// it becomes basic authentication, or `null` when `hasAuth` is false.
         auth_type as "authType": Nullable<AuthType> = AuthType::Basic,
-        /// The format of the TLS client certificate, for certificate authentication.
-        cert_type as "certType": Option<SslCertType>,
-        /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
-        ca: Option<String>,
-        /// How strictly the service's TLS certificate is verified.
-        verification_mode as "verificationMode": Option<VerificationMode>,
+        include tls_config_fields,
         /// The OAuth 2.0 token endpoint (required for the OAuth 2.0 client credentials and
         /// password grants).
         access_token_url as "accessTokenUrl": Option<String>,
-        /// The OAuth 2.0 client id (required for OAuth 2.0 client credentials).
-        client_id as "clientId": Option<String>,
-        /// The OAuth 2.0 scope to request.
-        scope: Option<String>,
-        /// Extra fields for the OAuth 2.0 token request, as JSON text of a non-empty object,
-        /// e.g. `{"audience": "https://api.example.com"}`.
-        additional_fields as "additionalFields": Nullish<String>,
+        include oauth_config_fields,
         /// A proxy that the requests of this connector go through, e.g.
         /// `http://proxy.example.com:8080`; empty (`null`) for none. Its host must be in
         /// `xpack.actions.allowedHosts`.
@@ -108,17 +65,7 @@ pub struct HttpConfig(pub HttpConfigFields);
 
 impl Zod for HttpConfig {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let preprocessed = match input {
-            Some(Value::Object(map))
-                if map.get("hasAuth") == Some(&Value::Bool(false))
-                    && !map.contains_key("authType") =>
-            {
-                let mut map = map.clone();
-                map.insert("authType".to_owned(), Value::Null);
-                Some(Value::Object(map))
-            }
-            _ => None,
-        };
+        let preprocessed = null_auth_type_without_auth(input);
         HttpConfigFields::read(preprocessed.as_ref().or(input), reader).map(Self)
     }
 
@@ -142,18 +89,7 @@ strict_object! {
         secret_query_params as "secretQueryParams": Nullable<Record<String>>,
         /// The user name for basic authentication (or the OAuth 2.0 password grant).
         user: Nullable<String>,
-        /// The password for basic authentication, or the passphrase of the certificate's key.
-        password: Nullable<String>,
-        /// The TLS client certificate (PEM, base64-encoded), used with `key`.
-        crt: Nullable<String>,
-        /// The private key of the TLS client certificate (PEM, base64-encoded), used with `crt`.
-        key: Nullable<String>,
-        /// The TLS client certificate and key as a PKCS #12 bundle (base64-encoded).
-        pfx: Nullable<String>,
-        /// The OAuth 2.0 client secret, used with `accessTokenUrl` and `clientId`.
-        client_secret as "clientSecret": Nullable<String>,
-        /// Headers whose values are kept secret (for example an API key), sent with every request.
-        secret_headers as "secretHeaders": Nullable<Record<String>>,
+        include credential_fields,
     }
 }
 
@@ -165,10 +101,8 @@ pub struct HttpSecrets(pub HttpSecretFields);
 
 impl Zod for HttpSecrets {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let mark = reader.mark();
-        let fields = HttpSecretFields::read(input, reader);
-        let refused = fields.as_ref().is_some_and(|f| {
-            !is_accepted_combination(
+        read_with_combination_rule(input, reader, |f: &HttpSecretFields| {
+            is_accepted_combination(
                 &f.user,
                 &f.password,
                 &f.crt,
@@ -176,11 +110,8 @@ impl Zod for HttpSecrets {
                 &f.pfx,
                 &f.client_secret,
             )
-        });
-        if refused && reader.clean_since(mark) {
-            record_invalid_combination(reader);
-        }
-        fields.map(Self)
+        })
+        .map(Self)
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {
@@ -190,15 +121,6 @@ impl Zod for HttpSecrets {
 
 /// The prefix of every message of Kibana's HTTP config validator.
 const PREFIX: &str = "error validation http action config: ";
-
-/// Kibana's `ensureUriAllowed` in `http/validations.ts`, for `url` and `proxyUrl`.
-fn check_allowed(rules: &mut Rules, path: &str, url: &str) {
-    urls::check_uri_allowed(rules, path, url, || {
-        format!(
-            "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-        )
-    });
-}
 
 /// True for a string JavaScript sees as truthy (present and not empty).
 fn given(value: Option<&String>) -> bool {
@@ -212,13 +134,19 @@ impl Connector for Http {
     type Config = HttpConfig;
     type Secrets = HttpSecrets;
 
+    /// `secretQueryParams` 9.5.0 (release notes, PR #258291).
+    const VERSIONED: &'static [Versioned] = &[Versioned::secrets(
+        "secretQueryParams",
+        Since::exact(Release::V9_5),
+    )];
+
     /// The validators' rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
     /// leaves `authType` absent or `null`; OAuth 2.0 client credentials need the token URL and
     /// the client id, the password grant the token URL; the secrets hold one credential set at
     /// most, and both proxy credentials or neither; `hasProxyAuth: true` (as sent) needs the
     /// proxy URL and both proxy credentials.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, both, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;
@@ -258,7 +186,7 @@ impl Connector for Http {
         // `validateUrl`: the schema's `.url()` already ran `new URL()` on the same (trimmed)
         // text, so this never fails through the API; kept for fidelity.
         if urls::whatwg_parses(&config.url.0) {
-            check_allowed(rules, "/config/url", &config.url.0);
+            rules.target_url_allowed("/config/url", &config.url.0, PREFIX);
         } else {
             rules.error(
                 IssueCode::InvalidUrl,
@@ -295,7 +223,7 @@ impl Connector for Http {
         check_oauth2(config, rules);
 
         if let Some(proxy_url) = config.proxy_url.get().filter(|u| !u.0.is_empty()) {
-            check_allowed(rules, "/config/proxyUrl", &proxy_url.0);
+            rules.target_url_allowed("/config/proxyUrl", &proxy_url.0, PREFIX);
         }
     }
 
@@ -395,19 +323,6 @@ mod tests {
         let mut reader = Reader::new();
         let _ = T::read(Some(input), &mut reader);
         prettify(&reader.into_issues())
-    }
-
-    #[test]
-    fn url_is_trimmed_the_javascript_way() {
-        assert_eq!(
-            js_trim("\u{feff} https://x.example \u{2028}"),
-            "https://x.example"
-        );
-        assert_eq!(js_trim("\u{85}x"), "\u{85}x");
-        let mut reader = Reader::new();
-        let url = ZodUrl::read(Some(&serde_json::json!("  mailto:x@y ")), &mut reader);
-        assert_eq!(url, Some(ZodUrl("mailto:x@y".to_owned())));
-        assert!(reader.is_clean());
     }
 
     #[test]

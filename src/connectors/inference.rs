@@ -9,11 +9,13 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
+use crate::js::js_key_order;
 use crate::model::strict_object;
 use crate::report::IssueCode;
+use crate::versions::{Release, Since};
 use crate::zod::CoercedNumber;
-use crate::zod::{Reader, Record, Zod, js_key_order};
+use crate::zod::{Reader, Record, Zod};
 
 /// The keys of Kibana's `ServiceProviderKeys`: the services an endpoint can use.
 pub const PROVIDERS: &[&str] = &[
@@ -117,11 +119,25 @@ impl Connector for Inference {
     type Config = InferenceConfig;
     type Secrets = InferenceSecrets;
 
+    /// `headers` 9.3.0 (PR #238710), `temperature` 9.3.0 (PR #239806); `contextWindowLength`
+    /// is taken to come with the other AI connectors' (9.2, PR #228371).
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config(
+            "contextWindowLength",
+            Since::approximate(
+                Release::V9_2,
+                "contextWindowLength of the AI connector is dated by the other AI connectors' (PR #228371)",
+            ),
+        ),
+        Versioned::config("headers", Since::exact(Release::V9_3)),
+        Versioned::config("temperature", Since::exact(Release::V9_3)),
+    ];
+
     /// The config validator's values: `provider` one of [`PROVIDERS`]; `taskType`
     /// `chat_completion`, or a string whose upper case (JavaScript's `toUpperCase`) is a
     /// sub-action key.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{always, config, upper_case_pattern};
+        use crate::model::rules::{always, config, upper_case_pattern};
         use serde_json::json;
         let task_types = format!(
             "^(?:chat_completion|{})$",

@@ -2,7 +2,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Jira connector.
@@ -34,11 +33,10 @@ impl Connector for Jira {
     /// Kibana's `validateCommonConfig`: only the allowed-hosts check of `apiUrl` (no URL parse).
     /// The secrets validator is a no-op and there is no connector validator.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
-            format!(
-                "error configuring connector action: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-                config.api_url
-            )
-        });
+        rules.target_url_allowed(
+            "/config/apiUrl",
+            &config.api_url,
+            "error configuring connector action: ",
+        );
     }
 }

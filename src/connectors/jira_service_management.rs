@@ -5,9 +5,8 @@
 //! `stack_connectors/server/connector_types/jira-service-management/index.ts`
 //! (`urlAllowListValidator('apiUrl')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Jira Service Management connector.
@@ -27,14 +26,7 @@ strict_object! {
     }
 }
 
-/// The `.jira-service-management` connector type.
-pub struct JiraServiceManagement;
-
-impl Connector for JiraServiceManagement {
-    type Config = JiraServiceManagementConfig;
-    type Secrets = JiraServiceManagementSecrets;
-
-    fn check_config(config: &JiraServiceManagementConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url);
-    }
+url_allow_list_connector! {
+    /// The `.jira-service-management` connector type.
+    JiraServiceManagement: JiraServiceManagementConfig, JiraServiceManagementSecrets, checks ["/config/apiUrl" => api_url]
 }

@@ -9,9 +9,8 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::{strict_object, string_enum};
-use crate::urls;
 use crate::zod::NonEmptyString;
 use crate::zod::{Reader, Record, Zod};
 
@@ -115,17 +114,11 @@ pub type McpConfig = Stripping<McpConfigFields>;
 /// Credentials of an MCP connector, as Kibana reads them (unknown keys dropped).
 pub type McpSecrets = Stripping<McpSecretFields>;
 
-/// The `.mcp` connector type.
-pub struct Mcp;
-
-impl Connector for Mcp {
-    type Config = McpConfig;
-    type Secrets = McpSecrets;
-
+url_allow_list_connector! {
+    /// The `.mcp` connector type.
+    ///
     /// `urlAllowListValidator('serverUrl')`; the secrets validator is a no-op in Kibana.
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/serverUrl", &config.0.server_url);
-    }
+    Mcp: McpConfig, McpSecrets, checks ["/config/serverUrl" => 0.server_url]
 }
 
 #[cfg(test)]

@@ -5,9 +5,8 @@
 //! `stack_connectors/server/connector_types/microsoft_defender_endpoint/index.ts`
 //! (`urlAllowListValidator('oAuthServerUrl')`, then `urlAllowListValidator('apiUrl')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::NonEmptyString;
 
 strict_object! {
@@ -37,15 +36,7 @@ strict_object! {
     }
 }
 
-/// The `.microsoft_defender_endpoint` connector type.
-pub struct MicrosoftDefenderEndpoint;
-
-impl Connector for MicrosoftDefenderEndpoint {
-    type Config = MicrosoftDefenderEndpointConfig;
-    type Secrets = MicrosoftDefenderEndpointSecrets;
-
-    fn check_config(config: &MicrosoftDefenderEndpointConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/oAuthServerUrl", &config.o_auth_server_url.0);
-        urls::check_sub_action_url(rules, "/config/apiUrl", &config.api_url.0);
-    }
+url_allow_list_connector! {
+    /// The `.microsoft_defender_endpoint` connector type.
+    MicrosoftDefenderEndpoint: MicrosoftDefenderEndpointConfig, MicrosoftDefenderEndpointSecrets, checks ["/config/oAuthServerUrl" => o_auth_server_url.0, "/config/apiUrl" => api_url.0]
 }

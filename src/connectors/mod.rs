@@ -1,5 +1,7 @@
-//! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`).
-//! `auth` is Kibana's shared webhook authentication schema.
+//! One module per connector type, named after its id (`.cases-webhook` → `cases_webhook`), each
+//! registered by its row in `registry::CONNECTOR_TYPES`. `auth` is Kibana's shared webhook
+//! authentication schema; `spec` is Kibana's machinery for spec-based ("single file") connector
+//! types, with their declarations.
 
 pub mod auth;
 pub mod bedrock;
@@ -7,7 +9,6 @@ pub mod cases_webhook;
 pub mod crowdstrike;
 pub mod d3security;
 pub mod email;
-pub mod email_services;
 pub mod gemini;
 pub mod gen_ai;
 pub mod http;
@@ -26,7 +27,6 @@ pub mod servicenow;
 pub mod slack;
 pub mod slack_api;
 pub mod spec;
-pub mod specs;
 pub mod swimlane;
 pub mod teams;
 pub mod thehive;

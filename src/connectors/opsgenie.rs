@@ -1,8 +1,7 @@
 //! `.opsgenie`: Opsgenie, which creates and closes Opsgenie alerts (sub-action framework).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an Opsgenie connector.
@@ -21,25 +20,7 @@ strict_object! {
     }
 }
 
-/// The `.opsgenie` connector type.
-pub struct Opsgenie;
-
-impl Connector for Opsgenie {
-    type Config = OpsgenieConfig;
-    type Secrets = OpsgenieSecrets;
-
-    fn check_config(config: &OpsgenieConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/apiUrl", &config.api_url);
-    }
-}
-
-/// The sub-action framework's `urlAllowListValidator(key)` (Opsgenie, Tines, D3 Security,
-/// TheHive): `ensureUriAllowed(url)` and nothing else — no `new URL()`, so a URL without a
-/// scheme passes while `xpack.actions.allowedHosts` contains `*`.
-pub(crate) fn check_url_allow_list(rules: &mut Rules, path: &str, url: &str) {
-    urls::check_uri_allowed(rules, path, url, || {
-        format!(
-            "error validating url: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-        )
-    });
+url_allow_list_connector! {
+    /// The `.opsgenie` connector type.
+    Opsgenie: OpsgenieConfig, OpsgenieSecrets, checks ["/config/apiUrl" => api_url]
 }

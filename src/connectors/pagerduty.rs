@@ -2,7 +2,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::Nullable;
 
 /// The Events API v2 endpoint Kibana uses when `apiUrl` is empty.
@@ -41,11 +40,7 @@ impl Connector for PagerDuty {
         const PATH: &str = "/config/apiUrl";
         // `config.apiUrl || PAGER_DUTY_API_URL`: an empty string also falls back.
         match config.api_url.get().filter(|url| !url.is_empty()) {
-            Some(url) => urls::check_uri_allowed(rules, PATH, url, || {
-                format!(
-                    "error configuring pagerduty action: target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-                )
-            }),
+            Some(url) => rules.target_url_allowed(PATH, url, "error configuring pagerduty action: "),
             // The default URL always parses: only the server's allowedHosts decides.
             None => rules.server_check(
                 PATH,
@@ -61,6 +56,7 @@ impl Connector for PagerDuty {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kibana::urls;
 
     #[test]
     fn default_host_is_what_node_parses() {

@@ -3,9 +3,8 @@
 //! A sub-action framework connector: its only custom rule is the framework's
 //! `urlAllowListValidator('apiUrl')`, run as the config validator.
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of an IBM Resilient connector.
@@ -27,20 +26,9 @@ strict_object! {
     }
 }
 
-/// The `.resilient` connector type.
-pub struct Resilient;
-
-impl Connector for Resilient {
-    type Config = ResilientConfig;
-    type Secrets = ResilientSecrets;
-
+url_allow_list_connector! {
+    /// The `.resilient` connector type.
+    ///
     /// `urlAllowListValidator('apiUrl')`: the allowed-hosts check, without a URL parse.
-    fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
-            format!(
-                "error validating url: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-                config.api_url
-            )
-        });
-    }
+    Resilient: ResilientConfig, ResilientSecrets, checks ["/config/apiUrl" => api_url]
 }

@@ -3,9 +3,8 @@
 //! Kibana: `kbn-connector-schemas/sentinelone/schemas/v1.ts` and
 //! `stack_connectors/server/connector_types/sentinelone/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Sentinel One connector.
@@ -25,14 +24,7 @@ strict_object! {
     }
 }
 
-/// The `.sentinelone` connector type.
-pub struct SentinelOne;
-
-impl Connector for SentinelOne {
-    type Config = SentinelOneConfig;
-    type Secrets = SentinelOneSecrets;
-
-    fn check_config(config: &SentinelOneConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.sentinelone` connector type.
+    SentinelOne: SentinelOneConfig, SentinelOneSecrets, checks ["/config/url" => url]
 }

@@ -10,28 +10,38 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
+use crate::connector::{Connector, Rules};
+use crate::js::{is_nullish, truthy};
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::{Nullable, Zod};
+
+/// The fields of Kibana's `ExternalIncidentServiceConfigurationBaseSchema`, which every ServiceNow
+/// config has: a `strict_object!` field group.
+macro_rules! common_config_fields {
+    ($($object:tt)*) => {
+        $crate::model::strict_object! { @include $($object)*
+            /// The address of your ServiceNow instance, e.g. `https://example.service-now.com`.
+            api_url as "apiUrl": String,
+            /// Authenticate with OAuth (a JWT signed with your private key) instead of a user name
+            /// and password. With OAuth, `userIdentifierValue`, `clientId` and `jwtKeyId` are required
+            /// here, and `clientSecret` and `privateKey` in the secrets.
+            is_oauth as "isOAuth": bool = false,
+            /// OAuth only: the value of the user identifier field (by default the user's email) of the
+            /// ServiceNow user the connector acts as.
+            user_identifier_value as "userIdentifierValue": $crate::zod::Nullable<String>,
+            /// OAuth only: the client id of the OAuth application registered in ServiceNow.
+            client_id as "clientId": $crate::zod::Nullable<String>,
+            /// OAuth only: the key id of the JWT verifier map in ServiceNow.
+            jwt_key_id as "jwtKeyId": $crate::zod::Nullable<String>,
+        }
+    };
+}
 
 strict_object! {
     /// Settings of a ServiceNow ITSM or SecOps connector.
     pub struct ServiceNowConfig {
-        /// The address of your ServiceNow instance, e.g. `https://example.service-now.com`.
-        api_url as "apiUrl": String,
-        /// Authenticate with OAuth (a JWT signed with your private key) instead of a user name
-        /// and password. With OAuth, `userIdentifierValue`, `clientId` and `jwtKeyId` are required
-        /// here, and `clientSecret` and `privateKey` in the secrets.
-        is_oauth as "isOAuth": bool = false,
-        /// OAuth only: the value of the user identifier field (by default the user's email) of the
-        /// ServiceNow user the connector acts as.
-        user_identifier_value as "userIdentifierValue": Nullable<String>,
-        /// OAuth only: the client id of the OAuth application registered in ServiceNow.
-        client_id as "clientId": Nullable<String>,
-        /// OAuth only: the key id of the JWT verifier map in ServiceNow.
-        jwt_key_id as "jwtKeyId": Nullable<String>,
+        include common_config_fields,
         /// Use ServiceNow's Table API instead of the Elastic ServiceNow app's Import Set API.
         /// The default `true` is the legacy mode: Kibana marks such connectors as deprecated.
         uses_table_api as "usesTableApi": bool = true,
@@ -41,19 +51,7 @@ strict_object! {
 strict_object! {
     /// Settings of a ServiceNow ITOM connector.
     pub struct ServiceNowItomConfig {
-        /// The address of your ServiceNow instance, e.g. `https://example.service-now.com`.
-        api_url as "apiUrl": String,
-        /// Authenticate with OAuth (a JWT signed with your private key) instead of a user name
-        /// and password. With OAuth, `userIdentifierValue`, `clientId` and `jwtKeyId` are required
-        /// here, and `clientSecret` and `privateKey` in the secrets.
-        is_oauth as "isOAuth": bool = false,
-        /// OAuth only: the value of the user identifier field (by default the user's email) of the
-        /// ServiceNow user the connector acts as.
-        user_identifier_value as "userIdentifierValue": Nullable<String>,
-        /// OAuth only: the client id of the OAuth application registered in ServiceNow.
-        client_id as "clientId": Nullable<String>,
-        /// OAuth only: the key id of the JWT verifier map in ServiceNow.
-        jwt_key_id as "jwtKeyId": Nullable<String>,
+        include common_config_fields,
     }
 }
 
@@ -83,29 +81,24 @@ pub struct CommonConfig<'a> {
     jwt_key_id: &'a Nullable<String>,
 }
 
-impl<'a> From<&'a ServiceNowConfig> for CommonConfig<'a> {
-    fn from(config: &'a ServiceNowConfig) -> Self {
-        Self {
-            api_url: &config.api_url,
-            is_oauth: config.is_oauth,
-            user_identifier_value: &config.user_identifier_value,
-            client_id: &config.client_id,
-            jwt_key_id: &config.jwt_key_id,
+/// The common fields of each config model (both include `common_config_fields`).
+macro_rules! common_config_of {
+    ($($config:ty),*) => {$(
+        impl<'a> From<&'a $config> for CommonConfig<'a> {
+            fn from(config: &'a $config) -> Self {
+                Self {
+                    api_url: &config.api_url,
+                    is_oauth: config.is_oauth,
+                    user_identifier_value: &config.user_identifier_value,
+                    client_id: &config.client_id,
+                    jwt_key_id: &config.jwt_key_id,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl<'a> From<&'a ServiceNowItomConfig> for CommonConfig<'a> {
-    fn from(config: &'a ServiceNowItomConfig) -> Self {
-        Self {
-            api_url: &config.api_url,
-            is_oauth: config.is_oauth,
-            user_identifier_value: &config.user_identifier_value,
-            client_id: &config.client_id,
-            jwt_key_id: &config.jwt_key_id,
-        }
-    }
-}
+common_config_of!(ServiceNowConfig, ServiceNowItomConfig);
 
 /// `VALIDATE_OAUTH_MISSING_FIELD_ERROR`.
 fn missing_field(field: &str, is_oauth: bool) -> String {
@@ -115,12 +108,11 @@ fn missing_field(field: &str, is_oauth: bool) -> String {
 /// Kibana's `validateCommonConfig`: the allowed-hosts check of `apiUrl`, then the OAuth fields
 /// (on the parsed config, so `null` and absent are the same).
 fn check_common_config(config: &CommonConfig<'_>, rules: &mut Rules) {
-    urls::check_uri_allowed(rules, "/config/apiUrl", config.api_url, || {
-        format!(
-            "error configuring connector action: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-            config.api_url
-        )
-    });
+    rules.target_url_allowed(
+        "/config/apiUrl",
+        config.api_url,
+        "error configuring connector action: ",
+    );
     if config.is_oauth {
         for (field, value) in [
             ("userIdentifierValue", config.user_identifier_value),
@@ -288,7 +280,7 @@ where
     /// out) the reverse. (The secrets validator's own rule, basic or OAuth credentials but not a
     /// half of either, follows from these.)
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use crate::model::rules::{both, config, equals, given, secrets, unset, when_else};
         use serde_json::json;
         let oauth_config = ["userIdentifierValue", "clientId", "jwtKeyId"];
         let oauth_secrets = ["clientSecret", "privateKey"];

@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn slack_host_is_what_node_parses() {
         assert_eq!(
-            crate::urls::legacy_hostname(SLACK_URL),
+            crate::kibana::urls::legacy_hostname(SLACK_URL),
             Ok(Some(SLACK_HOST.to_owned()))
         );
     }

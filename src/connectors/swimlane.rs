@@ -2,7 +2,6 @@
 
 use crate::connector::{Connector, Rules};
 use crate::model::{strict_object, string_enum};
-use crate::urls;
 use crate::zod::Nullable;
 
 string_enum! {
@@ -83,11 +82,10 @@ impl Connector for Swimlane {
     /// Kibana's `validateCommonConfig`: the allowed-hosts check of `apiUrl` (no URL parse). Nothing
     /// ties `connectorType` to the mappings at creation. The secrets validator is a no-op.
     fn check_config(config: &Self::Config, rules: &mut Rules) {
-        urls::check_uri_allowed(rules, "/config/apiUrl", &config.api_url, || {
-            format!(
-                "error configuring connector action: target url \"{}\" is not added to the Kibana config xpack.actions.allowedHosts",
-                config.api_url
-            )
-        });
+        rules.target_url_allowed(
+            "/config/apiUrl",
+            &config.api_url,
+            "error configuring connector action: ",
+        );
     }
 }

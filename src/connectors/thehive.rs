@@ -1,7 +1,6 @@
 //! `.thehive`: TheHive, which creates cases and alerts in TheHive (sub-action framework).
 
-use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 use crate::zod::Nullable;
 
@@ -25,14 +24,7 @@ strict_object! {
     }
 }
 
-/// The `.thehive` connector type.
-pub struct TheHive;
-
-impl Connector for TheHive {
-    type Config = TheHiveConfig;
-    type Secrets = TheHiveSecrets;
-
-    fn check_config(config: &TheHiveConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.thehive` connector type.
+    TheHive: TheHiveConfig, TheHiveSecrets, checks ["/config/url" => url]
 }

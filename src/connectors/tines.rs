@@ -1,7 +1,6 @@
 //! `.tines`: Tines, which sends events to Tines stories (sub-action framework).
 
-use crate::connector::{Connector, Rules};
-use crate::connectors::opsgenie::check_url_allow_list;
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
 
 strict_object! {
@@ -23,14 +22,7 @@ strict_object! {
     }
 }
 
-/// The `.tines` connector type.
-pub struct Tines;
-
-impl Connector for Tines {
-    type Config = TinesConfig;
-    type Secrets = TinesSecrets;
-
-    fn check_config(config: &TinesConfig, rules: &mut Rules) {
-        check_url_allow_list(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.tines` connector type.
+    Tines: TinesConfig, TinesSecrets, checks ["/config/url" => url]
 }

@@ -1,9 +1,9 @@
 //! `.torq`: Torq, which triggers Torq workflows through a webhook integration.
 
 use crate::connector::{Connector, Rules};
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 
 strict_object! {
     /// Settings of a Torq connector.
@@ -44,11 +44,7 @@ impl Connector for Torq {
             );
             return;
         };
-        urls::check_uri_allowed(rules, PATH, url, || {
-            format!(
-                "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-            )
-        });
+        rules.target_url_allowed(PATH, url, PREFIX);
         // `URL.hostname` is "" for a URL without a host (`mailto:x`).
         let hostname = hostname.unwrap_or_default();
         if !is_valid_torq_host_name(&hostname) && hostname != "localhost" {

@@ -7,14 +7,16 @@ use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::connector::{Connector, Rules};
+use crate::connector::{Connector, Rules, Versioned};
 use crate::connectors::auth::{
-    AuthSecrets, AuthType, SslCertType, VerificationMode, is_non_empty_json_object,
+    AuthSecrets, AuthType, SslCertType, is_non_empty_json_object, null_auth_type_without_auth,
+    oauth_config_fields, tls_config_fields,
 };
+use crate::kibana::urls;
 use crate::model::{strict_object, string_enum};
 use crate::report::IssueCode;
-use crate::urls;
-use crate::zod::{Nullable, Nullish, Reader, Record, Zod};
+use crate::versions::{Release, Since};
+use crate::zod::{Nullable, Reader, Record, Zod};
 
 string_enum! {
     /// The HTTP method of the request.
@@ -49,22 +51,11 @@ strict_object! {
         /// (`null`) when `hasAuth` is false; left out, it becomes basic authentication, or `null`
         /// when `hasAuth` is false.
         auth_type as "authType": Nullable<AuthType> = AuthType::Basic,
-        /// The format of the TLS client certificate, for certificate authentication.
-        cert_type as "certType": Option<SslCertType>,
-        /// A certificate authority (PEM, base64-encoded) that signs the service's certificate.
-        ca: Option<String>,
-        /// How strictly the service's TLS certificate is verified.
-        verification_mode as "verificationMode": Option<VerificationMode>,
+        include tls_config_fields,
         /// The OAuth 2.0 token endpoint (required for OAuth 2.0 client credentials). Its host
         /// must be in `xpack.actions.allowedHosts`.
         access_token_url as "accessTokenUrl": Option<String>,
-        /// The OAuth 2.0 client id (required for OAuth 2.0 client credentials).
-        client_id as "clientId": Option<String>,
-        /// The OAuth 2.0 scope to request.
-        scope: Option<String>,
-        /// Extra fields for the OAuth 2.0 token request, as JSON text of a non-empty object,
-        /// e.g. `{"audience": "https://api.example.com"}`.
-        additional_fields as "additionalFields": Nullish<String>,
+        include oauth_config_fields,
     }
 }
 
@@ -77,17 +68,7 @@ pub struct WebhookConfig(pub WebhookConfigFields);
 
 impl Zod for WebhookConfig {
     fn read(input: Option<&Value>, reader: &mut Reader) -> Option<Self> {
-        let preprocessed = match input {
-            Some(Value::Object(map))
-                if map.get("hasAuth") == Some(&Value::Bool(false))
-                    && !map.contains_key("authType") =>
-            {
-                let mut map = map.clone();
-                map.insert("authType".to_owned(), Value::Null);
-                Some(Value::Object(map))
-            }
-            _ => None,
-        };
+        let preprocessed = null_auth_type_without_auth(input);
         WebhookConfigFields::read(preprocessed.as_ref().or(input), reader).map(Self)
     }
 
@@ -105,11 +86,7 @@ const PREFIX: &str = "error validation webhook action config: ";
 /// Kibana's `validateUrl` then `ensureUriAllowed`, for `url` and `accessTokenUrl`.
 fn check_url(rules: &mut Rules, path: &str, url: &str) {
     if urls::whatwg_parses(url) {
-        urls::check_uri_allowed(rules, path, url, || {
-            format!(
-                "{PREFIX}target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts"
-            )
-        });
+        rules.target_url_allowed(path, url, PREFIX);
     } else {
         // Node's `new URL` error, as `err.toString()` prints it (the input is not echoed).
         rules.error(
@@ -127,12 +104,35 @@ impl Connector for Webhook {
     type Config = WebhookConfig;
     type Secrets = WebhookSecrets;
 
+    /// Kibana 9.3.0's release notes add `patch`, `get` and `delete` (PR #238072); 9.2.0's add
+    /// OAuth 2.0 client credentials (PR #218442) and encrypted headers (PR #233695).
+    const VERSIONED: &'static [Versioned] = &[
+        Versioned::config_options(
+            "method",
+            &["patch", "get", "delete"],
+            &["post", "put"],
+            Since::exact(Release::V9_3),
+        ),
+        Versioned::config_options(
+            "authType",
+            &["webhook-oauth2-client-credentials"],
+            &["webhook-authentication-basic", "webhook-authentication-ssl"],
+            Since::exact(Release::V9_2),
+        ),
+        Versioned::config("accessTokenUrl", Since::exact(Release::V9_2)),
+        Versioned::config("clientId", Since::exact(Release::V9_2)),
+        Versioned::config("scope", Since::exact(Release::V9_2)),
+        Versioned::config("additionalFields", Since::exact(Release::V9_2)),
+        Versioned::secrets("clientSecret", Since::exact(Release::V9_2)),
+        Versioned::secrets("secretHeaders", Since::exact(Release::V9_2)),
+    ];
+
     /// The validator's rules: `hasAuth: false` (sent; an omitted `authType` is then emptied)
     /// leaves `authType` absent or `null`; the OAuth 2.0 password grant is refused; OAuth 2.0
     /// client credentials need the token URL and the client id. The secrets hold one credential
     /// set at most.
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{
+        use crate::model::rules::{
             always, config, equals, given, one_credential_set, secrets, unset, when,
         };
         use serde_json::json;

@@ -6,10 +6,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::connector::{Connector, Rules, is_nullish, truthy};
+use crate::connector::{Connector, Rules};
+use crate::js::{is_nullish, truthy};
+use crate::kibana::urls;
 use crate::model::strict_object;
 use crate::report::IssueCode;
-use crate::urls;
 use crate::zod::Nullable;
 
 strict_object! {
@@ -39,11 +40,6 @@ strict_object! {
 /// The `.xmatters` connector type.
 pub struct XMatters;
 
-/// `ensureUriAllowed`'s message.
-fn not_allowed(url: &str) -> String {
-    format!("target url \"{url}\" is not added to the Kibana config xpack.actions.allowedHosts")
-}
-
 /// The value of a nullable string when JavaScript finds it truthy (set and not empty).
 fn set(value: &Nullable<String>) -> Option<&String> {
     value.get().filter(|text| !text.is_empty())
@@ -66,7 +62,7 @@ impl Connector for XMatters {
     /// `secrets.password` and refuses `secrets.secretsUrl`; otherwise the reverse. (The secrets
     /// validator's own rule, `secretsUrl` or user and password, follows from these.)
     fn schema_rules() -> Vec<Value> {
-        use crate::schema::rules::{both, config, equals, given, secrets, unset, when_else};
+        use crate::model::rules::{both, config, equals, given, secrets, unset, when_else};
         use serde_json::json;
         let basic = ["user", "password"];
         vec![when_else(
@@ -92,9 +88,11 @@ impl Connector for XMatters {
             return;
         };
         if urls::whatwg_parses(url) {
-            urls::check_uri_allowed(rules, "/config/configUrl", url, || {
-                format!("Error configuring xMatters action: {}", not_allowed(url))
-            });
+            rules.target_url_allowed(
+                "/config/configUrl",
+                url,
+                "Error configuring xMatters action: ",
+            );
         } else {
             // Kibana stops here; the allowed-hosts check of an unparsable URL would add nothing.
             rules.error(
@@ -150,7 +148,7 @@ impl Connector for XMatters {
             );
         }
         if urls::whatwg_parses(secrets_url) {
-            urls::check_secret_uri_allowed(rules, "/secrets/secretsUrl", secrets_url, "");
+            rules.secret_url_allowed("/secrets/secretsUrl", secrets_url, "");
         } else {
             // Node's `TypeError: Invalid URL` does not quote the input.
             rules.error(

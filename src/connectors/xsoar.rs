@@ -3,9 +3,8 @@
 //! Kibana: `kbn-connector-schemas/xsoar/schemas/v1.ts` and
 //! `stack_connectors/server/connector_types/xsoar/index.ts` (`urlAllowListValidator('url')`).
 
-use crate::connector::{Connector, Rules};
+use crate::connector::url_allow_list_connector;
 use crate::model::strict_object;
-use crate::urls;
 use crate::zod::Nullable;
 
 strict_object! {
@@ -27,14 +26,7 @@ strict_object! {
     }
 }
 
-/// The `.xsoar` connector type.
-pub struct Xsoar;
-
-impl Connector for Xsoar {
-    type Config = XsoarConfig;
-    type Secrets = XsoarSecrets;
-
-    fn check_config(config: &XsoarConfig, rules: &mut Rules) {
-        urls::check_sub_action_url(rules, "/config/url", &config.url);
-    }
+url_allow_list_connector! {
+    /// The `.xsoar` connector type.
+    Xsoar: XsoarConfig, XsoarSecrets, checks ["/config/url" => url]
 }

@@ -12,10 +12,12 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::registry::{CONNECTOR_TYPES, ConnectorType};
+use crate::catalog::{Category, License};
+use crate::pipeline::options::Mode;
+use crate::registry::{CONNECTOR_TYPES, ConnectorType, creatable_types};
 use crate::report::IssueCode;
 use crate::schema::{self, Contract, Dialect};
-use crate::validate::Mode;
+use crate::versions::Release;
 
 /// Where the declarations are committed, from the repository root.
 pub const FILE: &str = "schemas/kibana-connectors.d.ts";
@@ -24,7 +26,7 @@ pub const FILE: &str = "schemas/kibana-connectors.d.ts";
 pub fn declarations() -> String {
     let mut out = String::from(HEADER);
     ids(&mut out);
-    for connector_type in schema::creatable_types() {
+    for connector_type in creatable_types() {
         connector_type_declarations(&mut out, connector_type);
     }
     unions(&mut out);
@@ -52,16 +54,13 @@ fn ids(out: &mut String) {
         "/** Every connector type id Kibana registers (system action types included). */\nexport type ConnectorTypeId =\n{};\n",
         union_lines(&all)
     );
-    let creatable: Vec<String> = schema::creatable_types().map(|t| literal(t.id)).collect();
+    let creatable: Vec<String> = creatable_types().map(|t| literal(t.id)).collect();
     let _ = writeln!(
         out,
         "/** The connector type ids a create-connector request may name (system action types cannot be created). */\nexport type CreatableConnectorTypeId =\n{};\n",
         union_lines(&creatable)
     );
-    let mut licenses: Vec<_> = CONNECTOR_TYPES.iter().map(|t| t.minimum_license).collect();
-    licenses.sort();
-    licenses.dedup();
-    let licenses: Vec<String> = licenses.iter().map(|l| literal(l.as_str())).collect();
+    let licenses: Vec<String> = License::ALL.iter().map(|l| literal(l.as_str())).collect();
     let _ = writeln!(
         out,
         "/** A Kibana license level, lowest first. */\nexport type License = {};\n",
@@ -172,7 +171,7 @@ fn declare_or_alias(out: &mut String, name: &str, schema: &Value, same_as: &str,
 
 /// The unions over every creatable type, and the map from id to declarations.
 fn unions(out: &mut String) {
-    let types: Vec<&ConnectorType> = schema::creatable_types().collect();
+    let types: Vec<&ConnectorType> = creatable_types().collect();
     let names = |f: &dyn Fn(&ConnectorType) -> String| -> Vec<String> {
         types.iter().map(|t| f(t)).collect()
     };
@@ -238,6 +237,25 @@ fn report_declarations() -> String {
     };
     let create = mode(Mode::Create);
     let update = mode(Mode::Update);
+    let lines: Vec<String> = Release::ALL.iter().map(|r| literal(r.name())).collect();
+    let numbered: Vec<String> = Release::ALL
+        .iter()
+        .filter(|r| **r != Release::Main)
+        .map(|r| literal(r.name()))
+        .collect();
+    let categories: Vec<String> = Category::ALL
+        .iter()
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .filter_map(|v| v.as_str().map(literal))
+        .collect();
+    let _ = write!(
+        out,
+        "/**\n * A Kibana release this package answers for: a release line (its newest patch), a patch\n * (`\"9.3.2\"`), or `\"main\"`. The default is `{}`.\n */\nexport type KibanaVersion = {} | `${{{}}}.${{number}}`;\n\n/** What a connector type is for (the page groups and searches by it). */\nexport type ConnectorCategory = {};\n\n",
+        Release::DEFAULT.name(),
+        lines.join(" | "),
+        numbered.join(" | "),
+        categories.join(" | "),
+    );
     let _ = write!(
         out,
         r#"/** One problem in a request body. */
@@ -274,6 +292,19 @@ export interface Report {{
   kibanaError: KibanaError | null;
   /** Present (and `true`) when `errors` or `warnings` stop at their first 1,000 entries. */
   truncated?: true;
+  /** The Kibana the answer is for; absent when nothing was checked (unreadable body or options). */
+  kibanaVersion?: string;
+  /** `exact`, or `approximate` when the answer rests on a fact not pinned for that release. */
+  fidelity: "exact" | "approximate";
+  /** Why the answer is approximate (absent when exact). */
+  approximations?: string[];
+}}
+
+/** `compareVersions`: a report per release, and what changes from each to the next. */
+export interface Comparison {{
+  reports: Report[];
+  /** E.g. `valid on 8.19, refused on 9.6: 400 …`. */
+  changes: string[];
 }}
 
 /** Options for a create body (`POST /api/actions/connector/{{id}}`), the default. */
@@ -281,6 +312,8 @@ export interface CreateOptions {{
   /** The `{{id}}` path parameter, checked with Kibana's id rule when given. */
   id?: string;
   mode?: {create};
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }}
 
 /** Options for an update body (`PUT /api/actions/connector/{{id}}`), whose type comes from here. */
@@ -290,6 +323,8 @@ export interface UpdateOptions {{
   mode: {update};
   /** The type of the connector being updated. */
   connectorTypeId: CreatableConnectorTypeId | (string & {{}});
+  /** The Kibana that answers (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }}
 
 /** What the body alone does not say. */
@@ -312,6 +347,20 @@ export interface ConnectorTypeInfo {{
   supportedFeatureIds: ConnectorFeatureId[];
   /** System action types cannot be created through the API. */
   isSystemActionType: boolean;
+  /** What it is for, in one line. */
+  description: string;
+  /** Its group, for finding it. */
+  category: ConnectorCategory;
+  /** Words people search for it by that its name and id do not contain. */
+  searchWords: string[];
+  /** The first release that registers it by default. */
+  since: string;
+  /** Why that release is not certain, when it is not. */
+  sinceApproximate?: string;
+  /** Whether the release marks it deprecated (Kibana's `is_deprecated`); the API still creates it. */
+  isDeprecated: boolean;
+  /** What Kibana recommends instead, when deprecated. */
+  deprecation?: string;
 }}
 
 /**
@@ -340,6 +389,8 @@ export type JsonSchemaContract = {};
 export interface JsonSchemaOptions {{
   dialect?: JsonSchemaDialect;
   contract?: JsonSchemaContract;
+  /** The release described: only its types, without the fields and options it lacks (the newest release by default). */
+  kibanaVersion?: KibanaVersion;
 }}
 
 /** A JSON Schema (or, for `openapi-3.0`, a Schema Object; the bundle is then an OpenAPI document). */
@@ -396,11 +447,25 @@ export function normalize(body: CreateConnectorBody | string, options?: CreateOp
  * jsonSchema(undefined, { dialect: "draft-07", contract: "stored" }); // every stored connector
  */
 export function jsonSchema(connectorTypeId?: null, options?: JsonSchemaOptions): JsonSchema;
-export function jsonSchema(connectorTypeId: CreatableConnectorTypeId, options?: JsonSchemaOptions): JsonSchema;
 export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions): JsonSchema | null;
 
-/** Every connector type Kibana registers, in Kibana's registration order. */
-export function connectorTypes(): ConnectorTypeInfo[];
+/**
+ * Every connector type a Kibana release registers (the newest release by default), in Kibana's
+ * registration order. Throws a `TypeError` for an unsupported version.
+ */
+export function connectorTypes(options?: { kibanaVersion?: KibanaVersion }): ConnectorTypeInfo[];
+
+/**
+ * An upgrade check: the body as each of 1 to 12 releases answers it, and what changes from each
+ * to the next. Throws a `TypeError` for a bad list of versions; any body or options give reports.
+ *
+ * @example
+ * compareVersions(body, ["8.19", "9.6"]).changes; // ["valid on 8.19, refused on 9.6: 400 …"]
+ */
+export function compareVersions(body: unknown, versions: KibanaVersion[], options?: ValidateOptions): Comparison;
+
+/** Kibana's license levels, lowest first (the order in which a license check compares them). */
+export function licenses(): License[];
 
 /** This package's version. */
 export function version(): string;

@@ -36,15 +36,25 @@ function fixtures() {
     }
   }
   // The schemas describe create bodies; update bodies have none.
-  return out.filter((f) => (f.data.options?.mode ?? 'create') === 'create');
+  // The committed schemas describe create bodies of Kibana main (fixtures for older releases name one).
+  return out.filter((f) => (f.data.options?.mode ?? 'create') === 'create' && (f.data.options?.kibanaVersion ?? 'main') === 'main');
 }
 const ALL = fixtures();
 
-/** The body a fixture sends, as JSON (`undefined` for text that is not JSON). */
+/** True when JSON.parse made a number infinite somewhere in `value` (`1e400`). */
+function hasInfinity(value) {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value && typeof value === 'object') return Object.values(value).some(hasInfinity);
+  return false;
+}
+
+/** The body a fixture sends, as JSON (`undefined` for text that is not JSON, or whose numbers
+ *  JSON.parse makes infinite: ajv, like JSON Schema, has no number for them, see the README). */
 function bodyOf(fixture) {
   if ('body' in fixture.data) return fixture.data.body;
   try {
-    return JSON.parse(fixture.data.bodyText);
+    const body = JSON.parse(fixture.data.bodyText);
+    return hasInfinity(body) ? undefined : body;
   } catch {
     return undefined;
   }
@@ -116,6 +126,7 @@ function agreement(label, validatorFor) {
     const validate = validatorFor(fixture);
     if (!validate) continue;
     const body = bodyOf(fixture);
+    if (fixture.kind === 'valid' && body === undefined) continue; // see bodyOf
     if (fixture.kind === 'valid') {
       if (!validate(body) && !validate(coerce(body))) {
         failures.push(`${fixture.name} (${label}): refuses a valid body: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
@@ -209,18 +220,23 @@ test('openapi-3.0: the Schema Objects and the OpenAPI document agree with the fi
   assert.deepEqual(agreement('openapi-3.0 document', () => validate), []);
 });
 
-test("the package's jsonSchema() gives exactly the committed files", async () => {
+test("the package's jsonSchema() for main gives exactly the committed files", async () => {
   const { loadPackage } = await import('../../www/test/helpers.mjs').catch(() => ({}));
   const pkg = loadPackage ? await loadPackage() : await loadFromPkg();
   for (const dialect of ['2020-12', 'draft-07', 'openapi-3.0']) {
     for (const contract of ['request', 'stored']) {
-      assert.deepEqual(pkg.jsonSchema(undefined, { dialect, contract }), schemaFile(`${dialect}/${contract}.json`));
+      assert.deepEqual(pkg.jsonSchema(undefined, { dialect, contract, kibanaVersion: 'main' }), schemaFile(`${dialect}/${contract}.json`));
     }
     for (const name of creatable) {
-      assert.deepEqual(pkg.jsonSchema(`.${name}`, { dialect }), schemaFile(`${dialect}/request/${name}.json`), name);
+      assert.deepEqual(pkg.jsonSchema(`.${name}`, { dialect, kibanaVersion: 'main' }), schemaFile(`${dialect}/request/${name}.json`), name);
     }
   }
   assert.deepEqual(pkg.jsonSchema('.index'), schemaFile('2020-12/request/index.json'));
+  // By default the newest release: a type that only main registers has no schema there.
+  assert.equal(pkg.jsonSchema('.trello'), null);
+  assert.ok(pkg.jsonSchema('.trello', { kibanaVersion: 'main' }));
+  assert.equal(pkg.jsonSchema('.http', { kibanaVersion: '9.3' }), null);
+  assert.throws(() => pkg.jsonSchema('.index', { kibanaVersion: '7.17' }), TypeError);
   assert.equal(pkg.jsonSchema('.cases'), null);
   assert.throws(() => pkg.jsonSchema('.index', { dialect: 'draft-04' }), TypeError);
 });

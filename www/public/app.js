@@ -1,22 +1,32 @@
 // The page: pick a connector type, fill the form generated from its JSON Schema, see every problem
 // and Kibana's predicted answer as you type, preview the request, and send it.
 //
-// Secrets (the form's `secrets` and the Kibana credentials) live only in the inputs: they are
-// never stored, logged or put in a URL; the previews mask them unless the user reveals them; the
-// only request that carries them is the POST to the configured Kibana.
+// What Send posts is the body as the form builds it: the body the checker checked. The stored
+// form (what Kibana keeps, defaults filled in) is a preview only.
+//
+// Secrets (the form's secrets and the Kibana credentials) live only in the inputs: they are never
+// stored, logged or put in a URL; the previews mask them unless the user reveals them; the copied
+// curl command reads them from the terminal; the only request that carries them is the POST to
+// the configured Kibana.
 import init, { validate, normalize, jsonSchema, connectorTypes, version } from '/pkg/kibana_connectors.js';
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
+import { searchIndex, searchTypes, groupTypes, categoryOf, categoryName } from './types.js';
 import {
-  connectorPath, curlCommand, maskSecrets, generateId, spaceIdProblem, explainOutcome,
+  connectorPath, curlCommand, maskSecrets, replaceSecrets, secretStrings, generateId, spaceIdProblem, explainOutcome,
   authorizationHeader, credentialsProblem, PROXY_HEADER,
 } from './request.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'kibana-connectors:draft';
-const LICENSES = ['basic', 'standard', 'gold', 'platinum', 'enterprise'];
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** How long typing pauses before the body is checked again. */
+const DEBOUNCE_MS = 150;
+/** Previews longer than this show their start (Copy copies all of it). */
+const PREVIEW_LIMIT = 20000;
+/** A draft larger than this is not kept for a reload. */
+const PERSIST_LIMIT = 200000;
 
 const state = {
   types: [],
@@ -24,15 +34,13 @@ const state = {
   form: null,
   /** Forms already built, by type: switching back keeps what was typed (in memory only). */
   forms: new Map(),
-  /** Show every field's problems, not only those of the fields the user touched. */
-  showAll: false,
-  /** Top-level keys of an imported body that the form has no input for. */
-  topExtras: {},
   body: null,
   report: null,
-  normalized: null,
   server: { kibana: null, timeoutMs: 35000 },
   touched: new Set(),
+  /** The last request sent: { key, words }, so that a second Send of the same body asks first. */
+  lastSent: null,
+  timer: null,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -48,8 +56,11 @@ function friendly(issue) {
       return 'Required.';
     case 'blank_string':
       return 'Must not be empty or only spaces.';
-    case 'unknown_key':
-      return `Kibana does not know the key "${params.key ?? ''}": remove it.`;
+    case 'unknown_key': {
+      // The route's own check names no key in its params: the pointer does.
+      const key = params.key ?? issue.path.split('/').pop().replaceAll('~1', '/').replaceAll('~0', '~');
+      return `Kibana does not know the key "${key}": remove it.`;
+    }
     case 'invalid_type':
       if (params.expected && params.received) return `Expected ${ARTICLE(String(params.expected))}, got ${params.received}.`;
       break;
@@ -63,8 +74,10 @@ function friendly(issue) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function kibanaLine(report) {
+/** Kibana's predicted answer in one line. A Space ID Kibana cannot route gets its 404. */
+function kibanaLine(report, spaceProblem = null) {
   if (!report) return '…';
+  if (spaceProblem) return '404 Not Found: no such route (the Space ID is not one Kibana accepts)';
   const error = report.kibanaError;
   if (error) return `${error.statusCode} ${error.error}: ${error.message}`;
   return report.warnings.length > 0
@@ -75,43 +88,39 @@ function kibanaLine(report) {
 // ---------------------------------------------------------------------------------------------
 // Connector types
 
-function renderTypes() {
-  const list = $('type-list');
-  const byLicense = new Map();
-  for (const type of state.types) {
-    const license = type.minimumLicense ?? 'other';
-    if (!byLicense.has(license)) byLicense.set(license, []);
-    byLicense.get(license).push(type);
-  }
-  const order = [...byLicense.keys()].sort((a, b) => (LICENSES.indexOf(a) + 99) % 99 - (LICENSES.indexOf(b) + 99) % 99);
-  list.replaceChildren(...order.map((license) => h('fieldset', { class: 'type-group', dataset: { license } },
-    h('legend', {}, `${license.charAt(0).toUpperCase()}${license.slice(1)} license`),
-    byLicense.get(license).sort((a, b) => a.name.localeCompare(b.name)).map((type) => {
-      const id = `type-${type.id.replace(/[^a-z0-9_-]/gi, '_')}`;
-      return h('div', { class: 'type-option', dataset: { type: type.id, search: `${type.name} ${type.id}`.toLowerCase() } },
-        h('input', { type: 'radio', name: 'connector-type', id, value: type.id }),
-        h('label', { for: id }, h('span', { class: 'type-name' }, type.name), ' ', h('code', {}, type.id), ' ', h('span', { class: 'license' }, license)));
-    }))));
-  list.addEventListener('change', (event) => {
-    if (event.target.name === 'connector-type') selectType(event.target.value);
-  });
-  filterTypes();
+function typeOption(type, { ranked = false } = {}) {
+  const id = `type-${type.id.replace(/[^a-z0-9_-]/gi, '_')}`;
+  const descriptionId = `${id}-desc`;
+  const license = type.minimumLicense ?? 'other';
+  const badges = [
+    // Grouped by category, the group says it; a search result says it itself.
+    type.category && ranked ? h('span', { class: 'badge' }, categoryName(categoryOf(type))) : null,
+    h('span', { class: 'badge license' }, license),
+    type.isDeprecated ? h('span', { class: 'badge deprecated' }, 'Deprecated') : null,
+  ];
+  const description = [type.description, type.isDeprecated ? type.deprecation : null].filter(Boolean).join(' ');
+  return h('div', { class: `type-option${type.isDeprecated ? ' is-deprecated' : ''}`, dataset: { type: type.id, ranked: String(ranked) } },
+    h('input', { type: 'radio', name: 'connector-type', id, value: type.id, 'aria-describedby': description ? descriptionId : null, checked: state.type === type.id }),
+    h('label', { for: id },
+      h('span', { class: 'type-name' }, type.name), ' ', h('code', { class: 'key' }, type.id), ' ', badges,
+      description ? h('span', { class: 'type-desc', id: descriptionId }, description) : null));
 }
 
-function filterTypes() {
-  const words = $('type-filter').value.toLowerCase().split(/\s+/).filter(Boolean);
-  let shown = 0;
-  for (const option of $('type-list').querySelectorAll('.type-option')) {
-    const match = words.every((word) => option.dataset.search.includes(word));
-    option.hidden = !match;
-    if (match) shown += 1;
+function renderTypes() {
+  const list = $('type-list');
+  const query = $('type-filter').value.trim();
+  if (query === '') {
+    list.replaceChildren(...groupTypes(state.types).map((group) => h('fieldset', { class: 'type-group', dataset: { group: group.id } },
+      h('legend', {}, group.label),
+      group.types.map((type) => typeOption(type)))));
+    $('type-count').textContent = `${state.types.length} connector types. Type to search (names, descriptions, what they do); Enter picks the first match.`;
+    return;
   }
-  for (const group of $('type-list').querySelectorAll('.type-group')) {
-    group.hidden = !group.querySelector('.type-option:not([hidden])');
-  }
-  $('type-count').textContent = words.length === 0
-    ? `${state.types.length} connector types. Type to filter; Enter picks the first match.`
-    : `${shown} of ${state.types.length} types match.`;
+  const found = searchTypes(state.types, query);
+  list.replaceChildren(...found.map((type) => typeOption(type, { ranked: true })));
+  $('type-count').textContent = found.length === 0
+    ? `No type matches "${query}". Try another word (what it connects to, or what it does).`
+    : `${found.length} of ${state.types.length} types match, best first. Enter picks ${found[0].name}.`;
 }
 
 /** Shows the form of a type (building it the first time). */
@@ -120,18 +129,51 @@ function selectType(typeId, { fresh = false } = {}) {
   if (fresh) state.forms.delete(typeId);
   let form = state.forms.get(typeId);
   if (!form) {
-    form = createForm({ type: typeId, schema: jsonSchema(typeId), modes: MODES[typeId], hints: HINTS, onChange: update });
+    form = createForm({ type: typeId, schema: jsonSchema(typeId), modes: MODES[typeId], hints: HINTS, onChange: edited });
+    // The imported body's keys that the form has no input for (top-level ones, and a name that
+    // is not text): they belong to the body of that type, so they stay with its form.
+    form.topExtras = new Map();
+    form.odd = new Map();
+    // Nothing typed into this form yet: its check is not red. After an import, a send or a click
+    // on a problem, every problem shows (`showAll`).
+    form.pristine = true;
+    form.showAll = false;
     state.forms.set(typeId, form);
   }
   state.type = typeId;
   state.form = form;
   for (const radio of document.querySelectorAll('input[name="connector-type"]')) radio.checked = radio.value === typeId;
+  const type = state.types.find((each) => each.id === typeId);
+  $('type-chosen').replaceChildren(...(type ? [h('span', {},
+    h('strong', {}, type.name), ' ', h('code', { class: 'key' }, type.id),
+    type.description ? `: ${type.description}` : '',
+    type.isDeprecated ? h('span', { class: 'deprecation' }, ` Deprecated. ${type.deprecation ?? ''}`) : '')] : []));
   $('config-fields').replaceChildren(form.groups.config.root);
   $('secrets-fields').replaceChildren(form.groups.secrets.root);
   $('config-desc').replaceChildren(...richText(form.groups.config.description));
   $('secrets-desc').replaceChildren(...richText(form.groups.secrets.description));
-  update();
+  renderTopExtras();
+  flush();
   return true;
+}
+
+/** The imported body's top-level keys that the form has no input for, each with a Remove button. */
+function renderTopExtras() {
+  const box = $('top-extras');
+  const form = state.form;
+  const entries = form ? [...form.topExtras, ...[...form.odd].map(([key, value]) => [key, value])] : [];
+  box.hidden = entries.length === 0;
+  box.replaceChildren(
+    h('p', {}, 'From the imported body, kept as they were (Kibana refuses keys a create request does not have):'),
+    h('ul', {}, entries.map(([key, value]) => h('li', {},
+      h('code', {}, JSON.stringify(key)), ': ', h('code', {}, JSON.stringify(value) ?? String(value)), ' ',
+      h('button', { type: 'button', class: 'remove', 'aria-label': `Remove the key ${JSON.stringify(key)}`, onclick: () => {
+        form.topExtras.delete(key);
+        form.odd.delete(key);
+        renderTopExtras();
+        flush();
+        $('name').focus();
+      } }, 'Remove')))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,14 +190,20 @@ function meta() {
 /** The body the form gives now, and the options (the id) to check it with. */
 function currentBody() {
   const { name, id } = meta();
+  const form = state.form;
   const body = {};
-  if (Object.hasOwn(state.topExtras, 'name')) body.name = state.topExtras.name;
+  if (form.odd.has('name')) body.name = form.odd.get('name');
   else if (name !== '') body.name = name;
   body.connector_type_id = state.type;
-  const { config, secrets } = state.form.update();
-  body.config = config ?? {};
-  if (secrets !== undefined && !(isObject(secrets) && Object.keys(secrets).length === 0)) body.secrets = secrets;
-  for (const [key, value] of Object.entries(state.topExtras)) if (key !== 'name') body[key] = value;
+  const { config, secrets } = form.update();
+  // A fresh form sends `config: {}` (as Kibana's own form does) and no empty secrets; an imported
+  // body keeps what it had: an empty object, or none.
+  const imported = form.imported;
+  const empty = (value) => isObject(value) && Object.keys(value).length === 0;
+  if (config !== undefined && !(empty(config) && imported && !imported.config)) body.config = config;
+  else if (config === undefined && !imported) body.config = {};
+  if (secrets !== undefined && !(empty(secrets) && !imported?.secrets)) body.secrets = secrets;
+  for (const [key, value] of form.topExtras) body[key] = value;
   return { body, options: id ? { id } : undefined };
 }
 
@@ -164,7 +212,7 @@ function targetOf(issue) {
   if (issue.code === 'invalid_id' || (issue.path === '' && issue.params?.parameter === 'id')) return { fixed: 'id' };
   if (issue.path === '/name') return { fixed: 'name' };
   if (issue.path === '/connector_type_id') return { fixed: 'type' };
-  if (issue.path === '') return { fixed: 'body' };
+  if (issue.path === '' || !issue.path.startsWith('/config') && !issue.path.startsWith('/secrets')) return { fixed: 'body' };
   const located = state.form?.locate(issue.path);
   if (!located) return { fixed: 'body' };
   if (located.group) return { group: located.group };
@@ -180,20 +228,21 @@ const FIXED = {
   id: { messages: 'id-msg', input: 'connector-id', label: 'Connector ID' },
   space: { messages: 'space-msg', input: 'space-id', label: 'Space ID' },
   type: { messages: 'type-messages', input: 'type-filter', label: 'Connector type' },
+  body: { messages: 'body-msg', input: 'name', label: 'Body' },
 };
 
 function labelOf(target, issue) {
-  if (target.fixed === 'body') return 'Body';
   if (target.fixed) return FIXED[target.fixed].label;
-  if (target.group) return target.group.name === 'config' ? 'Settings' : 'Secrets';
-  const group = issue.path.startsWith('/secrets') ? 'Secrets' : 'Settings';
+  if (target.group) return target.group.name === 'config' ? 'Settings' : 'Credentials';
+  const group = issue.path.startsWith('/secrets') || target.field.spec.keyLabel ? 'Credentials' : 'Settings';
   return `${group} › ${target.field.spec.label}`;
 }
 
 function focusTarget(target) {
   if (target.field) target.field.focus();
   else if (target.group) (target.group.root.querySelector('input, select, textarea, button') ?? target.group.root).focus();
-  else if (target.fixed && target.fixed !== 'body') $(FIXED[target.fixed].input).focus();
+  else if (target.fixed === 'body') ($('top-extras').querySelector('button') ?? $('name')).focus();
+  else if (target.fixed) $(FIXED[target.fixed].input).focus();
   else $('name').focus();
 }
 
@@ -203,16 +252,15 @@ function setFixedMessages(key, errors, warnings) {
     ...[...new Set(errors)].map((text) => h('p', { class: 'error' }, h('span', { class: 'sr-only' }, 'Error: '), text)),
     ...[...new Set(warnings)].map((text) => h('p', { class: 'warning' }, h('span', { class: 'sr-only' }, 'Server check: '), text)),
   );
+  if (key === 'type' || key === 'body') return;
   const input = $(FIXED[key].input);
-  if (key !== 'type') {
-    if (errors.length > 0) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  }
+  if (errors.length > 0) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
 }
 
 function isTouched(target) {
-  if (state.showAll) return true;
-  if (target.fixed) return state.touched.has(target.fixed) || target.fixed === 'type';
+  if (state.form.showAll) return true;
+  if (target.fixed) return state.touched.has(target.fixed) || target.fixed === 'type' || target.fixed === 'body';
   if (target.field) return target.field.touched;
   if (target.group) return [...state.form.fields()].some((field) => field.touched && field.spec.pointer.startsWith(`/${target.group.name}`));
   return false;
@@ -231,6 +279,11 @@ function renderIssues(report) {
   if (spaceProblem) {
     add({ fixed: 'space' }, 'errors', spaceProblem);
     summary.errors.push({ target: { fixed: 'space' }, text: spaceProblem, issue: { path: '', code: 'invalid_space' } });
+  }
+  // What the page itself sees (two headers of the same name, a number that is not one).
+  for (const { field, text } of state.form.problems()) {
+    add({ field }, 'errors', text);
+    summary.errors.push({ target: { field }, text, issue: { path: field.spec.pointer, code: 'page' } });
   }
   for (const [kind, issues] of [['errors', report.errors], ['warnings', report.warnings]]) {
     for (const issue of issues) {
@@ -251,56 +304,116 @@ function renderIssues(report) {
       target.group.messages.replaceChildren(
         ...errors.map((text) => h('p', { class: 'error' }, text)),
         ...warnings.map((text) => h('p', { class: 'warning' }, text)));
-    } else if (target.fixed !== 'body') setFixedMessages(target.fixed, errors, warnings);
+    } else setFixedMessages(target.fixed, errors, warnings);
   }
+  const pristine = state.form.pristine && !state.form.showAll;
+  $('errors-h').textContent = pristine ? 'To fill in' : 'Problems';
+  $('errors-box').dataset.state = pristine ? 'pristine' : 'invalid';
   for (const [kind, listId, boxId] of [['errors', 'errors', 'errors-box'], ['warnings', 'warnings', 'warnings-box']]) {
     $(boxId).hidden = summary[kind].length === 0;
-    $(listId).replaceChildren(...summary[kind].map(({ target, text, issue }) => h('li', { class: kind === 'errors' ? 'error' : 'warning' },
+    $(listId).replaceChildren(...summary[kind].map(({ target, text, issue }) => h('li', { class: kind === 'errors' ? (pristine ? 'todo' : 'error') : 'warning' },
       h('button', {
         type: 'button',
         class: 'link',
         onclick: () => {
-          state.showAll = true;
-          update();
-          focusTarget(issue.code === 'invalid_space' ? target : targetOf(issue));
+          state.form.showAll = true;
+          flush();
+          focusTarget(issue.code === 'invalid_space' || issue.code === 'page' ? target : targetOf(issue));
         },
       }, h('span', { class: 'where' }, labelOf(target, issue)), h('span', { class: 'what' }, `: ${text}`)),
-      issue.path ? [' ', h('code', { class: 'pointer' }, issue.path)] : '',
+      issue.path && issue.code !== 'page' ? [' ', h('code', { class: 'pointer' }, issue.path)] : '',
       issue.message && issue.message !== text ? h('span', { class: 'kibana-words' }, issue.message) : '')));
   }
   return summary;
 }
 
-function renderVerdict(report, summary) {
-  const verdict = $('verdict');
+/** The verdict in words: { state, text }. A pristine form is not red: it has fields to fill. */
+function verdictOf(summary) {
   const count = summary.errors.length;
-  verdict.dataset.state = count === 0 ? 'valid' : 'invalid';
-  verdict.textContent = count === 0
-    ? 'Ready: Kibana would accept this body.'
-    : `${count} problem${count === 1 ? '' : 's'} to fix before Kibana accepts this body.`;
-  $('kibana').textContent = kibanaLine(report);
-  $('kibana').dataset.status = report.kibanaError ? String(report.kibanaError.statusCode) : '200';
+  if (count === 0) return { state: 'valid', text: 'Ready: Kibana would accept this body.' };
+  if (state.form.pristine && !state.form.showAll) return { state: 'pristine', text: `${count} thing${count === 1 ? '' : 's'} to fill in before Kibana accepts this body.` };
+  return { state: 'invalid', text: `${count} problem${count === 1 ? '' : 's'} to fix before Kibana accepts this body.` };
+}
+
+function renderVerdict(report, summary) {
+  const verdict = verdictOf(summary);
+  const spaceProblem = spaceIdProblem(meta().space);
+  for (const id of ['verdict', 'bar-verdict']) {
+    $(id).dataset.state = verdict.state;
+    $(id).textContent = verdict.text;
+  }
+  const line = kibanaLine(report, spaceProblem);
+  const status = spaceProblem ? '404' : report.kibanaError ? String(report.kibanaError.statusCode) : '200';
+  for (const id of ['kibana', 'bar-kibana']) {
+    $(id).textContent = id === 'kibana' ? line : line.replace(/:.*$/, '');
+    $(id).dataset.status = status;
+    // Not red before the user has typed anything.
+    if (verdict.state === 'pristine') $(id).dataset.pristine = '';
+    else delete $(id).dataset.pristine;
+  }
+}
+
+/** A preview's text, cut when very long (Copy copies all of it). */
+function showText(element, text) {
+  element.dataset.full = text.length > PREVIEW_LIMIT ? 'false' : 'true';
+  element.textContent = text.length > PREVIEW_LIMIT
+    ? `${text.slice(0, PREVIEW_LIMIT)}\n… (${Math.round((text.length - PREVIEW_LIMIT) / 1024)} KB more: Copy copies all of it)`
+    : text;
+}
+
+/** What the previews show and what Copy copies, from the current body. */
+function previews() {
+  const reveal = $('reveal-secrets').checked;
+  const { space, id } = meta();
+  const isSensitive = (pointer) => state.form.isSensitive(pointer);
+  const body = state.body;
+  const auth = document.querySelector('input[name="auth-method"]:checked')?.value ?? 'apiKey';
+  const hasSecrets = secretStrings(body, isSensitive).length > 0;
+  return {
+    reveal,
+    hasSecrets,
+    body: JSON.stringify(reveal ? body : maskSecrets(body, isSensitive), null, 2),
+    // Copied without reveal: the secrets are left out (never as masks Kibana would store).
+    bodyCopy: JSON.stringify(reveal ? body : replaceSecrets(body, () => undefined, isSensitive), null, 2),
+    curl: curlCommand({
+      kibanaUrl: state.server.kibana?.url, space, id, body, auth, reveal, isSensitive,
+      labelOf: (pointer) => {
+        const field = state.form.locate(pointer);
+        const where = pointer.slice(1).replaceAll('/', '.');
+        return field?.spec && field.spec.pointer === pointer ? `${field.spec.label} (${where})` : where;
+      },
+    }),
+  };
 }
 
 function renderPreviews() {
-  if (!state.form) return;
-  const reveal = $('reveal-secrets').checked;
+  if (!state.form || !state.body) return;
+  const shown = previews();
   const { space, id } = meta();
-  const sent = state.normalized?.ok ? state.normalized.body : state.body;
-  const shown = reveal ? sent : maskSecrets(sent);
-  $('body-preview').textContent = JSON.stringify(shown, null, 2);
-  $('body-caption').textContent = state.normalized?.ok
-    ? 'What Send posts: the body as Kibana stores it, defaults filled in.'
-    : 'Not valid yet: the body as the form builds it.';
+  showText($('body-preview'), shown.body);
+  $('body-caption').textContent = 'What Send posts: the body as the form builds it, the one the check above is about.';
+  renderStored();
+  showText($('curl-preview'), shown.curl);
   const auth = document.querySelector('input[name="auth-method"]:checked')?.value ?? 'apiKey';
-  $('curl-preview').textContent = curlCommand({ kibanaUrl: state.server.kibana?.url, space, id, body: shown, auth });
-  const hasSecrets = isObject(sent?.secrets) && Object.values(sent.secrets).some((v) => v !== null && v !== '');
-  $('curl-caption').textContent = [
-    `POST ${connectorPath({ space, id })}.`,
-    auth === 'basic' ? 'Set KIBANA_USER and KIBANA_PASSWORD in your shell.' : 'Set KIBANA_API_KEY in your shell.',
-    state.server.kibana ? '' : 'Set KIBANA_URL too.',
-    !reveal && hasSecrets ? 'Secrets are masked: show them to copy a command that works.' : '',
-  ].filter(Boolean).join(' ');
+  $('curl-caption').replaceChildren(...[
+    `POST ${connectorPath({ space, id })}. Run it in a terminal: it asks for `,
+    auth === 'basic' ? 'the Kibana user and password' : 'the Kibana API key',
+    shown.hasSecrets && !shown.reveal ? ' and for each secret' : '',
+    ' (unless they are set in the shell), without showing them.',
+    shown.reveal && shown.hasSecrets ? h('strong', { class: 'warning-text' }, ' It holds the secrets in clear text: it stays in your shell\'s history.') : '',
+  ]);
+  $('copy-body').textContent = shown.hasSecrets && !shown.reveal ? 'Copy without secrets' : 'Copy';
+}
+
+/** The stored form (normalize), shown only while its box is open: it costs a second pass. */
+function renderStored() {
+  const box = $('stored-details');
+  if (!box.open || !state.form || !state.body) return;
+  const out = state.report?.valid ? normalize(state.body, state.options) : null;
+  const isSensitive = (pointer) => state.form.isSensitive(pointer);
+  showText($('stored-preview'), out?.ok
+    ? JSON.stringify($('reveal-secrets').checked ? out.body : maskSecrets(out.body, isSensitive), null, 2)
+    : 'Kibana stores nothing until the body is valid.');
 }
 
 /** Non-secret state survives a reload of the tab (sessionStorage); secrets never do. */
@@ -308,7 +421,9 @@ function persist() {
   try {
     const { name, id, space } = meta();
     const config = state.body?.config;
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ type: state.type, name, id, space, config }));
+    const text = JSON.stringify({ type: state.type, name, id, space, config });
+    if (text.length > PERSIST_LIMIT) sessionStorage.removeItem(STORAGE_KEY);
+    else sessionStorage.setItem(STORAGE_KEY, text);
   } catch {
     // Storage may be off: nothing to keep then.
   }
@@ -326,34 +441,59 @@ function restore() {
   $('connector-id').value = typeof saved.id === 'string' ? saved.id : '';
   $('space-id').value = typeof saved.space === 'string' ? saved.space : '';
   if (typeof saved.type === 'string' && selectType(saved.type)) {
-    state.form.fill(isObject(saved.config) ? saved.config : undefined, undefined);
+    // A fresh form with the kept settings (the secrets start empty).
+    if (isObject(saved.config)) state.form.fill(saved.config, undefined);
+    state.form.pristine = false;
+    flush();
   }
 }
 
-/** Recomputes everything from the form: check, messages, previews, send button. */
-function update() {
+/** An edit: typing is checked once it pauses, so that a keystroke stays within a frame; a
+ *  choice (a select, a checkbox, a button) at once, so that the fields it brings show. */
+function edited({ typing = true } = {}) {
+  if (state.form) state.form.pristine = false;
+  if (typing) schedule();
+  else flush();
+}
+
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(flush, DEBOUNCE_MS);
+  document.documentElement.dataset.checked = 'pending';
+}
+
+/** Recomputes everything from the form now: check, messages, previews, send button. */
+function flush() {
+  clearTimeout(state.timer);
+  state.timer = null;
   if (!state.form) {
-    $('verdict').dataset.state = 'empty';
-    $('verdict').textContent = 'Pick a connector type to start.';
-    $('kibana').textContent = '…';
-    $('kibana').dataset.status = 'none';
+    for (const id of ['verdict', 'bar-verdict']) {
+      $(id).dataset.state = 'empty';
+      $(id).textContent = 'Pick a connector type to start.';
+    }
+    for (const id of ['kibana', 'bar-kibana']) {
+      $(id).textContent = '…';
+      $(id).dataset.status = 'none';
+    }
     $('body-preview').textContent = '';
     $('curl-preview').textContent = '';
     $('body-caption').textContent = 'The request appears here as you fill the form.';
     updateSendButton();
+    document.documentElement.dataset.checked = 'done';
     return;
   }
   const { body, options } = currentBody();
   state.body = body;
   state.options = options;
   state.report = validate(body, options);
-  state.normalized = state.report.valid ? normalize(body, options) : null;
   const summary = renderIssues(state.report);
   state.blocking = summary.errors.length;
+  state.summary = summary;
   renderVerdict(state.report, summary);
   renderPreviews();
   updateSendButton();
   persist();
+  document.documentElement.dataset.checked = 'done';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,13 +509,16 @@ function authInput() {
 
 function updateSendButton() {
   const button = $('send');
-  const ready = Boolean(state.form);
+  const on = Boolean(state.server.kibana);
+  const ready = Boolean(state.form) && on;
+  button.hidden = !on;
+  $('bar-off').hidden = on;
   button.disabled = !ready;
   // While sending, the button keeps the focus (a disabled button would drop it).
   if (state.sending) button.setAttribute('aria-disabled', 'true');
   else button.removeAttribute('aria-disabled');
   button.textContent = state.sending ? 'Sending…' : state.blocking > 0 ? 'Send anyway' : 'Send to Kibana';
-  $('send-note').textContent = ready && state.blocking > 0
+  $('send-note').textContent = state.form && state.blocking > 0
     ? 'The check found problems: Kibana will most likely refuse this body, but you can send it to see its answer.'
     : '';
 }
@@ -390,35 +533,69 @@ function setupSending() {
       h('code', {}, 'KIBANA_URL=https://localhost:5601 make serve'),
       '. Everything else works without it, and the curl command (under Request) sends the same request.');
     $('send-form').hidden = true;
+    updateSendButton();
     return;
   }
   target.replaceChildren(
     'Kibana: ', h('code', {}, kibana.url),
     kibana.route === 'direct' ? ' (the page calls it directly: kibana.yml must allow this page in server.cors.allowOrigin).' : ' (through this page\'s server).');
   $('send-form').hidden = false;
+  updateSendButton();
 }
 
-async function send() {
+/** What identifies a request: the same key twice is the same connector sent twice. */
+const requestKey = (path, body) => `${path}\n${JSON.stringify(body)}`;
+
+/** Asks before sending the same body again: it would make a second connector (or a 409). */
+function confirmAgain(onYes) {
+  const last = state.lastSent;
+  const result = $('send-result');
+  result.dataset.state = 'confirm';
+  result.replaceChildren(
+    h('p', { class: 'warning-text', id: 'send-confirm' }, `You already sent this same body (${last.title}) Send it again?`),
+    h('p', { class: 'help' }, last.ok ? 'Kibana would create a second connector' + (meta().id ? ', or answer 409 for the same id.' : '.') : 'Nothing changed since Kibana answered.'),
+    h('div', { class: 'control' },
+      h('button', { type: 'button', id: 'send-again', class: 'primary', onclick: () => { result.replaceChildren(); delete result.dataset.state; onYes(); } }, 'Send again'),
+      h('button', { type: 'button', id: 'send-cancel', onclick: () => { result.replaceChildren(); delete result.dataset.state; $('send').focus(); } }, 'Cancel')));
+  $('send-bar-status').textContent = 'You already sent this body: confirm under "Send to Kibana".';
+  $('send-again').focus();
+}
+
+function send({ again = false } = {}) {
   if (state.sending) return;
-  state.showAll = true;
-  update();
+  state.form.showAll = true;
+  flush();
   const result = $('send-result');
   const auth = authInput();
   const problem = credentialsProblem(auth);
   if (problem) {
-    result.replaceChildren(h('p', { class: 'error' }, problem));
+    result.dataset.state = 'error';
+    result.replaceChildren(h('p', { class: 'error', id: 'send-title' }, problem));
+    $('send-bar-status').textContent = problem;
     $(auth.method === 'basic' ? (auth.user ? 'kibana-password' : 'kibana-user') : 'api-key').focus();
     return;
   }
-  const { kibana, timeoutMs } = state.server;
   const { space, id } = meta();
-  const body = state.normalized?.ok ? state.normalized.body : state.body;
-  const predicted = state.report;
+  // The body as built: the one the check is about (never the stored form).
+  const body = state.body;
   const path = connectorPath({ space, id });
+  const key = requestKey(path, body);
+  if (!again && state.lastSent?.key === key) {
+    confirmAgain(() => send({ again: true }));
+    return;
+  }
+  post({ body, path, key, auth, space, id });
+}
+
+async function post({ body, path, key, auth, space, id }) {
+  const { kibana, timeoutMs } = state.server;
+  const predicted = state.report;
   const url = kibana.route === 'direct' ? `${kibana.url}${path}` : path;
+  const result = $('send-result');
   state.sending = true;
   updateSendButton();
   result.replaceChildren(h('p', {}, `Sending POST ${path}…`));
+  $('send-bar-status').textContent = `Sending POST ${path}…`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let outcome;
@@ -453,6 +630,7 @@ async function send() {
     updateSendButton();
   }
   const words = explainOutcome(outcome, { id, space, route: kibana.route, kibanaUrl: kibana.url, timeoutMs: outcome.proxy ? kibana.timeoutMs : timeoutMs });
+  state.lastSent = { key, ok: words.ok, title: words.title };
   const parts = [h('p', { class: words.ok ? 'success' : 'error', id: 'send-title' }, words.title)];
   if (words.detail) parts.push(h('p', { class: 'detail' }, h('span', { class: 'label' }, 'Kibana said: '), h('span', { id: 'send-detail' }, words.detail)));
   if (words.hint) parts.push(h('p', { class: 'help' }, words.hint));
@@ -475,6 +653,9 @@ async function send() {
   }
   result.dataset.state = words.ok ? 'success' : 'error';
   result.replaceChildren(...parts);
+  const status = $('send-bar-status');
+  status.dataset.state = result.dataset.state;
+  status.replaceChildren(words.title, ' ', h('a', { href: '#send-result' }, 'Details'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -508,6 +689,17 @@ function jsonErrorPlace(error, text) {
   return { line, column: new TextDecoder().decode(bytes).length + 1 };
 }
 
+/** config-schema accepts `config` and `secrets` as JSON text of an object, and stores the object. */
+function objectOf(value) {
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed = JSON.parse(value);
+    return isObject(parsed) ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
 function importBody(text) {
   const result = $('import-result');
   let body;
@@ -525,14 +717,14 @@ function importBody(text) {
     result.replaceChildren(h('p', { class: 'error' }, inner ? `This is a string whose text is not JSON${where}.` : `This is not JSON${where}.`));
     return false;
   }
-  const report = validate(text);
-  const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(report)));
   if (!isObject(body)) {
+    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text))));
     result.replaceChildren(h('p', { class: 'error' }, 'A request body is a JSON object.'), answer);
     return false;
   }
   const typeId = body.connector_type_id;
   if (!state.types.some((type) => type.id === typeId)) {
+    const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, kibanaLine(validate(text))));
     const known = connectorTypes().find((type) => type.id === typeId);
     const why = known?.isSystemActionType
       ? `"${typeId}" is a system action type: Kibana creates no connectors of it.`
@@ -540,36 +732,44 @@ function importBody(text) {
     result.replaceChildren(h('p', { class: 'error' }, why), answer);
     return false;
   }
-  // config-schema accepts `config` and `secrets` as JSON text of an object, and stores the object.
-  const objectOf = (value) => {
-    if (typeof value !== 'string') return value;
-    try {
-      const parsed = JSON.parse(value);
-      return isObject(parsed) ? parsed : value;
-    } catch {
-      return value;
-    }
-  };
-  state.topExtras = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (!['name', 'connector_type_id', 'config', 'secrets'].includes(key)) state.topExtras[key] = value;
-  }
-  if (typeof body.name === 'string') $('name').value = body.name;
-  else if (body.name !== undefined) state.topExtras.name = body.name;
-  else $('name').value = '';
   selectType(typeId, { fresh: true });
-  state.form.fill(objectOf(body.config), objectOf(body.secrets));
-  state.showAll = true;
-  update();
+  const form = state.form;
+  for (const [key, value] of Object.entries(body)) {
+    if (!['name', 'connector_type_id', 'config', 'secrets'].includes(key)) form.topExtras.set(key, value);
+  }
+  if (typeof body.name === 'string' && body.name !== '') $('name').value = body.name;
+  else {
+    $('name').value = '';
+    if (body.name !== undefined) form.odd.set('name', body.name);
+  }
+  form.imported = { config: Object.hasOwn(body, 'config'), secrets: Object.hasOwn(body, 'secrets') };
+  form.fill(objectOf(body.config), objectOf(body.secrets));
+  renderTopExtras();
+  form.showAll = true;
+  form.pristine = false;
+  flush();
   // The pasted text may hold secrets: it is not kept once the form has them.
   $('import-text').value = '';
-  const count = report.errors.length;
+  // The verdict is the Check panel's own: the same body, the same report.
+  const expected = JSON.parse(JSON.stringify({ ...body, config: objectOf(body.config), secrets: objectOf(body.secrets) }));
+  for (const key of ['config', 'secrets']) if (!Object.hasOwn(body, key)) delete expected[key];
+  const same = JSON.stringify(sortKeys(expected)) === JSON.stringify(sortKeys(state.body));
+  const count = state.summary.errors.length;
+  const answer = h('p', {}, 'Kibana would answer: ', h('code', {}, $('kibana').textContent));
   result.replaceChildren(
     h('p', { class: count === 0 ? 'success' : 'error' }, count === 0
       ? `Imported a ${typeId} body with no problems.`
       : `Imported a ${typeId} body with ${count} problem${count === 1 ? '' : 's'}: each is shown at its field and listed under Check.`),
-    answer);
+    answer,
+    same ? '' : h('p', { class: 'warning-text' }, 'The form could not hold all of it exactly: compare the body under Request with what you pasted.'));
   return true;
+}
+
+/** A copy with object keys in order, to compare bodies whatever their key order. */
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
 }
 
 async function importFile(file) {
@@ -582,46 +782,58 @@ async function importFile(file) {
 // Wiring
 
 function wire() {
-  $('type-filter').addEventListener('input', filterTypes);
+  $('type-filter').addEventListener('input', renderTypes);
   $('type-filter').addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    const first = $('type-list').querySelector('.type-option:not([hidden]) input');
-    if (first) {
-      first.checked = true;
+    const first = $('type-list').querySelector('.type-option input');
+    if (first && $('type-filter').value.trim() !== '') {
       selectType(first.value);
+      first.checked = true;
       first.focus();
     }
+  });
+  $('type-list').addEventListener('change', (event) => {
+    if (event.target.name === 'connector-type') selectType(event.target.value);
   });
   for (const [id, key] of [['name', 'name'], ['connector-id', 'id'], ['space-id', 'space']]) {
     $(id).addEventListener('input', () => {
       state.touched.add(key);
-      if (key === 'name') delete state.topExtras.name;
-      update();
+      if (key === 'name') state.form?.odd.delete('name');
+      edited();
     });
   }
   $('generate-id').addEventListener('click', () => {
     $('connector-id').value = generateId();
     state.touched.add('id');
-    update();
+    flush();
   });
   $('reveal-secrets').addEventListener('change', renderPreviews);
-  for (const [buttonId, preId] of [['copy-body', 'body-preview'], ['copy-curl', 'curl-preview']]) {
-    $(buttonId).addEventListener('click', async () => {
-      const button = $(buttonId);
-      try {
-        await navigator.clipboard.writeText($(preId).textContent);
-        button.textContent = 'Copied';
-      } catch {
-        const range = document.createRange();
-        range.selectNodeContents($(preId));
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        button.textContent = 'Selected: press Ctrl+C';
-      }
-      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
-    });
-  }
+  $('stored-details').addEventListener('toggle', renderStored);
+  const copy = async (buttonId, text, preId, done = 'Copied') => {
+    const button = $(buttonId);
+    const label = button.textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = done;
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents($(preId));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      button.textContent = 'Selected: press Ctrl+C';
+    }
+    setTimeout(() => { button.textContent = label; }, 1500);
+  };
+  $('copy-body').addEventListener('click', () => {
+    if (!state.body) return;
+    const shown = previews();
+    copy('copy-body', shown.bodyCopy, 'body-preview', shown.hasSecrets && !shown.reveal ? 'Copied, without the secrets' : 'Copied');
+  });
+  $('copy-curl').addEventListener('click', () => {
+    if (!state.body) return;
+    copy('copy-curl', previews().curl, 'curl-preview');
+  });
   for (const radio of document.querySelectorAll('input[name="auth-method"]')) {
     radio.addEventListener('change', () => {
       const basic = radio.value === 'basic' && radio.checked;
@@ -640,7 +852,7 @@ function wire() {
       $(inputId).type = show ? 'text' : 'password';
     });
   }
-  $('send').addEventListener('click', send);
+  $('send').addEventListener('click', () => send());
   $('import-button').addEventListener('click', () => importBody($('import-text').value));
   $('import-file').addEventListener('change', () => {
     importFile($('import-file').files?.[0]);
@@ -664,17 +876,20 @@ function wire() {
   });
 }
 
+// A reload (or leaving) right after typing keeps the draft.
+addEventListener('pagehide', () => { if (state.timer) flush(); });
+
 const serverConfig = fetch('/config.json', { cache: 'no-store' })
   .then((response) => (response.ok ? response.json() : null))
   .catch(() => null);
 
 await init();
 $('version').textContent = version();
-state.types = connectorTypes().filter((type) => !type.isSystemActionType);
+state.types = connectorTypes().filter((type) => !type.isSystemActionType).map((type) => ({ ...type, index: searchIndex(type) }));
 renderTypes();
 wire();
 restore();
-update();
+flush();
 document.documentElement.dataset.state = 'ready';
 performance.mark('kc:interactive');
 

@@ -30,30 +30,54 @@ export function generateId(crypto = globalThis.crypto) {
 
 export const MASK = '••••••••';
 
-/** A copy of the body with every secret string (anything under `/secrets`) replaced by a mask. */
-export function maskSecrets(body) {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  if (!Object.hasOwn(body, 'secrets')) return body;
-  const mask = (value) => {
-    if (typeof value === 'string') return value === '' ? value : MASK;
-    if (Array.isArray(value)) return value.map(mask);
+/** Every string under `/secrets`, with its pointer parts: [[parts, value]], depth first. */
+function secretLeaves(body) {
+  const out = [];
+  const visit = (value, parts) => {
+    if (typeof value === 'string') out.push([parts, value]);
+    else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...parts, String(index)]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...parts, key]);
+  };
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, 'secrets')) visit(body.secrets, ['secrets']);
+  return out;
+}
+
+const toPointer = (parts) => parts.map((part) => `/${part.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** A copy of the body with each secret string replaced by `replace(value, pointer)` (or left out
+ *  when that gives undefined). `isSensitive(pointer)` tells secrets from the names, addresses and
+ *  choices the secrets also hold (a user, a client id, the auth method); by default every string
+ *  under `/secrets` is a secret. */
+export function replaceSecrets(body, replace, isSensitive = () => true) {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, 'secrets')) return body;
+  const copy = (value, parts) => {
+    if (typeof value === 'string') {
+      const pointer = toPointer(parts);
+      return value === '' || !isSensitive(pointer) ? value : replace(value, pointer);
+    }
+    if (Array.isArray(value)) return value.map((item, index) => copy(item, [...parts, String(index)]));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+      const out = {};
+      for (const [key, item] of Object.entries(value)) {
+        const next = copy(item, [...parts, key]);
+        if (next !== undefined) out[key] = next;
+      }
+      return out;
     }
     return value;
   };
-  return { ...body, secrets: mask(body.secrets) };
+  return { ...body, secrets: copy(body.secrets, ['secrets']) };
+}
+
+/** A copy of the body with every secret string masked (for the previews only: a masked value is
+ *  never copied or sent). */
+export function maskSecrets(body, isSensitive) {
+  return replaceSecrets(body, () => MASK, isSensitive);
 }
 
 /** Every secret string in a body (to check that none leaks). */
-export function secretStrings(body) {
-  const out = [];
-  const visit = (value) => {
-    if (typeof value === 'string' && value !== '') out.push(value);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(getAt(body, '/secrets'));
-  return out;
+export function secretStrings(body, isSensitive = () => true) {
+  return secretLeaves(body).filter(([parts, value]) => value !== '' && isSensitive(toPointer(parts))).map(([, value]) => value);
 }
 
 /** Quotes a string for a POSIX shell. */
@@ -61,23 +85,87 @@ export function shellQuote(text) {
   return `'${String(text).replaceAll("'", "'\\''")}'`;
 }
 
+/** Shell variables a command must not overwrite. */
+const TAKEN = new Set(['USER', 'HOME', 'PATH', 'SHELL', 'PWD', 'OLDPWD', 'TERM', 'LANG', 'HOSTNAME', 'UID', 'EUID',
+  'PPID', 'IFS', 'PS1', 'PS2', 'MAIL', 'LOGNAME', 'TMPDIR', 'EDITOR', 'KIBANA_URL', 'KIBANA_API_KEY', 'KIBANA_USER', 'KIBANA_PASSWORD']);
+
+/** The shell variable for the secret at `/secrets/…`: `/secrets/clientSecret` → CLIENT_SECRET. */
+export function secretVariable(pointer, used = new Set()) {
+  const parts = pointer.split('/').slice(2).map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let name = parts.join('_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase() || 'SECRET';
+  if (/^\d/.test(name) || TAKEN.has(name)) name = `CONNECTOR_${name}`;
+  let unique = name;
+  for (let n = 2; used.has(unique); n += 1) unique = `${name}_${n}`;
+  used.add(unique);
+  return unique;
+}
+
+/** Shell functions that set a variable from the terminal, without echoing it (POSIX sh, bash,
+ *  zsh): `ask NAME prompt [json]`, escaped for a JSON string with `json`; `ask_file NAME prompt`,
+ *  a file's text (several lines) escaped for a JSON string. */
+const ASK = String.raw`ask() { printf '%s: ' "$2" >&2; stty -echo 2>/dev/null; IFS= read -r kc_v; stty echo 2>/dev/null; printf '\n' >&2; [ -z "$3" ] || kc_v=$(printf '%s' "$kc_v" | sed 's/[\\"]/\\&/g'); eval "$1=\$kc_v"; unset kc_v; }`;
+const ASK_FILE = String.raw`ask_file() { printf '%s (the path of a file that holds it): ' "$2" >&2; IFS= read -r kc_f; kc_v=$(awk '{ gsub(/[\\"]/, "\\\\&"); printf "%s%s", s, $0; s = "\\n" }' "$kc_f"); eval "$1=\$kc_v"; unset kc_f kc_v; }`;
+
 /**
- * The curl command that sends the body. Credentials are never printed: they come from
- * environment variables the user sets in their shell.
+ * The curl command that sends the body.
+ * - The Kibana credentials are never printed: they come from shell variables (KIBANA_API_KEY, or
+ *   KIBANA_USER and KIBANA_PASSWORD), read from the terminal when they are not set.
+ * - The connector's secrets, unless `reveal`: shell variables too, each read from the terminal
+ *   (so that they stay out of the shell's history), spliced into the body. With `reveal`, their
+ *   values, with a warning. Never masked characters: a command that runs stores what it holds.
+ * `isSensitive(pointer)` tells which strings under `/secrets` are secrets.
  */
-export function curlCommand({ kibanaUrl, space, id, body, auth = 'apiKey' }) {
+export function curlCommand({ kibanaUrl, space, id, body, auth = 'apiKey', reveal = false, isSensitive = () => true, labelOf = describePointer }) {
   const base = kibanaUrl ? kibanaUrl.replace(/\/+$/, '') : '$KIBANA_URL';
   const url = `${base}${connectorPath({ space, id })}`;
   const credentials = auth === 'basic'
     ? '-u "$KIBANA_USER:$KIBANA_PASSWORD"'
     : '-H "Authorization: ApiKey $KIBANA_API_KEY"';
-  return [
+  const lines = [];
+  const variables = [];
+  // A token that cannot be in the body's text marks each secret; the quoted JSON is then cut
+  // there and the variable spliced in: '…"'"$PASSWORD"'"…'.
+  const text = JSON.stringify(body) ?? '';
+  let nonce = 0;
+  while (text.includes(`@@kc${nonce}:`)) nonce += 1;
+  let sent = body;
+  if (!reveal) {
+    const used = new Set();
+    sent = replaceSecrets(body, (value, pointer) => {
+      const name = secretVariable(pointer, used);
+      variables.push({ name, pointer, lines: value.includes('\n') });
+      return `@@kc${nonce}:${name}@@`;
+    }, isSensitive);
+  } else if (secretStrings(body, isSensitive).length > 0) {
+    lines.push('# Warning: this command holds the connector\'s secrets in clear text. It stays in your shell\'s');
+    lines.push('# history and in your clipboard: clear both once it has run.');
+  }
+  const kibanaVariables = auth === 'basic'
+    ? [['KIBANA_USER', 'Kibana user name'], ['KIBANA_PASSWORD', 'Kibana password']]
+    : [['KIBANA_API_KEY', 'Kibana API key (encoded)']];
+  lines.push('# What it asks for is typed (or pasted) without being shown, and stays out of the shell\'s history.');
+  lines.push(ASK);
+  if (variables.some((variable) => variable.lines)) lines.push(ASK_FILE);
+  if (!kibanaUrl) lines.push('[ -n "${KIBANA_URL:-}" ] || { printf \'Kibana URL: \' >&2; read -r KIBANA_URL; }');
+  for (const [name, prompt] of kibanaVariables) lines.push(`[ -n "\${${name}:-}" ] || ask ${name} ${shellQuote(prompt)}`);
+  for (const variable of variables) {
+    const prompt = shellQuote(labelOf(variable.pointer));
+    lines.push(variable.lines ? `ask_file ${variable.name} ${prompt}` : `ask ${variable.name} ${prompt} json`);
+  }
+  const marker = new RegExp(`@@kc${nonce}:([A-Z0-9_]+)@@`, 'g');
+  const data = shellQuote(JSON.stringify(sent, null, 2)).replace(marker, (_match, name) => `'"$${name}"'`);
+  lines.push([
     `curl -X POST "${url.replaceAll('"', '%22')}"`,
     `  ${credentials}`,
     '  -H "kbn-xsrf: true"',
     '  -H "Content-Type: application/json"',
-    `  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
-  ].join(' \\\n');
+    `  -d ${data}`,
+  ].join(' \\\n'));
+  return lines.join('\n');
 }
 
 /** The value of the `Authorization` header for the credentials typed in the page. */
@@ -182,7 +270,7 @@ export function kibanaMessage(outcome) {
   return text.length > 600 ? `${text.slice(0, 600)}…` : text;
 }
 
-/** Where a pointer's parts name a list item: `/config/allowedChannels/0/name` → label path. */
+/** A pointer in words: `/secrets/secretHeaders/X-Key` → `secrets › secretHeaders › X-Key`. */
 export function describePointer(path) {
   return parsePointer(path).join(' › ');
 }

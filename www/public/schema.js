@@ -146,8 +146,9 @@ export function classify(rawSchema, root) {
   if (types.length === 0 && schema.properties) types = ['object'];
   if (types.length === 0) return { kind: 'json', nullable, schema };
   if (types.every((t) => t === 'boolean')) return { kind: 'boolean', nullable, schema };
-  if (types.every((t) => t === 'integer' || t === 'number' || t === 'string') && types.some((t) => t !== 'string')) {
-    return { kind: 'number', nullable, integer: !types.includes('number'), schema };
+  // A number, or a number Kibana coerces from text or a boolean (`z.coerce.number()`).
+  if (types.some((t) => t === 'integer' || t === 'number') && types.every((t) => ['integer', 'number', 'string', 'boolean'].includes(t))) {
+    return { kind: 'number', nullable, integer: !types.includes('number'), coerced: types.some((t) => t === 'string' || t === 'boolean'), schema };
   }
   if (types.every((t) => t === 'string')) {
     return { kind: schema.contentMediaType === 'application/json' ? 'multiline' : 'text', nullable, schema };
@@ -191,7 +192,11 @@ export function objectFields(rawSchema, root, base, context) {
       }
     }
     const { const: _const, ...discriminator } = deref(variant.branches[0].schema.properties[variant.key], root);
-    merged.properties[variant.key] = { ...discriminator, enum: variant.branches.map((b) => b.value) };
+    // The discriminator comes first: it decides which of the other fields apply.
+    merged.properties = {
+      [variant.key]: { ...discriminator, enum: variant.branches.map((b) => b.value) },
+      ...Object.fromEntries(Object.entries(merged.properties).filter(([key]) => key !== variant.key)),
+    };
     merged.required = [variant.key];
     schema = merged;
   } else if (shape.kind !== 'object') {
@@ -200,6 +205,12 @@ export function objectFields(rawSchema, root, base, context) {
   const required = new Set(schema.required ?? []);
   for (const [key, sub] of Object.entries(schema.properties ?? {})) {
     const spec = fieldSpec(sub, root, pointer(...parsePointer(base), key), key, required.has(key), context);
+    // A single-variant union (`oneOf: [{ title, properties: { authType: { const } } }]`): the
+    // constant is named by the variant's title.
+    if (!variant && typeof schema.title === 'string' && constantOf(deref(sub, root)) !== undefined && spec.kind === 'enum') {
+      spec.optionLabels = { [String(constantOf(deref(sub, root)))]: schema.title };
+      spec.discriminator = true;
+    }
     if (variant && key !== variant.key) {
       const holders = variant.branches.filter((b) => Object.hasOwn(b.schema.properties, key));
       // The same key may mean something a little different in each variant: its help follows.
@@ -217,12 +228,20 @@ export function objectFields(rawSchema, root, base, context) {
         };
       }
     }
+    if (variant && key === variant.key) {
+      // Each variant's title names its value ("OAuth Client Credentials" for
+      // `oauth_client_credentials`); one variant only: it is the answer.
+      const titles = variant.branches.filter((b) => typeof b.schema.title === 'string');
+      if (titles.length > 0) spec.optionLabels = Object.fromEntries(titles.map((b) => [String(b.value), b.schema.title]));
+      spec.discriminator = true;
+      if (variant.branches.length === 1) spec.initial = variant.branches[0].value;
+    }
     fields.push(spec);
   }
   for (const conditional of [...(schema.conditionals ?? []), ...(schema.if !== undefined ? [schema] : [])]) {
     conditionals.push({ base, if: conditional.if, then: conditional.then, else: conditional.else });
   }
-  return { fields, conditionals, opaque: false, description: schema.description ?? shape.schema?.description };
+  return { fields, conditionals, opaque: false, description: schema.description ?? shape.schema?.description, variantKey: variant?.key };
 }
 
 /** One field's spec. */
@@ -243,14 +262,27 @@ export function fieldSpec(rawSchema, root, path, key, required, context) {
     hasDefault: Object.hasOwn(schema, 'default'),
     default: schema.default,
   };
+  // A secret group holds names and addresses too (a user, a client id, an OAuth URL, the auth
+  // method): only the others are masked and typed in password inputs.
+  spec.sensitive = secret && !(hints.notSensitive?.has(key) ?? false) && !['enum', 'boolean'].includes(shape.kind);
+  // What a fresh form starts with: the default, unless the page knows better (hints.initial).
+  if (hints.initial && Object.hasOwn(hints.initial, path)) spec.initial = hints.initial[path];
+  else if (spec.hasDefault) spec.initial = schema.default;
   const inner = shape.schema ?? schema;
-  if (shape.kind === 'enum') spec.options = shape.options;
+  if (shape.kind === 'enum') {
+    spec.options = shape.options;
+    // One possible answer to a required question: it is given.
+    if (required && spec.options.length === 1 && spec.initial === undefined) spec.initial = spec.options[0];
+  }
   if (shape.kind === 'boolean' && shape.nullable) {
     // true, false and null are three answers: a checkbox has only two.
     spec.kind = 'enum';
     spec.options = [true, false];
   }
-  if (shape.kind === 'number') spec.integer = shape.integer;
+  if (shape.kind === 'number') {
+    spec.integer = shape.integer;
+    spec.coerced = shape.coerced === true;
+  }
   if (shape.kind === 'text') {
     if (hints.multiline?.has(path) || inner.contentMediaType === 'application/json') spec.kind = 'multiline';
     if (inner.contentEncoding === 'base64' || hints.base64?.has(path)) spec.base64File = true;
@@ -295,6 +327,15 @@ export function formOf(bodySchema, hints = {}) {
       : objectFields(schema, root, `/${name}`, { hints, secret });
     groups[name] = { ...group, description: group.description ?? deref(schema ?? {}, root).description ?? '' };
     conditionals.push(...group.conditionals);
+  }
+  // Spec-based types: the secrets' `authType` picks the credentials, and Kibana copies it into the
+  // config when it saves the connector. The config's own `authType` is no second control: it is
+  // shown only when a body sets it (so that an import shows what it holds).
+  const variantKey = groups.secrets.variantKey;
+  if (variantKey) {
+    for (const spec of groups.config.fields) {
+      if (spec.key === variantKey && spec.kind === 'text') spec.onlyWhenSet = true;
+    }
   }
   for (const conditional of [...(body.conditionals ?? []), ...(body.if !== undefined ? [body] : [])]) {
     conditionals.push({ base: '', if: conditional.if, then: conditional.then, else: conditional.else });
@@ -377,10 +418,10 @@ export function effectsOf(rawSchema, base, root, out = { required: new Set(), fo
 
 /** True when a declared condition `{ pointer: expected }` holds. `expected` is a value, a list
  *  of values, or `{ not: [values] }`. A condition on a hidden field does not hold. */
-function conditionHolds(when, state) {
+function conditionHolds(when, state, raw = false) {
   return Object.entries(when).every(([path, expected]) => {
     if (!state.isVisible(path)) return false;
-    const value = state.valueOf(path);
+    const value = raw ? state.sentOf(path) : state.valueOf(path);
     if (Array.isArray(expected)) return expected.some((option) => sameJson(option, value));
     if (expected && typeof expected === 'object' && Array.isArray(expected.not)) {
       return !expected.not.some((option) => sameJson(option, value));
@@ -395,13 +436,17 @@ function conditionHolds(when, state) {
  *
  * - `specs`: every field spec (flat); `rules`: the declared rules of the type;
  * - `conditionals`: from formOf(); `root`: the body schema;
+ * - `virtual`: pointers of page-only choices (`#…`) that rules may name;
  * - `valueOf(pointer)`: the field's value (its default when unset);
- * - `bodyOf(isVisible)`: the body the form would send with that visibility.
+ * - `bodyOf(isVisible)`: the body the form would send with that visibility;
+ * - `sentOf(pointer)`: the value as sent (undefined when left out), for `raw` rules: Kibana reads
+ *   some fields before their defaults apply (an omitted `usesBasic` is falsy there);
+ * - `isPinned(pointer)`: the field holds an imported value: it stays visible whatever the modes.
  *
  * Returns { visible: Map, required: Map, hiddenValue: Map } keyed by pointer.
  */
-export function resolveModes({ specs, rules = [], nullWhenHidden = [], conditionals = [], root = {} }, valueOf, bodyOf) {
-  const known = new Set(specs.map((spec) => spec.pointer));
+export function resolveModes({ specs, rules = [], nullWhenHidden = [], conditionals = [], root = {}, virtual = [] }, valueOf, bodyOf, { sentOf = valueOf, isPinned = () => false } = {}) {
+  const known = new Set([...specs.map((spec) => spec.pointer), ...virtual]);
   // A rule about fields the schema does not have (yet) does not apply.
   const applicable = rules.filter((rule) => Object.keys(rule.when).every((path) => known.has(path)));
   const declared = new Map();
@@ -421,7 +466,7 @@ export function resolveModes({ specs, rules = [], nullWhenHidden = [], condition
   let result;
   for (let round = 0; round < 8; round += 1) {
     const isVisible = (path) => visible.get(path) !== false;
-    const state = { isVisible, valueOf };
+    const state = { isVisible, valueOf, sentOf };
     const body = bodyOf(isVisible);
     const active = { required: new Set(), forbidden: new Map() };
     for (const conditional of conditionals) {
@@ -435,19 +480,21 @@ export function resolveModes({ specs, rules = [], nullWhenHidden = [], condition
     for (const spec of specs) {
       const path = spec.pointer;
       let shown = true;
+      // A field of some variants only shows in them; the declared rules may narrow that further.
       if (spec.variantShow) shown = conditionHolds(spec.variantShow.when, state);
-      else if (declared.has(path)) shown = declared.get(path).some((rule) => conditionHolds(rule.when, state));
-      else if (conditionalRequired.has(path) && !spec.required) shown = active.required.has(path);
+      if (declared.has(path)) shown = shown && declared.get(path).some((rule) => conditionHolds(rule.when, state, rule.raw));
+      else if (!spec.variantShow && conditionalRequired.has(path) && !spec.required) shown = active.required.has(path);
       if (active.forbidden.has(path)) {
         shown = false;
         hiddenValue.set(path, active.forbidden.get(path));
       } else if (nullWhenHidden.includes(path)) {
         hiddenValue.set(path, null);
       }
+      if (isPinned(path)) shown = true;
       next.set(path, shown);
       const needed = spec.required
         || active.required.has(path)
-        || (declared.get(path) ?? []).some((rule) => rule.require?.includes(path) && conditionHolds(rule.when, state))
+        || (declared.get(path) ?? []).some((rule) => rule.require?.includes(path) && conditionHolds(rule.when, state, rule.raw))
         || (spec.variantRequire !== undefined && conditionHolds(spec.variantRequire.when, state));
       required.set(path, shown && needed);
     }

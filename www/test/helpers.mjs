@@ -57,9 +57,20 @@ export async function rawRequest(url, text) {
   });
 }
 
+/** Waits until the page has checked what was typed (typing is checked once it pauses). */
+export async function settled(page) {
+  await page.waitForFunction(() => (document.documentElement.dataset.checked ?? 'done') === 'done');
+}
+
 /** Sets a form field of the page by its JSON pointer, whatever input it is: text, number,
- *  select, checkbox, key/value rows (an object), list rows (an array), nested groups. */
+ *  select, checkbox, key/value rows (an object), list rows (an array), nested groups; then waits
+ *  for the check. */
 export async function setField(page, pointer, value) {
+  await fillField(page, pointer, value);
+  await settled(page);
+}
+
+async function fillField(page, pointer, value) {
   const field = page.locator(`[data-pointer="${pointer}"]`).first();
   const kind = await field.getAttribute('data-kind');
   switch (kind) {
@@ -67,11 +78,13 @@ export async function setField(page, pointer, value) {
       await field.locator('input[type="checkbox"]').first().setChecked(value === true);
       return;
     case 'enum': {
+      // Options show names; each holds the value it sends (JSON) in data-value.
       const select = field.locator('select').first();
-      const options = await select.locator('option').allTextContents();
-      const label = options.find((text) => text === String(value) || text.endsWith(`(${value})`));
-      if (label === undefined) throw new Error(`${pointer}: no option ${value} in ${options.join(' | ')}`);
-      await select.selectOption({ label });
+      const values = await select.locator('option').evaluateAll((options) => options.map((option) => [option.value, option.dataset.value ?? null, option.textContent]));
+      // (A page without data-value: its options read "Label (value)".)
+      const match = values.find(([, sent, text]) => (sent === null ? text === String(value) || text.endsWith(`(${value})`) : sent === JSON.stringify(value)));
+      if (match === undefined) throw new Error(`${pointer}: no option ${value} in ${values.map(([, sent]) => sent).join(' | ')}`);
+      await select.selectOption(match[0]);
       return;
     }
     case 'map':
@@ -85,13 +98,13 @@ export async function setField(page, pointer, value) {
     case 'list':
       for (const [index, item] of value.entries()) {
         await field.locator(':scope > .control > button.add').click();
-        await setField(page, `${pointer}/${index}`, item);
+        await fillField(page, `${pointer}/${index}`, item);
       }
       return;
     case 'object': {
       const include = field.locator(':scope > .control.check input[type="checkbox"]');
       if (await include.count()) await include.check();
-      for (const [key, item] of Object.entries(value)) await setField(page, `${pointer}/${key}`, item);
+      for (const [key, item] of Object.entries(value)) await fillField(page, `${pointer}/${key}`, item);
       return;
     }
     default:

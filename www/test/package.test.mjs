@@ -7,7 +7,7 @@ const pkg = await loadPackage();
 
 test('a valid .index body is valid', () => {
   const report = pkg.validate({ name: 'n', connector_type_id: '.index', config: { index: 'i' } });
-  assert.deepEqual(report, { valid: true, errors: [], warnings: [], kibanaError: null });
+  assert.deepEqual(report, { valid: true, errors: [], warnings: [], kibanaError: null, kibanaVersion: '9.6', fidelity: 'exact' });
 });
 
 test('an invalid body gets located errors and Kibana\'s answer', () => {

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../server.mjs';
 import { startFakeKibana } from './fake-kibana.mjs';
-import { ARTIFACTS, launchBrowser, loadPackage, setField, browserTraces, closedPortUrl } from './helpers.mjs';
+import { ARTIFACTS, launchBrowser, loadPackage, setField, settled, browserTraces, closedPortUrl } from './helpers.mjs';
+import { HINTS } from '../public/modes.js';
 
 const pkg = await loadPackage();
 let browser;
@@ -61,11 +62,11 @@ function modelled(type) {
 
 // ---------------------------------------------------------------------------------------------
 
-test('the page is interactive within 1 s', async (t) => {
+test('the page becomes interactive and offers every creatable type', async (t) => {
   const { page, log } = await open(plain);
+  // A figure, not a budget: timings belong to `make bench`.
   const interactive = await page.evaluate(() => performance.getEntriesByName('kc:interactive')[0].startTime);
   t.diagnostic(`time to interactive: ${interactive.toFixed(0)} ms`);
-  assert.ok(interactive < 1000, `${interactive} ms`);
   assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+$/);
   // Every creatable type is offered, system action types are not.
   const offered = await page.locator('input[name="connector-type"]').evaluateAll((inputs) => inputs.map((i) => i.value));
@@ -176,7 +177,11 @@ async function fill(page, row) {
     if (value?.file) await page.locator(`[data-pointer="${pointer}"] input[type="file"]`).setInputFiles(value.file);
     else await setField(page, pointer, value);
   }
+  await settled(page);
 }
+
+/** The secret values of a body: its strings under `secrets`, but names, addresses and choices. */
+const secretValues = (secrets) => Object.entries(secrets).filter(([key, value]) => typeof value === 'string' && !HINTS.notSensitive.has(key)).map(([, value]) => value);
 
 async function typeCredentials(page, auth = 'apiKey') {
   if (auth === 'basic') {
@@ -188,10 +193,13 @@ async function typeCredentials(page, auth = 'apiKey') {
   }
 }
 
+/** Clicks Send and waits for the answer. The same body a second time: the page asks first, and
+ *  this confirms. */
 async function sendAndWait(page) {
   await page.evaluate(() => { delete document.getElementById('send-result').dataset.state; });
   await page.click('#send');
-  await page.waitForSelector('#send-result[data-state]');
+  if (await page.locator('#send-again').count()) await page.click('#send-again');
+  await page.waitForSelector('#send-result[data-state]:not([data-state="confirm"])');
   return {
     state: await page.getAttribute('#send-result', 'data-state'),
     title: await page.textContent('#send-title'),
@@ -214,16 +222,18 @@ for (const row of ROWS) {
     await page.waitForSelector('#verdict[data-state="valid"]');
     assert.deepEqual(await visibleErrors(page), []);
     assert.match(await page.textContent('#kibana'), /^200 OK/);
-    // The preview is the normalized body; its secrets are masked until revealed.
-    const secrets = Object.values(row.body.secrets).filter((v) => typeof v === 'string');
+    // The preview is the body as built (the one checked); its secrets are masked until revealed.
+    const secrets = secretValues(row.body.secrets);
     const masked = await page.textContent('#body-preview');
     for (const secret of secrets) assert.ok(!masked.includes(secret), 'masked body preview');
-    for (const secret of secrets) assert.ok(!(await page.textContent('#curl-preview')).includes(secret), 'masked curl');
+    for (const secret of secrets) assert.ok(!(await page.textContent('#curl-preview')).includes(secret), 'no secret in curl');
     await page.check('#reveal-secrets');
-    assert.deepEqual(JSON.parse(await page.textContent('#body-preview')), expected);
+    const built = JSON.parse(await page.textContent('#body-preview'));
+    assert.deepEqual(pkg.validate(built, options).errors, []);
+    assert.deepEqual(pkg.normalize(built, options).body, expected, 'the form built the row\'s connector');
     const curl = await page.textContent('#curl-preview');
     const path = `${row.space ? `/s/${row.space}` : ''}/api/actions/connector${row.id ? `/${row.id}` : ''}`;
-    assert.ok(curl.startsWith(`curl -X POST "${kibana.url}${path}"`), curl);
+    assert.ok(curl.includes(`\ncurl -X POST "${kibana.url}${path}"`), curl);
     assert.match(curl, /-H "kbn-xsrf: true"/);
     assert.match(curl, /-H "Content-Type: application\/json"/);
     await page.uncheck('#reveal-secrets');
@@ -235,7 +245,7 @@ for (const row of ROWS) {
     const received = kibana.requests.at(-1);
     assert.equal(received.method, 'POST');
     assert.equal(received.url, path);
-    assert.deepEqual(received.body, expected, 'the server received normalize() of the form\'s body');
+    assert.deepEqual(received.body, built, 'the server received the body the page checked');
     assert.equal(received.headers['kbn-xsrf'], 'true');
     assert.match(received.headers['content-type'], /^application\/json/);
     assert.ok(received.headers.authorization.startsWith(row.auth === 'basic' ? 'Basic ' : 'ApiKey '));
@@ -478,7 +488,7 @@ test('without KIBANA_URL everything but sending works, and the page says how to 
   await page.fill('#name', 'docs');
   await setField(page, '/config/index', 'i');
   await page.waitForSelector('#verdict[data-state="valid"]');
-  assert.match(await page.textContent('#curl-preview'), /^curl -X POST "\$KIBANA_URL\/api\/actions\/connector"/);
+  assert.match(await page.textContent('#curl-preview'), /^curl -X POST "\$KIBANA_URL\/api\/actions\/connector"/m);
   await shot(page, 'sending-off');
 });
 
@@ -601,7 +611,7 @@ test('a reload keeps what was typed, except secrets', async () => {
   for (const secret of ['reload-secret-3', 'reload-api-key-4', 'user-1']) assert.ok(!traces.includes(secret), secret);
 });
 
-test('secrets: password inputs with a show toggle, masked in the previews', async () => {
+test('secrets: password inputs with a show toggle, masked in the previews, variables in curl', async () => {
   const { page } = await open();
   await pickType(page, '.slack_api');
   await setField(page, '/secrets/token', 'xoxb-mask-me');
@@ -611,19 +621,29 @@ test('secrets: password inputs with a show toggle, masked in the previews', asyn
   assert.equal(await input.getAttribute('type'), 'text');
   assert.equal(await page.getAttribute('[data-pointer="/secrets/token"] button.reveal', 'aria-pressed'), 'true');
   await page.fill('#api-key', 'never-in-curl');
-  for (const preview of ['#body-preview', '#curl-preview']) {
-    assert.ok(!(await page.textContent(preview)).includes('xoxb-mask-me'), preview);
-    assert.ok((await page.textContent(preview)).includes('••••••••'), preview);
-  }
-  // Copy copies what is shown: masked until the user reveals the secrets.
+  assert.ok(!(await page.textContent('#body-preview')).includes('xoxb-mask-me'));
+  assert.ok((await page.textContent('#body-preview')).includes('••••••••'));
+  // The copied command never holds masks (running it would store them): a shell variable, and
+  // the line that reads it from the terminal.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.click('#copy-curl');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.textContent('#curl-preview'));
   assert.ok(!copied.includes('xoxb-mask-me'));
+  assert.ok(!copied.includes('••'), copied);
+  assert.match(copied, /"token": "'"\$TOKEN"'"/);
+  assert.match(copied, /^ask TOKEN '.*' json$/m);
+  assert.ok(!copied.includes('never-in-curl'));
+  // The body copied without reveal leaves the secrets out (never as masks).
+  await page.click('#copy-body');
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).secrets, {});
+  // Revealed: the values, with a warning.
   await page.check('#reveal-secrets');
-  assert.ok((await page.textContent('#curl-preview')).includes('xoxb-mask-me'));
-  assert.ok(!(await page.textContent('#curl-preview')).includes('never-in-curl'));
+  const revealed = await page.textContent('#curl-preview');
+  assert.ok(revealed.includes('"token": "xoxb-mask-me"'));
+  assert.match(revealed, /^# Warning: this command holds the connector's secrets in clear text/);
+  assert.match(await page.textContent('#curl-caption'), /clear text/);
+  assert.ok(!revealed.includes('never-in-curl'));
   await page.click('#copy-body');
   assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).secrets, { token: 'xoxb-mask-me' });
 });

@@ -4,9 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { readFileSync, readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { startServer, parseKibanaUrl, isJsonType, plainHttpWarning } from '../server.mjs';
+import { startServer, parseKibanaUrl, isJsonType, plainHttpWarning, acceptedEncodings } from '../server.mjs';
 import { startFakeKibana } from './fake-kibana.mjs';
 import { loadPackage, rawRequest, closedPortUrl } from './helpers.mjs';
 
@@ -66,6 +68,71 @@ test('/config.json tells the page how to send', async () => {
   } finally {
     direct.server.close();
   }
+});
+
+/** A GET with the headers given (fetch would add and decode an Accept-Encoding of its own). */
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
+
+test('the page\'s files: brotli or gzip as the client asks, ETags and 304s, checked again on every load', async () => {
+  await plain.warmed;
+  const PUBLIC = new URL('../public/', import.meta.url);
+  const files = [['/', new URL('index.html', PUBLIC)], ['/app.js', new URL('app.js', PUBLIC)], ['/pkg/kibana_connectors_bg.wasm', new URL('../../pkg/kibana_connectors_bg.wasm', import.meta.url)]];
+  let sizes = { identity: 0, br: 0 };
+  for (const [path, file] of files) {
+    const bytes = readFileSync(file);
+    const url = new URL(path, plain.url);
+    const br = await get(url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(br.headers['content-encoding'], 'br', path);
+    assert.deepEqual(brotliDecompressSync(br.body), bytes, path);
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(br.headers['cache-control'], 'no-cache');
+    const gz = await get(url, { 'accept-encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip', path);
+    assert.deepEqual(gunzipSync(gz.body), bytes, path);
+    const none = await get(url, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    assert.equal(none.headers['content-encoding'], undefined, path);
+    assert.deepEqual(none.body, bytes, path);
+    // One ETag for every encoding of the same bytes; a match costs a 304 and no body.
+    assert.match(br.headers.etag, /^W\/"[A-Za-z0-9_-]{22}"$/);
+    assert.equal(gz.headers.etag, br.headers.etag);
+    const again = await get(url, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag });
+    assert.equal(again.status, 304, path);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers.etag, br.headers.etag);
+    assert.match(again.headers['content-security-policy'], /script-src 'self'/, 'a 304 keeps the headers');
+    assert.equal((await get(url, { 'if-none-match': 'W/"other"' })).status, 200);
+    sizes = { identity: sizes.identity + bytes.length, br: sizes.br + br.body.length };
+  }
+  assert.ok(sizes.br < sizes.identity / 2.5, JSON.stringify(sizes));
+  // The config is not cached: it says how this server runs.
+  assert.equal((await get(new URL('/config.json', plain.url))).headers['cache-control'], 'no-store');
+  assert.deepEqual([...acceptedEncodings('gzip;q=1.0, br; q=0, identity')], ['gzip', 'identity']);
+});
+
+test('index.html preloads the wasm and every module of the page\'s import graph, so none waits for another', async () => {
+  const PUBLIC = new URL('../public/', import.meta.url);
+  const html = readFileSync(new URL('index.html', PUBLIC), 'utf8');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => new URL(href, 'http://page/').pathname));
+  assert.match(html, /<link rel="preload" href="\/pkg\/kibana_connectors_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+  const graph = new Set();
+  const visit = (path) => {
+    if (graph.has(path)) return;
+    graph.add(path);
+    const file = path.startsWith('/pkg/') ? new URL(`../../pkg/${path.slice(5)}`, import.meta.url) : new URL(`.${path}`, PUBLIC);
+    const text = readFileSync(file, 'utf8');
+    for (const [, target] of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) visit(new URL(target, `http://page${path}`).pathname);
+  };
+  visit('/app.js');
+  assert.deepEqual([...preloaded].sort(), [...graph].sort());
+  assert.ok(readdirSync(PUBLIC).filter((name) => name.endsWith('.js')).every((name) => graph.has(`/${name}`)), 'every module is used');
 });
 
 test('KIBANA_URL: http(s), no credentials, no query', () => {

@@ -1,6 +1,10 @@
 // The page's pure modules in Node: the schema reader, the mode rules, the request helpers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadPackage } from './helpers.mjs';
 import { formOf, walk, resolveModes, matches, effectsOf, humanize, pointer, parsePointer, getAt, classify } from '../public/schema.js';
 import { MODES, HINTS } from '../public/modes.js';
@@ -11,6 +15,11 @@ import {
 
 const pkg = await loadPackage();
 const creatable = pkg.connectorTypes().filter((type) => !type.isSystemActionType);
+
+test('licenses come from the core, lowest first, and cover every type', () => {
+  assert.deepEqual(pkg.licenses(), ['basic', 'gold', 'platinum', 'enterprise']);
+  for (const type of pkg.connectorTypes()) assert.ok(pkg.licenses().includes(type.minimumLicense), type.id);
+});
 
 test('pointers follow RFC 6901', () => {
   assert.equal(pointer('config', 'a/b', 'c~d'), '/config/a~1b/c~0d');
@@ -69,6 +78,39 @@ test('.slack_api: a list of objects', () => {
     ['/config/allowedChannels/-/id', false],
     ['/config/allowedChannels/-/name', true],
   ]);
+});
+
+/** The form's fields of a type's schema, by pointer. */
+function fieldsOf(typeId) {
+  const form = formOf(pkg.jsonSchema(typeId), HINTS);
+  return new Map([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((spec) => [spec.pointer, spec]));
+}
+
+/** The values a `when` condition names: a value, a list of them, or `{ not: [...] }`. */
+const namedValues = (expected) => (Array.isArray(expected) ? expected : expected?.not ?? [expected]);
+
+test('every pointer modes.js names is a field of its type\'s schema, every value one it accepts', () => {
+  const creatableIds = new Set(creatable.map((type) => type.id));
+  for (const [typeId, modes] of Object.entries(MODES)) {
+    assert.ok(creatableIds.has(typeId), `MODES names ${typeId}, which is not a creatable type`);
+    const fields = fieldsOf(typeId);
+    const named = [...(modes.nullWhenHidden ?? [])];
+    for (const rule of modes.rules) {
+      named.push(...Object.keys(rule.when ?? {}), ...(rule.show ?? []), ...(rule.require ?? []));
+      for (const [pointer, expected] of Object.entries(rule.when ?? {})) {
+        const field = fields.get(pointer);
+        for (const value of namedValues(expected)) {
+          if (field?.kind === 'enum') assert.ok(field.options.includes(value), `${typeId} ${pointer}: ${value} is not an option`);
+          if (field?.kind === 'boolean') assert.equal(typeof value, 'boolean', `${typeId} ${pointer}: ${value}`);
+        }
+      }
+    }
+    for (const pointer of named) assert.ok(fields.has(pointer), `${typeId}: modes.js names ${pointer}, which its schema does not have`);
+  }
+  const everyField = new Set(creatable.flatMap((type) => [...fieldsOf(type.id).keys()]));
+  for (const pointer of [...HINTS.multiline, ...HINTS.base64, ...Object.keys(HINTS.suggestions)]) {
+    assert.ok(everyField.has(pointer), `modes.js hints at ${pointer}, which no type's schema has`);
+  }
 });
 
 /** Resolves the modes of a type against values (pointer → value). */
@@ -158,7 +200,7 @@ test('every declared rule fits its type (once the type has a model)', () => {
     const form = formOf(schema, HINTS);
     const known = new Set([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((s) => s.pointer));
     if (known.size === 0) continue; // a stub model: its fields come later
-    for (const rule of modes.rules) {
+    for (const rule of modes.rules ?? []) {
       // A rule whose condition names a missing field is silently ignored: catch renamed fields.
       for (const path of Object.keys(rule.when)) assert.ok(known.has(path), `${typeId}: ${path}`);
       const fields = [...(rule.show ?? []), ...(rule.require ?? [])];
@@ -264,20 +306,53 @@ test('generated ids pass Kibana\'s id rule', () => {
   assert.match(fallback, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
-test('secrets are masked in previews, and curl never holds the credentials', () => {
-  const body = { name: 'n', connector_type_id: '.slack_api', config: {}, secrets: { token: 'xoxb-1', extra: { a: 's' }, none: null } };
+test('secrets are masked in previews; names, addresses and choices in the secrets are not', () => {
+  const body = { name: 'n', connector_type_id: '.slack_api', config: {}, secrets: { token: 'xoxb-1', extra: { a: 's' }, none: null, user: 'bob' } };
   const masked = maskSecrets(body);
-  assert.deepEqual(masked.secrets, { token: MASK, extra: { a: MASK }, none: null });
-  assert.deepEqual(secretStrings(body), ['xoxb-1', 's']);
-  const curl = curlCommand({ kibanaUrl: 'https://kibana.example:5601/', space: 'ops', id: 'x', body: masked });
-  assert.match(curl, /^curl -X POST "https:\/\/kibana\.example:5601\/s\/ops\/api\/actions\/connector\/x"/);
+  assert.deepEqual(masked.secrets, { token: MASK, extra: { a: MASK }, none: null, user: MASK });
+  const plain = (pointer) => pointer !== '/secrets/user';
+  assert.deepEqual(maskSecrets(body, plain).secrets, { token: MASK, extra: { a: MASK }, none: null, user: 'bob' });
+  assert.deepEqual(secretStrings(body), ['xoxb-1', 's', 'bob']);
+  assert.deepEqual(secretStrings(body, plain), ['xoxb-1', 's']);
+});
+
+test('curl: credentials and secrets are shell variables read from the terminal, never masks', () => {
+  const body = { name: "it's", connector_type_id: '.webhook', config: { url: 'https://x', note: '$HOME `id` @@kc0:A@@' }, secrets: { user: 'bob', password: 'p"w\\x', secretHeaders: { 'X-Key': 'k1' } } };
+  const isSensitive = (pointer) => pointer !== '/secrets/user';
+  const curl = curlCommand({ kibanaUrl: 'https://kibana.example:5601/', space: 'ops', id: 'x', body, isSensitive });
+  assert.match(curl, /^curl -X POST "https:\/\/kibana\.example:5601\/s\/ops\/api\/actions\/connector\/x"/m);
   assert.match(curl, /-H "kbn-xsrf: true"/);
   assert.match(curl, /-H "Content-Type: application\/json"/);
   assert.match(curl, /Authorization: ApiKey \$KIBANA_API_KEY/);
-  assert.doesNotMatch(curl, /xoxb-1/);
+  assert.match(curl, /"password": "'"\$PASSWORD"'"/);
+  assert.match(curl, /"X-Key": "'"\$SECRET_HEADERS_X_KEY"'"/);
+  assert.match(curl, /^ask PASSWORD .* json$/m, 'a line sets each variable');
+  assert.match(curl, /"user": "bob"/, 'not a secret');
+  assert.ok(!curl.includes(MASK), 'never a mask');
+  assert.ok(!curl.includes('p\"w'), 'never the value unless revealed');
   assert.match(curlCommand({ body, auth: 'basic' }), /-u "\$KIBANA_USER:\$KIBANA_PASSWORD"/);
   assert.match(curlCommand({ body }), /"\$KIBANA_URL\/api\/actions\/connector"/);
   assert.equal(shellQuote("it's"), "'it'\\''s'");
+  // Revealed: the values, with a warning.
+  const revealed = curlCommand({ body, reveal: true, isSensitive });
+  assert.match(revealed, /^# Warning: this command holds the connector's secrets in clear text/);
+  assert.ok(revealed.includes('"password": "p\\"w\\\\x"'), revealed);
+});
+
+test('curl: the command runs in sh and bash, and sends the body with the typed secrets', () => {
+  const pem = '-----BEGIN PRIVATE KEY-----\nab"c\\d\n-----END PRIVATE KEY-----';
+  const dir = mkdtempSync(join(tmpdir(), 'kc-curl-'));
+  writeFileSync(join(dir, 'key.pem'), `${pem}\n`);
+  const body = { name: "it's", connector_type_id: '.webhook', config: { url: 'https://x', note: '$HOME `id` @@kc0:A@@' }, secrets: { user: 'bob', password: 'placeholder', key: pem, secretHeaders: { 'X-Key': 'k1' } } };
+  const curl = curlCommand({ kibanaUrl: 'https://k:5601', body, isSensitive: (pointer) => pointer !== '/secrets/user' });
+  // A `curl` that prints its arguments; the terminal's answers on stdin, in the order asked.
+  const script = `curl() { for a in "$@"; do printf '%s\\n---\\n' "$a"; done; }\n${curl}`;
+  for (const shell of ['sh', 'bash']) {
+    const out = execFileSync(shell, ['-c', script], { input: `API-KEY\nse"cr\\et\n${join(dir, 'key.pem')}\nheader-value\n`, stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+    const args = out.split('\n---\n');
+    assert.ok(args.includes('Authorization: ApiKey API-KEY'), shell);
+    assert.deepEqual(JSON.parse(args.at(-2)), { ...body, secrets: { user: 'bob', password: 'se"cr\\et', key: pem, secretHeaders: { 'X-Key': 'header-value' } } }, shell);
+  }
 });
 
 test('credentials become the Authorization header', () => {
@@ -309,4 +384,59 @@ test('Kibana\'s answers in plain words', () => {
     assert.match(words.title, title, JSON.stringify(outcome));
   }
   assert.equal(explainOutcome({ status: 500, text: '<html>oops</html>' }).detail, '<html>oops</html>');
+});
+
+test('types: search by name, id, search words, category and description; deprecated last', async () => {
+  const { searchTypes, groupTypes, categoryOf, CATEGORIES } = await import('../public/types.js');
+  const types = [
+    { id: '.gen-ai', name: 'OpenAI', minimumLicense: 'enterprise', category: 'ai', description: 'Chat completions from an OpenAI-compatible LLM.', searchWords: ['gpt', 'azure openai'] },
+    { id: '.jira', name: 'Jira', minimumLicense: 'gold', category: 'itsm', description: 'Create issues.', searchWords: ['ticket'] },
+    { id: '.servicenow', name: 'ServiceNow ITSM', minimumLicense: 'platinum', category: 'itsm', description: 'Create incidents.', searchWords: ['ticket', 'incident'] },
+    { id: '.slack', name: 'Slack', minimumLicense: 'gold', category: 'messaging', isDeprecated: true, deprecation: 'Use Slack API.' },
+    { id: '.slack_api', name: 'Slack API', minimumLicense: 'gold', category: 'messaging' },
+    { id: '.index', name: 'Index', minimumLicense: 'basic' },
+  ];
+  const ids = (query) => searchTypes(types, query).map((type) => type.id);
+  assert.deepEqual(ids('gpt'), ['.gen-ai']);
+  assert.deepEqual(ids('azure openai'), ['.gen-ai']);
+  assert.deepEqual(ids('ticket'), ['.jira', '.servicenow']);
+  assert.deepEqual(ids('incident'), ['.servicenow']);
+  assert.deepEqual(ids('slack'), ['.slack_api', '.slack'], 'deprecated last');
+  assert.deepEqual(ids('slack_api'), ['.slack_api']);
+  assert.deepEqual(ids('nothing-like-it'), []);
+  assert.equal(ids('').length, types.length);
+  assert.equal(categoryOf({}), 'other');
+  assert.equal(categoryOf({ category: 'unheard-of' }), 'other');
+  const groups = groupTypes(types);
+  assert.deepEqual(groups.map((group) => group.id), ['ai', 'itsm', 'messaging', 'other', 'deprecated']);
+  assert.deepEqual(groups.at(-1).types.map((type) => type.id), ['.slack']);
+  assert.ok(CATEGORIES.every(([id, label]) => typeof id === 'string' && label.length > 0));
+  // Without categories from the core: by license.
+  assert.deepEqual(groupTypes(types.map(({ category, ...rest }) => rest)).map((group) => group.label), ['Basic license', 'Gold license', 'Platinum license', 'Enterprise license', 'Deprecated']);
+});
+
+test('forms: the auth method first and named, one option given; coerced numbers; what is masked', () => {
+  const fields = (id) => {
+    const form = formOf(pkg.jsonSchema(id), HINTS);
+    return Object.fromEntries([...walk(form.groups.config.fields), ...walk(form.groups.secrets.fields)].map((spec) => [spec.pointer, spec]));
+  };
+  const workday = formOf(pkg.jsonSchema('.workday'), HINTS);
+  assert.equal(workday.groups.secrets.fields[0].key, 'authType');
+  assert.deepEqual(workday.groups.secrets.fields[0].optionLabels, { oauth_authorization_code: 'OAuth Authorization Code', oauth_client_credentials: 'OAuth Client Credentials' });
+  assert.equal(fields('.workday')['/config/authType'].onlyWhenSet, true);
+  const zendesk = fields('.zendesk')['/secrets/authType'];
+  assert.equal(zendesk.initial, 'basic');
+  assert.deepEqual(zendesk.optionLabels, { basic: 'Basic authentication' });
+  assert.equal(fields('.gen-ai')['/config/contextWindowLength'].kind, 'number');
+  const webhook = fields('.webhook');
+  assert.equal(webhook['/secrets/user'].sensitive, false);
+  assert.equal(webhook['/secrets/password'].sensitive, true);
+  assert.equal(fields('.workday')['/secrets/clientId'].sensitive, false);
+  assert.equal(fields('.workday')['/secrets/clientSecret'].sensitive, true);
+  assert.equal(fields('.servicenow')['/config/usesTableApi'].initial, false, 'not the deprecated Table API');
+});
+
+test('declared modes: .xmatters reads usesBasic as sent', () => {
+  const url = modesOf('.xmatters', { '/config/usesBasic': undefined });
+  assert.ok(url.shown.includes('/secrets/secretsUrl'), 'an omitted usesBasic is not true for Kibana\'s check');
 });

@@ -2,6 +2,7 @@
 // (nodenext) and for bundlers (bundler resolution, DOM types). Each `@ts-expect-error` line is
 // a mistake the declarations must catch: tsc fails if one of them compiles.
 import init, {
+  compareVersions,
   connectorTypes,
   jsonSchema,
   normalize,
@@ -66,8 +67,11 @@ validate({ name: 'renamed', config: { index: 'other' } }, { mode: 'update', conn
 normalize(parsed, { mode: 'update', connectorTypeId: '.index' });
 
 // Schemas.
-const schema: JsonSchema = jsonSchema('.index');
-export const title: string | undefined = schema.title;
+// A type's schema is null in a release that does not register it.
+const schema: JsonSchema | null = jsonSchema('.index', { kibanaVersion: '9.3.2' });
+export const title: string | undefined = schema?.title;
+export const comparison: string[] = compareVersions(parsed, ['8.19', 'main']).changes;
+export const deprecated: boolean = connectorTypes({ kibanaVersion: '9.5' }).some((type) => type.isDeprecated);
 const maybe = jsonSchema('.no-such-type' as string);
 export const bundle: JsonSchema = jsonSchema(undefined, { dialect: 'draft-07', contract: 'stored' });
 export const ids: ConnectorTypeId[] = connectorTypes().map((type) => type.id);

@@ -1,0 +1,225 @@
+//! URLs as Kibana reads them, and the allowed-hosts checks that depend on the server.
+//!
+//! Kibana reads URLs two ways. Custom validators call `new URL(value)` (WHATWG; the `url` crate
+//! implements the same standard). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
+//! `url.parse(value, false, true)` and takes its `hostname`: with the default
+//! `xpack.actions.allowedHosts: ['*']` every URL passes *unless that parser throws*, so
+//! [`legacy_hostname`] reproduces the parser's host rules, throws included. The checks that
+//! report on them are `Rules`' allowed-hosts methods (`connector.rs`).
+
+/// True when JavaScript's `new URL(value)` accepts `value`.
+pub fn whatwg_parses(value: &str) -> bool {
+    url::Url::parse(value).is_ok()
+}
+
+/// The `hostname` of `new URL(value)` (lower-cased, IPv6 in brackets), when it parses.
+pub fn whatwg_hostname(value: &str) -> Option<String> {
+    let parsed = url::Url::parse(value).ok()?;
+    Some(match parsed.host()? {
+        url::Host::Ipv6(address) => format!("[{address}]"),
+        host => host.to_string(),
+    })
+}
+
+/// Why Node's `url.parse` throws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LegacyParseError;
+
+/// The `hostname` that Node's `url.parse(value, false, true)` gives: `Ok(None)` for `null`
+/// (no host part, e.g. `example.com`), `Ok(Some(""))` for an empty host (`file:///x`), and
+/// `Err` where Node throws (`ERR_INVALID_URL`, or `URIError` from the user-info part).
+pub fn legacy_hostname(value: &str) -> Result<Option<String>, LegacyParseError> {
+    let trimmed = value.trim_matches(|c: char| (c as u32) < 33 || c == '\u{a0}' || c == '\u{feff}');
+    // Backslashes count as slashes before the query or fragment.
+    let split = trimmed.find(['?', '#']).unwrap_or(trimmed.len());
+    let (before, after) = trimmed.split_at(split);
+    let mut rest = before.replace('\\', "/");
+    rest.push_str(after);
+
+    let proto_len = rest.find(':').filter(|&end| {
+        end > 0
+            && rest[..end]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    let (proto, mut rest) = match proto_len {
+        Some(end) => (Some(rest[..=end].to_owned()), rest[end + 1..].to_owned()),
+        None => (None, rest),
+    };
+    let lower_proto = proto.as_deref().map(str::to_ascii_lowercase);
+    let hostless = lower_proto.as_deref() == Some("javascript:");
+    let slashes = rest.starts_with("//");
+    if slashes && !hostless {
+        rest.drain(..2);
+    }
+    // The slashed-protocol test uses the protocol as written (`HTTP:x` parses a host, `http:x` not).
+    let slashed_protocol = proto.as_deref().is_some_and(|p| {
+        matches!(
+            p,
+            "http:" | "https:" | "ftp:" | "gopher:" | "file:" | "ws:" | "wss:"
+        )
+    });
+    if hostless || !(slashes || (proto.is_some() && !slashed_protocol)) {
+        return Ok(None);
+    }
+
+    host_of(&rest)
+}
+
+/// The host that `url.parse` reads from what follows the protocol and slashes.
+fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
+    let rest: String = rest
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut host_end = None;
+    let mut at_sign = None;
+    let mut non_host = None;
+    for (index, c) in rest.char_indices() {
+        match c {
+            ' ' | '"' | '%' | '\'' | ';' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+                non_host.get_or_insert(index);
+            }
+            '#' | '/' | '?' => {
+                non_host.get_or_insert(index);
+                host_end = Some(index);
+                break;
+            }
+            '@' => {
+                at_sign = Some(index);
+                non_host = None;
+            }
+            _ => {}
+        }
+    }
+    let _ = host_end;
+    let start = match at_sign {
+        Some(at) => {
+            if !decode_uri_component_ok(&rest[..at]) {
+                return Err(LegacyParseError);
+            }
+            at + 1
+        }
+        None => 0,
+    };
+    let host = match non_host {
+        Some(end) if end >= start => &rest[start..end],
+        Some(_) => "",
+        None => &rest[start..],
+    };
+    // `parseHost`: a trailing `:digits` is the port.
+    let host = match host.rfind(':') {
+        Some(colon) if host[colon + 1..].bytes().all(|b| b.is_ascii_digit()) => &host[..colon],
+        _ => host,
+    };
+    let ipv6 = host.len() >= 2 && host.starts_with('[') && host.ends_with(']');
+    let hostname = if ipv6 {
+        host
+    } else {
+        host.split(['/', '\\', '#', '?', ':']).next().unwrap_or("")
+    };
+    if hostname.encode_utf16().count() > 255 || hostname.is_empty() {
+        return Ok(Some(String::new()));
+    }
+    let hostname = hostname.to_lowercase();
+    if ipv6 {
+        if hostname.contains([
+            '\0', '\t', '\n', '\r', ' ', '#', '%', '/', '<', '>', '?', '@', '\\', '^', '|',
+        ]) {
+            return Err(LegacyParseError);
+        }
+        return Ok(Some(hostname[1..hostname.len() - 1].to_owned()));
+    }
+    // `toASCII` changes nothing in a lower-case ASCII name without punycode labels: skip it.
+    let plain = hostname.is_ascii() && !hostname.split('.').any(|label| label.starts_with("xn--"));
+    let ascii = if plain {
+        hostname
+    } else {
+        idna::domain_to_ascii(&hostname).map_err(|_| LegacyParseError)?
+    };
+    if ascii.is_empty()
+        || ascii.contains([
+            '\0', '\t', '\n', '\r', ' ', '#', '%', '/', ':', '<', '>', '?', '@', '[', '\\', ']',
+            '^', '|',
+        ])
+    {
+        return Err(LegacyParseError);
+    }
+    Ok(Some(ascii))
+}
+
+/// True when JavaScript's `decodeURIComponent(text)` does not throw.
+fn decode_uri_component_ok(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        if byte == b'%' {
+            let hex = bytes
+                .get(index + 1..index + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(value) => decoded.push(value),
+                None => return false,
+            }
+            index += 3;
+        } else {
+            decoded.push(byte);
+            index += 1;
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_hostnames_match_node() {
+        let cases: &[(&str, Result<Option<&str>, LegacyParseError>)] = &[
+            ("foo", Ok(None)),
+            ("example.com", Ok(None)),
+            ("/path", Ok(None)),
+            ("http://Example.COM:80/x", Ok(Some("example.com"))),
+            ("https://user:pw@host/x", Ok(Some("host"))),
+            ("//host/x", Ok(Some("host"))),
+            ("file:///etc/passwd", Ok(Some(""))),
+            ("http://[::1]:80/", Ok(Some("::1"))),
+            ("mailto:a@b.c", Ok(Some("b.c"))),
+            ("javascript:alert(1)", Ok(None)),
+            ("http://a b.com", Ok(Some("a"))),
+            ("HTTP:foo.com", Ok(Some("foo.com"))),
+            ("http:foo.com", Ok(None)),
+            ("localhost:9200", Ok(Some("9200"))),
+            ("http://", Ok(Some(""))),
+            ("http:///x.com", Ok(Some(""))),
+            ("http://exa_mple.com/", Ok(Some("exa_mple.com"))),
+            ("http://e.com:80:90/", Ok(Some("e.com"))),
+            ("http://xn--a.com", Err(LegacyParseError)),
+            ("http://[::1/", Err(LegacyParseError)),
+            ("http://%zz@b.com", Err(LegacyParseError)),
+            ("  https://hooks.torq.io/v1  ", Ok(Some("hooks.torq.io"))),
+        ];
+        for (input, expected) in cases {
+            let got = legacy_hostname(input);
+            assert_eq!(
+                got.as_ref().map(Option::as_deref).map_err(|e| *e),
+                *expected,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn whatwg() {
+        assert!(whatwg_parses("https://example.com"));
+        assert!(whatwg_parses("mailto:x"));
+        assert!(!whatwg_parses("example.com"));
+        assert!(!whatwg_parses("http://"));
+        assert_eq!(
+            whatwg_hostname("https://HOOKS.torq.io/x").as_deref(),
+            Some("hooks.torq.io")
+        );
+    }
+}

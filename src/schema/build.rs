@@ -1,0 +1,408 @@
+//! The canonical (2020-12) schema of one connector type's body, and the bundle of them all.
+
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value, json};
+
+use super::passes::{
+    NOT_BLANK_VALUE, for_each_schema, forbid_blank_strings, mark_write_only, not_blank_reference,
+    not_blank_value, require_defaults, simplify,
+};
+use super::{Contract, Dialect, SchemaOptions, convert};
+use crate::connector::ConnectorType;
+use crate::model::rules::{self, requires_a_value};
+use crate::registry::creatable_types;
+
+/// The PascalCase name of a connector type in generated code (`ServiceNowItsm`, `SlackApi`,
+/// `OpenAI`), from its display name: words are joined, all-capital words are capitalized
+/// (`ITSM` → `Itsm`), a trailing `Connector` is dropped (`AI Connector` → `Ai`), and a leading
+/// digit is spelled out (`1Password` → `OnePassword`).
+pub fn type_name(connector_type: &ConnectorType) -> String {
+    // An identifier cannot start with a digit: `1Password` → `OnePassword`.
+    const DIGITS: [&str; 10] = [
+        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    ];
+    let words: Vec<&str> = connector_type
+        .name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let words = match words.split_last() {
+        Some((&"Connector", rest)) if !rest.is_empty() => rest,
+        _ => words.as_slice(),
+    };
+    let mut name = String::new();
+    let leading = connector_type
+        .name
+        .chars()
+        .next()
+        .and_then(|c| c.to_digit(10));
+    if let Some(word) = leading.and_then(|d| DIGITS.get(d as usize)) {
+        name.push_str(word);
+    }
+    for (index, word) in words.iter().enumerate() {
+        let word = if index == 0 && leading.is_some() {
+            word.get(1..).unwrap_or_default()
+        } else {
+            word
+        };
+        let all_capitals = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            if all_capitals {
+                name.extend(chars.map(|c| c.to_ascii_lowercase()));
+            } else {
+                name.extend(chars);
+            }
+        }
+    }
+    name
+}
+
+/// The name of a type's schema in a bundle (and of its TypeScript type).
+pub fn definition_name(connector_type: &ConnectorType, contract: Contract) -> String {
+    match contract {
+        Contract::Request => format!("Create{}ConnectorBody", type_name(connector_type)),
+        Contract::Stored => format!("{}Connector", type_name(connector_type)),
+    }
+}
+
+/// `pattern` that refuses blank strings: Kibana's route refuses every string in `config` and
+/// `secrets` whose `trim()` is empty. ECMAScript's `\s` is exactly the set `trim()` removes.
+pub const NOT_BLANK: &str = "\\S";
+
+/// The canonical (2020-12, without `$schema`) schema of one connector type's body, or `None`
+/// for a type without a model.
+pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value> {
+    let (config, secrets) = parts(connector_type, contract)?;
+    let id = connector_type.id;
+    let name = connector_type.name;
+    let connector_type_id = json!({
+        "const": id,
+        "type": "string",
+        "description": format!("The connector type: `{id}` ({name})."),
+    });
+    let uses_not_blank = [&config, &secrets]
+        .iter()
+        .any(|part| part.to_string().contains(&not_blank_reference()));
+    let mut schema = match contract {
+        Contract::Request => {
+            let mut required = vec!["name", "connector_type_id"];
+            if requires_a_value(&config) {
+                required.push("config");
+            }
+            if requires_a_value(&secrets) {
+                required.push("secrets");
+            }
+            let mut schema = json!({
+                "title": format!("{name} connector"),
+                "description": format!(
+                    "The body of Kibana's create-connector request (`POST /api/actions/connector/{{id}}`) for a connector of type `{id}` ({name})."
+                ),
+                "type": "object",
+                "properties": {
+                    "name": {
+                        "type": "string",
+                        "pattern": NOT_BLANK,
+                        "description": "The display name of the connector. It need not be unique, but a distinctive name helps to find it.",
+                    },
+                    "connector_type_id": connector_type_id,
+                    "config": config,
+                    "secrets": secrets,
+                },
+                "required": required,
+                "additionalProperties": false,
+            });
+            let mut rules = connector_type.schema_rules();
+            rules.extend(shared_rules(&schema));
+            for rule in &mut rules {
+                type_objects(rule, 0);
+            }
+            if let (false, Value::Object(map)) = (rules.is_empty(), &mut schema) {
+                map.insert("allOf".to_owned(), Value::Array(rules));
+            }
+            schema
+        }
+        Contract::Stored => json!({
+            "title": format!("{name} connector, as stored"),
+            "description": format!(
+                "A connector of type `{id}` ({name}) as Kibana returns it after creating, reading or updating it: its config as stored, every field that has a default present. Secrets are never returned."
+            ),
+            "type": "object",
+            "properties": {
+                "id": { "type": "string", "description": "The identifier of the connector." },
+                "name": { "type": "string", "description": "The display name of the connector." },
+                "connector_type_id": connector_type_id,
+                "config": config,
+                "is_preconfigured": {
+                    "type": "boolean",
+                    "description": "Whether the connector is preconfigured in `kibana.yml` (never for a connector created through the API).",
+                },
+                "is_deprecated": { "type": "boolean", "description": "Whether the connector is deprecated." },
+                "is_system_action": { "type": "boolean", "description": "Whether the connector is used for system actions." },
+                "is_missing_secrets": {
+                    "type": "boolean",
+                    "description": "Whether the connector's secrets are missing (for example after an import).",
+                },
+                "is_connector_type_deprecated": {
+                    "type": "boolean",
+                    "description": "Whether the connector type is deprecated.",
+                },
+            },
+            // Open: Kibana adds response fields over time.
+            "required": [
+                "id", "name", "connector_type_id", "config", "is_preconfigured", "is_deprecated",
+                "is_system_action", "is_connector_type_deprecated",
+            ],
+        }),
+    };
+    if let (true, Value::Object(map)) = (uses_not_blank, &mut schema) {
+        let reference = not_blank_reference();
+        map.insert(
+            "$defs".to_owned(),
+            json!({ NOT_BLANK_VALUE: not_blank_value(Some(&reference)) }),
+        );
+    }
+    Some(schema)
+}
+
+/// The rules every connector type whose config has the field shares: a spec connector's
+/// `selectedActions` (`generateConfigSchema`'s validator), when set (not `null`), names at least
+/// one action.
+fn shared_rules(body: &Value) -> Vec<Value> {
+    let has_selected_actions = body
+        .pointer("/properties/config/properties/selectedActions")
+        .is_some();
+    if !has_selected_actions {
+        return Vec::new();
+    }
+    vec![rules::when(
+        rules::config(json!({
+            "required": ["selectedActions"],
+            "properties": { "selectedActions": { "type": "array" } }
+        })),
+        rules::config(json!({
+            "properties": { "selectedActions": { "type": "array", "minItems": 1 } }
+        })),
+    )]
+}
+
+/// The canonical schemas of `config` and `secrets` for one contract.
+pub fn parts(connector_type: &ConnectorType, contract: Contract) -> Option<(Value, Value)> {
+    let mut generator = SchemaSettings::draft2020_12().into_generator();
+    let (config, secrets) = connector_type.schemas(&mut generator)?;
+    let (mut config, mut secrets) = (config.to_value(), secrets.to_value());
+    for part in [&mut config, &mut secrets] {
+        for_each_schema(part, &mut simplify);
+        match contract {
+            Contract::Request => for_each_schema(part, &mut forbid_blank_strings),
+            Contract::Stored => for_each_schema(part, &mut require_defaults),
+        }
+    }
+    if contract == Contract::Stored {
+        connector_type.stored_config_schema(&mut config);
+    }
+    mark_write_only(&mut secrets);
+    add_description(
+        &mut config,
+        "Left out, it is `{}`. Kibana refuses blank strings anywhere in it.",
+        contract == Contract::Request,
+    );
+    add_description(
+        &mut secrets,
+        "Kibana stores them encrypted and never returns them. Left out, they are `{}`.",
+        true,
+    );
+    Some((config, secrets))
+}
+
+/// Keywords that apply to objects only.
+const OBJECT_KEYWORDS: &[&str] = &[
+    "properties",
+    "required",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "dependentSchemas",
+];
+
+/// Says `type: object` where a rule uses object keywords at the body, `config` or `secrets`
+/// (`depth` 0 or 1), which the body schema requires to be objects anyway: ajv's strict mode
+/// (`strictTypes`) wants the type beside such keywords.
+fn type_objects(schema: &mut Value, depth: usize) {
+    let Value::Object(map) = schema else { return };
+    if !map.contains_key("type") && OBJECT_KEYWORDS.iter().any(|k| map.contains_key(*k)) {
+        map.insert("type".to_owned(), Value::String("object".to_owned()));
+    }
+    for key in ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"] {
+        match map.get_mut(key) {
+            Some(Value::Array(branches)) => {
+                for branch in branches {
+                    type_objects(branch, depth);
+                }
+            }
+            Some(branch) => type_objects(branch, depth),
+            None => {}
+        }
+    }
+    if depth == 0 {
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            for part in ["config", "secrets"] {
+                if let Some(part) = properties.get_mut(part) {
+                    type_objects(part, 1);
+                }
+            }
+        }
+    }
+}
+
+/// Appends a sentence to a schema's description.
+fn add_description(schema: &mut Value, sentence: &str, add: bool) {
+    if !add {
+        return;
+    }
+    if let Value::Object(map) = schema {
+        let text = match map.get("description").and_then(Value::as_str) {
+            Some(text) => format!("{text} {sentence}"),
+            None => sentence.to_owned(),
+        };
+        map.insert("description".to_owned(), Value::String(text));
+    }
+}
+
+/// The bundle: every creatable type's body, discriminated on `connector_type_id`.
+pub(super) fn bundle(options: SchemaOptions) -> Value {
+    let SchemaOptions {
+        dialect,
+        contract,
+        kibana_version,
+    } = options;
+    let mut definitions = Map::new();
+    let mut branches = Vec::new();
+    let mut mapping = Map::new();
+    let mut shared = Map::new();
+    for connector_type in creatable_types() {
+        if kibana_version.is_some_and(|version| !super::registered_in(connector_type, version)) {
+            continue;
+        }
+        let Some(mut schema) = body(connector_type, contract) else {
+            continue;
+        };
+        if let Some(version) = kibana_version {
+            super::as_released(&mut schema, connector_type, version);
+        }
+        // Definitions live at the root, where the branches' references point.
+        if let Some(Value::Object(defs)) =
+            schema.as_object_mut().and_then(|map| map.remove("$defs"))
+        {
+            shared.extend(defs);
+        }
+        convert(&mut schema, dialect);
+        let name = definition_name(connector_type, contract);
+        let reference = format!("#/{}/{name}", dialect.definitions());
+        branches.push(json!({ "$ref": reference }));
+        mapping.insert(connector_type.id.to_owned(), Value::String(reference));
+        definitions.insert(name, schema);
+    }
+    for (name, mut schema) in shared {
+        convert(&mut schema, dialect);
+        definitions.insert(name, schema);
+    }
+    let (title, description) = match contract {
+        Contract::Request => (
+            "Create-connector request body",
+            "The body of Kibana's create-connector request (`POST /api/actions/connector/{id}`): one schema per connector type, picked by `connector_type_id`.",
+        ),
+        Contract::Stored => (
+            "Connector, as stored",
+            "A connector as Kibana returns it (the 200 response of create, get and update): one schema per connector type, picked by `connector_type_id`.",
+        ),
+    };
+    // OpenAPI's discriminator maps values to schemas; ajv refuses `mapping` (it reads the
+    // `const` of each branch instead), so only OpenAPI gets one.
+    let discriminator = match dialect {
+        Dialect::OpenApi30 => json!({ "propertyName": "connector_type_id", "mapping": mapping }),
+        Dialect::Draft2020_12 | Dialect::Draft07 => json!({ "propertyName": "connector_type_id" }),
+    };
+    let root = json!({
+        "title": title,
+        "description": description,
+        // Each branch requires `connector_type_id` and names its value (what ajv's
+        // discriminator reads).
+        "type": "object",
+        "discriminator": discriminator,
+        "oneOf": branches,
+    });
+    match dialect {
+        Dialect::Draft2020_12 | Dialect::Draft07 => {
+            let mut root = with_meta_schema(root, dialect);
+            if let Value::Object(map) = &mut root {
+                map.insert(dialect.definitions().to_owned(), Value::Object(definitions));
+            }
+            root
+        }
+        Dialect::OpenApi30 => {
+            let root_name = match contract {
+                Contract::Request => "CreateConnectorBody",
+                Contract::Stored => "Connector",
+            };
+            let mut schemas = Map::new();
+            schemas.insert(root_name.to_owned(), root);
+            schemas.extend(definitions);
+            json!({
+                "openapi": "3.0.3",
+                "info": {
+                    "title": format!("Kibana connectors: {title}"),
+                    "version": crate::catalog::VERSION,
+                    "description": format!("{description} Generated by kibana-connectors; the schemas are under `components.schemas`."),
+                },
+                "paths": {},
+                "components": { "schemas": schemas },
+            })
+        }
+    }
+}
+
+/// `schema` with `$schema` first.
+pub(super) fn with_meta_schema(schema: Value, dialect: Dialect) -> Value {
+    match (dialect.meta_schema(), schema) {
+        (Some(uri), Value::Object(map)) => {
+            let mut out = Map::new();
+            out.insert("$schema".to_owned(), Value::String(uri.to_owned()));
+            out.extend(map);
+            Value::Object(out)
+        }
+        (_, schema) => schema,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry;
+
+    #[test]
+    fn type_names_are_pascal_case_and_unique() {
+        let names: Vec<String> = creatable_types().map(type_name).collect();
+        for (i, name) in names.iter().enumerate() {
+            assert!(
+                name.chars().next().is_some_and(|c| c.is_ascii_uppercase()),
+                "{name}"
+            );
+            assert!(name.chars().all(|c| c.is_ascii_alphanumeric()), "{name}");
+            assert!(
+                !names.iter().skip(i + 1).any(|other| other == name),
+                "{name} twice"
+            );
+        }
+        let find = |id| type_name(registry::find(id).unwrap());
+        assert_eq!(find(".servicenow"), "ServiceNowItsm");
+        assert_eq!(find(".slack_api"), "SlackApi");
+        assert_eq!(find(".inference"), "Ai");
+        assert_eq!(find(".cases-webhook"), "WebhookCaseManagement");
+        assert_eq!(find(".1password"), "OnePassword");
+    }
+}

@@ -61,7 +61,11 @@ function checkOnce(unit, settings, version) {
   }
   const valid = !issues.some((issue) => issue.severity === 'error');
   const kibanaError = report?.kibanaError ?? null;
-  return { version, issues, valid, kibanaError, answer: answerOf(unit, settings, issues, kibanaError, valid) };
+  const answer = answerOf(unit, settings, issues, kibanaError, valid);
+  // Which release answered, and how sure the core is (cores that know Kibana versions say).
+  if (report?.kibanaVersion !== undefined) answer.kibanaVersion = report.kibanaVersion;
+  if (report?.fidelity !== undefined) answer.fidelity = report.fidelity;
+  return { version, issues, valid, kibanaError, answer };
 }
 
 /**

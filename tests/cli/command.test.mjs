@@ -184,13 +184,23 @@ describe('the installed command', () => {
     }
   });
 
-  test('--kibana-version: refused with exit code 2 while the core does not know Kibana versions', () => {
-    // The core's `kibanaVersion` option is another change; until it lands the flag says so.
-    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `import { validate } from ${JSON.stringify(join(PKG, 'node.js'))}; console.log(validate({}, { kibanaVersion: '8.19' }).errors[0]?.code)`], { encoding: 'utf8' });
-    if (probe.stdout.trim() !== 'invalid_options') return; // the core knows versions: the lead's tests cover it
-    const run = cli(['check', '--kibana-version', '8.19,9.6', 'bodies/valid.json']);
-    assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'kibana-connectors: --kibana-version: this build of kibana-connectors does not know Kibana versions yet\n(kibana-connectors --help for the usage)\n');
+  test('--kibana-version with the core: 8.19,9.6 compares the two releases; an unknown release is a usage error', () => {
+    const fixture = JSON.parse(readFileSync(join(FIXTURES, 'github', 'valid', 'minimal.json'), 'utf8'));
+    const file = join(dir, 'github.json');
+    writeFileSync(file, `${JSON.stringify(fixture.body, null, 2)}\n`);
+    const run = cli(['check', '--no-warnings', '--kibana-version', '8.19,9.6', 'github.json'], { cwd: dir });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(lines(run.stdout), [
+      'github.json:3:3: error unknown_connector_type Action type ".github" is not registered. [on 8.19]',
+      'github.json:1:1: kibana 8.19: 400 Bad Request: Action type ".github" is not registered.',
+      'github.json:1:1: kibana 9.6: 200 OK: Kibana would create the connector',
+      'upgrade 8.19 → 9.6: 0 connectors pass on 8.19 and fail on 9.6; 1 fail on 8.19 and pass on 9.6',
+      '1 file, 1 connector, 1 error, 0 warnings',
+    ]);
+    assert.equal(cli(['check', '--kibana-version', '9.6', 'github.json'], { cwd: dir }).status, 0);
+    const unknown = cli(['check', '--kibana-version', '7.0', 'github.json'], { cwd: dir });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^kibana-connectors: --kibana-version 7\.0: Kibana "7\.0" is not supported/);
   });
 
   test('standard input: JSON and YAML by content', () => {
@@ -233,12 +243,14 @@ describe('output formats', () => {
     assert.equal(out.exitCode, 1);
     const [lines0, kibana] = out.files;
     assert.equal(lines0.format, 'ndjson');
+    assert.match(lines0.connectors[1].kibana.kibanaVersion, /^(\d+\.\d+|main)$/);
     assert.deepEqual(lines0.connectors[1], {
       index: 1,
       line: 2,
       column: 1,
       valid: false,
-      kibana: { outcome: 'refused', statusCode: 400, error: 'Bad Request', message: 'Action type ".nope" is not registered.', text: '400 Bad Request: Action type ".nope" is not registered.' },
+      // The core's default release answered (9.6 today), and says how sure it is.
+      kibana: { outcome: 'refused', statusCode: 400, error: 'Bad Request', message: 'Action type ".nope" is not registered.', text: '400 Bad Request: Action type ".nope" is not registered.', kibanaVersion: lines0.connectors[1].kibana.kibanaVersion, fidelity: 'exact' },
       problems: [{ severity: 'error', code: 'unknown_connector_type', message: 'Action type ".nope" is not registered.', path: '/connector_type_id', line: 2, column: 15, params: { connectorTypeId: '.nope' } }],
     });
     assert.equal(kibana.format, 'kibana.yml');
@@ -302,7 +314,7 @@ function fixtureBodies() {
         const fixture = JSON.parse(readFileSync(join(FIXTURES, type, kind, name), 'utf8'));
         const options = fixture.options ?? {};
         if (typeof fixture.body === 'string' || options.id !== undefined) continue;
-        if (Object.keys(options).some((key) => !['mode', 'connectorTypeId'].includes(key))) continue;
+        if (Object.keys(options).some((key) => !['mode', 'connectorTypeId', 'kibanaVersion'].includes(key))) continue;
         // The command asks for --type with --mode update (a usage error without it).
         if (options.mode === 'update' && options.connectorTypeId === undefined) continue;
         let text;
@@ -350,13 +362,17 @@ describe('every fixture of tests/fixtures, as a file', () => {
     const bodies = fixtureBodies();
     assert.ok(bodies.length > 1500, `${bodies.length} fixtures`);
     const groups = new Map();
+    // Fixtures are Kibana main's answers unless they name a release (the core's default is the
+    // latest release), so each group runs with the --kibana-version its fixtures name.
     for (const entry of bodies) {
-      const key = entry.options.mode === 'update' ? `update ${entry.options.connectorTypeId}` : 'create';
+      const version = entry.options.kibanaVersion ?? 'main';
+      const key = `${version} ${entry.options.mode === 'update' ? `update ${entry.options.connectorTypeId}` : 'create'}`;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(entry);
     }
     let checked = 0;
     for (const [group, entries] of groups) {
+      const [version, mode, type] = group.split(' ');
       const root = join(dir, 'fixtures', group.replace(/[^a-z0-9]+/gi, '-'));
       const texts = new Map();
       for (const { type, kind, name, text } of entries) {
@@ -364,9 +380,8 @@ describe('every fixture of tests/fixtures, as a file', () => {
         writeFileSync(join(root, type, kind, name), text);
         texts.set(`${type}/${kind}/${name}`, text);
       }
-      // The fixtures are main's (those naming another release are left out above).
-      const args = ['check', '--format', 'json', '--kibana-version', 'main', '.'];
-      if (group !== 'create') args.push('--mode', 'update', '--type', group.split(' ')[1]);
+      const args = ['check', '--format', 'json', '--kibana-version', version, '.'];
+      if (mode === 'update') args.push('--mode', 'update', '--type', type);
       const run = cli(args, { cwd: root });
       assert.ok(run.status === 0 || run.status === 1, `${group}: exit ${run.status} ${run.stderr} ${run.stdout.slice(0, 2000)}`);
       const out = JSON.parse(run.stdout);
@@ -374,7 +389,9 @@ describe('every fixture of tests/fixtures, as a file', () => {
       for (const { type, kind, name, fixture } of entries) {
         const file = byFile.get(join(type, kind, name));
         assert.ok(file, `${type}/${kind}/${name}`);
-        const [connector] = file.connectors;
+        const [first] = file.connectors;
+        // One version named: the answer is under it.
+        const connector = { ...first, kibana: first.kibana[version] };
         const text = texts.get(`${type}/${kind}/${name}`);
         const where = `${type}/${kind}/${name}`;
         const errors = connector.problems.filter((p) => p.severity === 'error');
@@ -385,7 +402,7 @@ describe('every fixture of tests/fixtures, as a file', () => {
         }
         for (const problem of connector.problems) assert.equal(`${problem.line}:${problem.column}`, yamlPosition(text, problem.path), `${where} ${problem.path}`);
         assert.equal(connector.valid, kind === 'valid', where);
-        if (fixture.kibanaError) assert.equal(connector.kibana.main.message, fixture.kibanaError, where);
+        if (fixture.kibanaError) assert.equal(connector.kibana.message, fixture.kibanaError, where);
         checked += 1;
       }
     }

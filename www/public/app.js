@@ -12,7 +12,7 @@ import init, { validate, normalize, jsonSchema, connectorTypes, licenses, versio
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
-import { searchIndex, searchTypes, groupTypes, categoryOf, categoryName } from './types.js';
+import { searchTypes, groupTypes, categoryOf, categoryName } from './types.js';
 import {
   connectorPath, curlCommand, maskSecrets, replaceSecrets, secretStrings, generateId, spaceIdProblem, explainOutcome,
   authorizationHeader, credentialsProblem, PROXY_HEADER,
@@ -109,7 +109,7 @@ function loadTypes() {
   if (refused) input.setAttribute('aria-invalid', 'true');
   else input.removeAttribute('aria-invalid');
   state.kibanaVersion = refused ? '' : wanted;
-  state.types = connectorTypes(versionOption()).filter((type) => !type.isSystemActionType).map((type) => ({ ...type, index: searchIndex(type) }));
+  state.types = connectorTypes(versionOption()).filter((type) => !type.isSystemActionType);
   renderTypes();
   if (state.type && state.types.some((type) => type.id === state.type)) selectType(state.type);
   else if (state.type) {

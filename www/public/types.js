@@ -22,6 +22,13 @@ const CATEGORY_NAMES = new Map(CATEGORIES);
 
 const capitalized = (word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 
+/** Names in order, case aside (not localeCompare: its first call loads the collation data, tens of
+ *  milliseconds before the page is interactive). */
+export function byName(a, b) {
+  const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** A type's category id, "other" when the core gives none (or one the page does not know). */
 export function categoryOf(type) {
   return CATEGORY_NAMES.has(type.category) ? type.category : 'other';
@@ -90,11 +97,12 @@ export function score(index, query) {
 /** Types matching a query, best first; deprecated types after every other. */
 export function searchTypes(types, query) {
   return types
-    .map((type) => ({ type, score: score(type.index ?? searchIndex(type), query) }))
+    // The index is built on the first search, not while the page loads.
+    .map((type) => ({ type, score: score(type.index ??= searchIndex(type), query) }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => Number(Boolean(a.type.isDeprecated)) - Number(Boolean(b.type.isDeprecated))
       || b.score - a.score
-      || a.type.name.localeCompare(b.type.name))
+      || byName(a.type, b.type))
     .map((entry) => entry.type);
 }
 
@@ -108,7 +116,7 @@ export function groupTypes(types, licenses = []) {
   const live = types.filter((type) => !type.isDeprecated);
   const deprecated = types.filter((type) => type.isDeprecated);
   const groups = [];
-  const sorted = (list) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = (list) => [...list].sort(byName);
   if (byCategory) {
     for (const [id, label] of CATEGORIES) {
       const members = live.filter((type) => categoryOf(type) === id);

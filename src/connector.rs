@@ -141,7 +141,6 @@ impl Rules {
 
     /// Whether a rule that exists `since` then is one of this Kibana's (an uncertain answer makes
     /// the report approximate).
-    #[allow(dead_code)] // until the email address format rule, its first user, lands
     pub fn holds(&mut self, since: &Since) -> bool {
         let (holds, uncertain) = since.holds_in(self.version);
         if let Some(why) = uncertain {

@@ -374,6 +374,14 @@ impl ConnectorType {
         }
     }
 
+    /// True when `version` registers the type by default (its `since` holds, its `until` not).
+    pub(crate) fn registered_in(&self, version: KibanaVersion) -> bool {
+        self.since.holds_in(version).0 == Holds::Yes
+            && !self
+                .until
+                .is_some_and(|until| until.holds_in(version).0 == Holds::Yes)
+    }
+
     /// The same type with its description, category and search words.
     #[must_use]
     pub(crate) const fn about(

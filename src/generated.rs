@@ -76,7 +76,7 @@ pub fn releases_table() -> String {
         out.push_str(&format!("| `{}` |", connector_type.id));
         for release in Release::ALL {
             let version = KibanaVersion::from(*release);
-            let registered = crate::schema::registered_in(connector_type, version);
+            let registered = connector_type.registered_in(version);
             let uncertain = connector_type.since.holds_in(version).1.is_some()
                 || connector_type
                     .until

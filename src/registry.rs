@@ -438,10 +438,7 @@ pub struct ReleasedType {
 pub fn types_in(version: KibanaVersion) -> Vec<ReleasedType> {
     CONNECTOR_TYPES
         .iter()
-        .filter(|t| {
-            t.since.holds_in(version).0 == Holds::Yes
-                && !t.until.is_some_and(|u| u.holds_in(version).0 == Holds::Yes)
-        })
+        .filter(|t| t.registered_in(version))
         .map(|t| {
             let deprecation = t
                 .deprecation

@@ -120,12 +120,7 @@ impl Findings {
             }
             if options.len() != before && issue.message.starts_with("Invalid option") {
                 let names: Vec<&str> = options.iter().filter_map(Value::as_str).collect();
-                issue.message = [
-                    "Invalid option: expected one of \"",
-                    &names.join("\"|\""),
-                    "\"",
-                ]
-                .concat();
+                issue.message = crate::zod::invalid_option_message(&names);
             }
         }
         let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.older)
@@ -141,10 +136,7 @@ impl Findings {
             match taken {
                 Some(known) if known.code == IssueCode::UnknownKey => {
                     known.keys.extend(issue.keys);
-                    let quoted: Vec<String> =
-                        known.keys.iter().map(|k| format!("\"{k}\"")).collect();
-                    let plural = if known.keys.len() > 1 { "s" } else { "" };
-                    known.message = format!("Unrecognized key{plural}: {}", quoted.join(", "));
+                    known.message = crate::zod::unrecognized_keys_message(&known.keys);
                 }
                 Some(_) => {}
                 None => issues.push(issue),

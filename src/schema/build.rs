@@ -285,7 +285,7 @@ pub(super) fn bundle(options: SchemaOptions) -> Value {
     let mut mapping = Map::new();
     let mut shared = Map::new();
     for connector_type in creatable_types() {
-        if kibana_version.is_some_and(|version| !super::registered_in(connector_type, version)) {
+        if kibana_version.is_some_and(|version| !connector_type.registered_in(version)) {
             continue;
         }
         let Some(mut schema) = body(connector_type, contract) else {

@@ -90,7 +90,7 @@ pub fn json_schema_with(connector_type_id: Option<&str>, options: SchemaOptions)
         None => Some(bundle(options)),
         Some(id) => {
             let connector_type = registry::find(id)
-                .filter(|t| options.kibana_version.is_none_or(|v| registered_in(t, v)))?;
+                .filter(|t| options.kibana_version.is_none_or(|v| t.registered_in(v)))?;
             let mut schema = body(connector_type, options.contract)?;
             if let Some(version) = options.kibana_version {
                 as_released(&mut schema, connector_type, version);
@@ -107,14 +107,6 @@ pub fn json_schema_with(connector_type_id: Option<&str>, options: SchemaOptions)
             Some(with_meta_schema(schema, options.dialect))
         }
     }
-}
-
-/// True when the release registers the type by default.
-pub(crate) fn registered_in(connector_type: &ConnectorType, version: KibanaVersion) -> bool {
-    connector_type.since.holds_in(version).0 == Holds::Yes
-        && !connector_type
-            .until
-            .is_some_and(|until| until.holds_in(version).0 == Holds::Yes)
 }
 
 /// A type's body schema as `version` has it: the config and secrets keys the release does not

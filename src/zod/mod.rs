@@ -22,7 +22,9 @@ use schemars::{Schema, SchemaGenerator};
 use serde_json::Value;
 
 pub use prettify::prettify;
-pub use reader::{Limit, Reader, ZodIssue, field};
+pub use reader::{
+    Limit, Reader, ZodIssue, field, invalid_option_message, unrecognized_keys_message,
+};
 pub use types::{
     CoercedNumber, JsNumber, NonEmptyString, Nullable, Nullish, Record, ZodUrl, check_length,
     coerce_number, nullable_schema,

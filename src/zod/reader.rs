@@ -160,17 +160,7 @@ impl Reader {
 
     /// Records Zod's `invalid_value` issue for a value outside `options`.
     pub fn invalid_option(&mut self, options: &[&str], input: Option<&Value>) {
-        let message = match options {
-            [] => "Invalid option: expected one of ".to_owned(),
-            [only] => ["Invalid input: expected \"", only, "\""].concat(),
-            _ => [
-                "Invalid option: expected one of \"",
-                &options.join("\"|\""),
-                "\"",
-            ]
-            .concat(),
-        };
-        self.option_issue(options, input, message);
+        self.option_issue(options, input, invalid_option_message(options));
     }
 
     /// Records the issue of a `z.discriminatedUnion` whose discriminator (the current path) names
@@ -254,13 +244,11 @@ impl Reader {
 
     /// Records Zod's `unrecognized_keys` issue for the object at the current path.
     fn unrecognized_keys(&mut self, keys: Vec<String>) {
-        // Zod quotes keys without escaping them (`stringifyPrimitive`).
-        let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
-        let plural = if keys.len() > 1 { "s" } else { "" };
+        let message = unrecognized_keys_message(&keys);
         self.issues.push(ZodIssue {
             path: self.path.clone(),
             code: IssueCode::UnknownKey,
-            message: format!("Unrecognized key{plural}: {}", quoted.join(", ")),
+            message,
             params: None,
             keys,
             located: Vec::new(),
@@ -322,4 +310,26 @@ pub fn received(input: Option<&Value>) -> &'static str {
         Some(Value::Array(_)) => "array",
         Some(Value::Object(_)) => "object",
     }
+}
+
+/// Zod 4's `invalid_value` text for a value outside `options`.
+pub fn invalid_option_message<S: AsRef<str>>(options: &[S]) -> String {
+    let names: Vec<&str> = options.iter().map(AsRef::as_ref).collect();
+    match names.as_slice() {
+        [] => "Invalid option: expected one of ".to_owned(),
+        [only] => ["Invalid input: expected \"", only, "\""].concat(),
+        _ => [
+            "Invalid option: expected one of \"",
+            &names.join("\"|\""),
+            "\"",
+        ]
+        .concat(),
+    }
+}
+
+/// Zod 4's `unrecognized_keys` text. Zod quotes keys without escaping them (`stringifyPrimitive`).
+pub fn unrecognized_keys_message<S: AsRef<str>>(keys: &[S]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("\"{}\"", k.as_ref())).collect();
+    let plural = if keys.len() > 1 { "s" } else { "" };
+    format!("Unrecognized key{plural}: {}", quoted.join(", "))
 }

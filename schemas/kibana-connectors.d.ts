@@ -10981,7 +10981,10 @@ export type IssueCode =
  * A Kibana release this package answers for: a release line (its newest patch), a patch
  * (`"9.3.2"`), or `"main"`. The default is `9.6`.
  */
-export type KibanaVersion = "8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6" | "main" | `${"8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6"}.${number}`;
+export type KibanaVersion = KibanaReleaseLine | `${"8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6"}.${number}`;
+
+/** A Kibana release line this package answers for (`kibanaVersions()` lists them). */
+export type KibanaReleaseLine = "8.19" | "9.0" | "9.1" | "9.2" | "9.3" | "9.4" | "9.5" | "9.6" | "main";
 
 /** What a connector type is for (the page groups and searches by it). */
 export type ConnectorCategory = "ai" | "itsm" | "messaging" | "security" | "observability" | "data" | "productivity" | "developer" | "automation" | "other";
@@ -11062,6 +11065,18 @@ export type ValidateOptions = CreateOptions | UpdateOptions;
 export type NormalizeResult<Body = NormalizedConnectorBody> =
   | { ok: true; body: Body }
   | { ok: false; errors: Issue[] };
+
+/** A release line, as `kibanaVersions()` lists it. */
+export interface KibanaRelease {
+  /** What to pass as `kibanaVersion` (a patch may be added: `"9.3.2"`). */
+  version: KibanaReleaseLine;
+  /** The engine of its config and secrets messages. */
+  messageEngine: "config-schema" | "zod-3" | "zod-4";
+  /** Whether answers are for it when no version is given. */
+  isDefault: boolean;
+  /** Why facts of the whole line are not exact, when they are not. */
+  caveat?: string;
+}
 
 /** One connector type, as `connectorTypes()` lists it. */
 export interface ConnectorTypeInfo {
@@ -11178,6 +11193,14 @@ export function compareVersions(body: unknown, versions: KibanaVersion[], option
 
 /** Kibana's license levels, lowest first (the order in which a license check compares them). */
 export function licenses(): License[];
+
+/**
+ * Every Kibana release line this package answers for, oldest first (for a version picker).
+ *
+ * @example
+ * kibanaVersions().find((r) => r.isDefault)?.version; // "9.6"
+ */
+export function kibanaVersions(): KibanaRelease[];
 
 /** This package's version. */
 export function version(): string;

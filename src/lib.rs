@@ -50,7 +50,7 @@ pub use pipeline::validate::{
 pub use registry::{CONNECTOR_TYPES, ReleasedType, types_in};
 pub use report::{Fidelity, Issue, IssueCode, KibanaError, Report};
 pub use schema::{Contract, Dialect, SchemaOptions, json_schema, json_schema_with};
-pub use versions::{KibanaVersion, Release, UnsupportedVersion};
+pub use versions::{KibanaVersion, Release, ReleaseInfo, UnsupportedVersion, kibana_versions};
 
 /// What the repository's own tests and generators read: the committed files' generators, the
 /// schemas' building blocks and their lists of unexpressed rules. Not part of the API: it may

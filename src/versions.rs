@@ -100,6 +100,45 @@ impl Release {
     }
 }
 
+impl MessageEra {
+    /// The engine's name, as `kibanaVersions()` lists it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::ConfigSchema => "config-schema",
+            Self::Zod3 => "zod-3",
+            Self::Zod4 => "zod-4",
+        }
+    }
+}
+
+/// A release line as `kibana_versions()` lists it, for pickers and documentation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleaseInfo {
+    /// The name to pass as `kibanaVersion`: `"8.19"`, `"9.3"`, `"main"`.
+    pub version: &'static str,
+    /// The engine of its config and secrets messages: `config-schema`, `zod-3` or `zod-4`.
+    pub message_engine: &'static str,
+    /// Whether it is what an answer is for when no version is given.
+    pub is_default: bool,
+    /// Why facts of the whole line are not exact, when they are not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<&'static str>,
+}
+
+/// Every release line this crate answers for, oldest first.
+pub fn kibana_versions() -> Vec<ReleaseInfo> {
+    Release::ALL
+        .iter()
+        .map(|&release| ReleaseInfo {
+            version: release.name(),
+            message_engine: release.era().name(),
+            is_default: release == Release::DEFAULT,
+            caveat: release.caveat(),
+        })
+        .collect()
+}
+
 impl fmt::Display for Release {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -345,6 +384,20 @@ mod tests {
         assert_eq!(Release::V9_3.era(), MessageEra::Zod3);
         assert_eq!(Release::V9_4.era(), MessageEra::Zod4);
         assert_eq!(Release::Main.era(), MessageEra::Zod4);
+    }
+
+    #[test]
+    fn the_list_of_releases_names_each_line_once_and_one_default() {
+        let listed = kibana_versions();
+        assert_eq!(listed.len(), Release::ALL.len());
+        assert_eq!(listed.iter().filter(|r| r.is_default).count(), 1);
+        for (info, release) in listed.iter().zip(Release::ALL) {
+            let read = KibanaVersion::parse(info.version).expect(info.version);
+            assert_eq!(read.release, *release);
+            assert_eq!(info.message_engine, release.era().name());
+        }
+        assert_eq!(listed[0].message_engine, "config-schema");
+        assert!(listed.iter().any(|r| r.caveat.is_some()));
     }
 
     #[test]

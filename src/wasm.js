@@ -13,6 +13,7 @@ import init, {
   connectorTypesText,
   compareVersionsText,
   licensesText,
+  kibanaVersionsText,
   jsonSchemaText,
   version,
 } from './kibana_connectors_bindings.js';
@@ -133,6 +134,14 @@ export function connectorTypes(options) {
     connectorTypesCache.set(plainOptions, text);
   }
   return JSON.parse(text);
+}
+
+/**
+ * Every Kibana release line this package answers for, oldest first, each with its messages'
+ * engine, whether it is the default, and why its facts are not all exact (when they are not).
+ */
+export function kibanaVersions() {
+  return JSON.parse(kibanaVersionsText());
 }
 
 /** Kibana's license levels, lowest first (the order in which a license check compares them). */

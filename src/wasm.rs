@@ -143,6 +143,13 @@ pub fn licenses_text() -> String {
     json(&crate::catalog::License::ALL)
 }
 
+/// Every release line this package answers for, oldest first: `[{ version, messageEngine,
+/// isDefault, caveat? }]`.
+#[wasm_bindgen(js_name = kibanaVersionsText, skip_typescript)]
+pub fn kibana_versions_text() -> String {
+    json(&crate::versions::kibana_versions())
+}
+
 /// The connector types a release registers, each with its license, feature ids, category,
 /// first release and deprecation: `{ "value": [...] }` or `{ "typeError": message }`.
 #[wasm_bindgen(js_name = connectorTypesText, skip_typescript)]

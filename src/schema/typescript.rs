@@ -250,10 +250,10 @@ fn report_declarations() -> String {
         .collect();
     let _ = write!(
         out,
-        "/**\n * A Kibana release this package answers for: a release line (its newest patch), a patch\n * (`\"9.3.2\"`), or `\"main\"`. The default is `{}`.\n */\nexport type KibanaVersion = {} | `${{{}}}.${{number}}`;\n\n/** What a connector type is for (the page groups and searches by it). */\nexport type ConnectorCategory = {};\n\n",
+        "/**\n * A Kibana release this package answers for: a release line (its newest patch), a patch\n * (`\"9.3.2\"`), or `\"main\"`. The default is `{}`.\n */\nexport type KibanaVersion = KibanaReleaseLine | `${{{}}}.${{number}}`;\n\n/** A Kibana release line this package answers for (`kibanaVersions()` lists them). */\nexport type KibanaReleaseLine = {};\n\n/** What a connector type is for (the page groups and searches by it). */\nexport type ConnectorCategory = {};\n\n",
         Release::DEFAULT.name(),
-        lines.join(" | "),
         numbered.join(" | "),
+        lines.join(" | "),
         categories.join(" | "),
     );
     let _ = write!(
@@ -334,6 +334,18 @@ export type ValidateOptions = CreateOptions | UpdateOptions;
 export type NormalizeResult<Body = NormalizedConnectorBody> =
   | {{ ok: true; body: Body }}
   | {{ ok: false; errors: Issue[] }};
+
+/** A release line, as `kibanaVersions()` lists it. */
+export interface KibanaRelease {{
+  /** What to pass as `kibanaVersion` (a patch may be added: `"9.3.2"`). */
+  version: KibanaReleaseLine;
+  /** The engine of its config and secrets messages. */
+  messageEngine: "config-schema" | "zod-3" | "zod-4";
+  /** Whether answers are for it when no version is given. */
+  isDefault: boolean;
+  /** Why facts of the whole line are not exact, when they are not. */
+  caveat?: string;
+}}
 
 /** One connector type, as `connectorTypes()` lists it. */
 export interface ConnectorTypeInfo {{
@@ -466,6 +478,14 @@ export function compareVersions(body: unknown, versions: KibanaVersion[], option
 
 /** Kibana's license levels, lowest first (the order in which a license check compares them). */
 export function licenses(): License[];
+
+/**
+ * Every Kibana release line this package answers for, oldest first (for a version picker).
+ *
+ * @example
+ * kibanaVersions().find((r) => r.isDefault)?.version; // "9.6"
+ */
+export function kibanaVersions(): KibanaRelease[];
 
 /** This package's version. */
 export function version(): string;

@@ -93,3 +93,22 @@ test('a body with thousands of problems gets the first 1,000 and truncated: true
   assert.equal(report.truncated, true);
   assert.equal(pkg.validate(NORMAL).truncated, undefined);
 });
+
+test('kibanaVersions lists each release line the options accept, with one default', () => {
+  const releases = pkg.kibanaVersions();
+  assert.ok(releases.length >= 9);
+  assert.deepEqual(releases.filter((r) => r.isDefault).map((r) => r.version), [pkg.validate('{}').kibanaVersion]);
+  for (const release of releases) {
+    assert.equal(pkg.validate(NORMAL, { kibanaVersion: release.version }).kibanaVersion, release.version);
+    assert.ok(['config-schema', 'zod-3', 'zod-4'].includes(release.messageEngine), release.version);
+    assert.doesNotThrow(() => pkg.connectorTypes({ kibanaVersion: release.version }));
+  }
+  assert.equal(releases[0].version, '8.19');
+  assert.equal(releases.at(-1).version, 'main');
+  // The 8.19 message engine is the one its reports speak.
+  const old = pkg.validate({ name: 'n', connector_type_id: '.index', config: { index: 1 } }, { kibanaVersion: releases[0].version });
+  assert.match(old.kibanaError.message, /^error validating action type config: \[index\]/);
+  // Each call gets its own copy.
+  releases[0].version = 'changed';
+  assert.equal(pkg.kibanaVersions()[0].version, '8.19');
+});

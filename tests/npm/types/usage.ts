@@ -5,6 +5,7 @@ import init, {
   compareVersions,
   connectorTypes,
   jsonSchema,
+  kibanaVersions,
   normalize,
   validate,
   version,
@@ -14,6 +15,7 @@ import init, {
   type CreateIndexConnectorBody,
   type IssueCode,
   type JsonSchema,
+  type KibanaVersion,
   type Report,
 } from 'kibana-connectors';
 
@@ -76,6 +78,11 @@ const maybe = jsonSchema('.no-such-type' as string);
 export const bundle: JsonSchema = jsonSchema(undefined, { dialect: 'draft-07', contract: 'stored' });
 export const ids: ConnectorTypeId[] = connectorTypes().map((type) => type.id);
 export const packageVersion: string = version();
+// A picker's list: each entry is a version the options take.
+const picked: KibanaVersion[] = kibanaVersions().map((release) => release.version);
+export const pickedTypes = connectorTypes({ kibanaVersion: picked[0] });
+// @ts-expect-error 7.17 is not a release this package answers for
+export const tooOld = validate('{}', { kibanaVersion: '7.17' });
 export type StoredIndexConfig = ConnectorTypes['.index']['storedConfig'];
 
 // Mistakes the compiler catches.

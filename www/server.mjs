@@ -7,8 +7,8 @@
 //   KIBANA_TIMEOUT_MS=30000                               → how long to wait for Kibana
 //
 // The proxy forwards only Kibana's connector routes under /api/actions/ (optionally under
-// /s/{space_id}), with the methods those routes use, and only the headers they need. It adds no
-// credentials of its own: the page sends the user's. It never logs requests or bodies. Only JSON
+// /s/{space_id}) and the version from GET /api/status, with the methods those routes use, and
+// only the headers they need. It adds no credentials of its own: the page sends the user's. It never logs requests or bodies. Only JSON
 // answers of Kibana come back (MAX_ANSWER at most); bodies over MAX_BODY get Kibana's 413; slow
 // and many clients are cut off (CLIENT_LIMITS).
 import { createServer } from 'node:http';
@@ -228,19 +228,34 @@ async function readAnswer(answer, limit) {
 /** Request headers the connector routes need; nothing else reaches Kibana (no cookies). */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'kbn-xsrf', 'accept', 'elastic-api-version'];
 
+/** Kibana's status answer carries the server's uuid, name and metrics: only its version (what
+ *  the page compares with the release it checks against) reaches the page. */
+function versionOnly(status) {
+  const version = status?.version;
+  if (typeof version !== 'object' || version === null) return {};
+  const kept = {};
+  for (const key of ['number', 'build_flavor', 'build_snapshot']) {
+    if (['string', 'boolean'].includes(typeof version[key])) kept[key] = version[key];
+  }
+  return { version: kept };
+}
+
 /**
- * The connector routes the proxy forwards, by method. `{id}` is one path segment of letters,
- * digits, `-` and `_`. `_execute` (which runs a connector) and every other Kibana API are refused.
+ * The routes the proxy forwards, by method: Kibana's connector routes (`{id}` is one path
+ * segment of letters, digits, `-` and `_`), and `GET /api/status` for Kibana's version, of which
+ * only the version comes back (`only`). `_execute` (which runs a connector) and every other
+ * Kibana API are refused.
  */
 const ROUTES = [
-  { pattern: /^connector(?:\/[A-Za-z0-9_-]{1,255})?$/, methods: ['POST'] },
-  { pattern: /^connector\/[A-Za-z0-9_-]{1,255}$/, methods: ['GET', 'PUT', 'DELETE'] },
-  { pattern: /^connectors$/, methods: ['GET'] },
-  { pattern: /^connector_types$/, methods: ['GET'] },
+  { pattern: /^actions\/connector(?:\/[A-Za-z0-9_-]{1,255})?$/, methods: ['POST'] },
+  { pattern: /^actions\/connector\/[A-Za-z0-9_-]{1,255}$/, methods: ['GET', 'PUT', 'DELETE'] },
+  { pattern: /^actions\/connectors$/, methods: ['GET'] },
+  { pattern: /^actions\/connector_types$/, methods: ['GET'] },
+  { pattern: /^status$/, methods: ['GET'], only: versionOnly },
 ];
 
-/** The path of a connector route: `[/s/{space}]/api/actions/{rest}`. Raw (undecoded) text. */
-const ROUTE_PATH = /^(?:\/s\/[a-z0-9_-]{1,1024})?\/api\/actions\/(.+)$/;
+/** The path of a forwarded route: `[/s/{space}]/api/{rest}`. Raw (undecoded) text. */
+const ROUTE_PATH = /^(?:\/s\/[a-z0-9_-]{1,1024})?\/api\/(.+)$/;
 
 /** Reads KIBANA_URL: an http(s) URL without credentials, query or fragment; null when unset. */
 export function parseKibanaUrl(text) {
@@ -366,9 +381,10 @@ function createHandler(options) {
   });
 
   async function proxy(request, response, route) {
-    const allowed = ROUTES.filter((r) => r.pattern.test(route)).flatMap((r) => r.methods);
+    const routes = ROUTES.filter((r) => r.pattern.test(route));
+    const allowed = routes.flatMap((r) => r.methods);
     if (allowed.length === 0) {
-      proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+      proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…) and its version (/api/status).', 'refused');
       return;
     }
     if (!allowed.includes(request.method)) {
@@ -452,11 +468,12 @@ function createHandler(options) {
     }
     const type = answer.headers.get('content-type');
     let problem = null;
+    let json;
     if (!isJsonType(type)) {
       problem = type === null ? 'no Content-Type' : `Content-Type ${shown(type)}`;
     } else {
       try {
-        JSON.parse(text.toString('utf8'));
+        json = JSON.parse(text.toString('utf8'));
       } catch {
         problem = text.length === 0 ? `Content-Type ${shown(type)} and an empty body` : `Content-Type ${shown(type)} but a body that is not JSON`;
       }
@@ -465,6 +482,8 @@ function createHandler(options) {
       proxyError(response, 502, 'Bad Gateway', `Kibana answered ${answer.status} with ${problem} (${text.length} bytes): the page's server passes on only JSON answers. Check KIBANA_URL (the base path, or a proxy in front of Kibana).`, 'bad-answer');
       return;
     }
+    const only = routes.find((r) => r.only)?.only;
+    if (only && answer.status >= 200 && answer.status < 300) text = Buffer.from(JSON.stringify(only(json)));
     response.writeHead(answer.status, {
       ...API_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
@@ -494,7 +513,7 @@ function createHandler(options) {
       }
       const match = ROUTE_PATH.exec(path);
       if (!match) {
-        proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…).', 'refused');
+        proxyError(response, 404, 'Not Found', 'This server forwards only Kibana\'s connector routes (/api/actions/connector…) and its version (/api/status).', 'refused');
         return;
       }
       await proxy(request, response, match[1]);

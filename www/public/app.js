@@ -8,19 +8,23 @@
 // stored, logged or put in a URL; the previews mask them unless the user reveals them; the copied
 // curl command reads them from the terminal; the only request that carries them is the POST to
 // the configured Kibana.
-import init, { validate, normalize, jsonSchema, connectorTypes, licenses, version } from '/pkg/kibana_connectors.js';
+import init, { validate, normalize, jsonSchema, connectorTypes, kibanaVersions, licenses, version } from '/pkg/kibana_connectors.js';
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
 import { searchTypes, groupTypes, categoryOf, categoryName } from './types.js';
 import {
   connectorPath, curlCommand, maskSecrets, replaceSecrets, secretStrings, generateId, spaceIdProblem, explainOutcome,
-  authorizationHeader, credentialsProblem, PROXY_HEADER,
+  authorizationHeader, credentialsProblem, PROXY_HEADER, statusVersion, versionOffer,
 } from './request.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'kibana-connectors:draft';
+/** The Kibana version picked, kept across tabs and visits (it is not secret). */
+const VERSION_KEY = 'kibana-connectors:kibana-version';
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** The engines of Kibana's messages, as the version list names them. */
+const ENGINES = { 'config-schema': '@kbn/config-schema', 'zod-3': 'Zod 3', 'zod-4': 'Zod 4' };
 /** How long typing pauses before the body is checked again. */
 const DEBOUNCE_MS = 150;
 /** Previews longer than this show their start (Copy copies all of it). */
@@ -461,6 +465,12 @@ function persist() {
   } catch {
     // Storage may be off: nothing to keep then.
   }
+  try {
+    if (state.kibanaVersion) localStorage.setItem(VERSION_KEY, state.kibanaVersion);
+    else localStorage.removeItem(VERSION_KEY);
+  } catch {
+    // Storage may be off: nothing to keep then.
+  }
 }
 
 function restore() {
@@ -470,7 +480,20 @@ function restore() {
   } catch {
     saved = null;
   }
-  if (!isObject(saved)) return;
+  if (!isObject(saved)) {
+    // A new tab: the version picked last time, if the checker still knows it.
+    let kept = null;
+    try {
+      kept = localStorage.getItem(VERSION_KEY);
+    } catch {
+      kept = null;
+    }
+    if (typeof kept === 'string' && kept !== '' && kept.length <= 40) {
+      $('kibana-version').value = kept;
+      loadTypes();
+    }
+    return;
+  }
   $('name').value = typeof saved.name === 'string' ? saved.name : '';
   $('connector-id').value = typeof saved.id === 'string' ? saved.id : '';
   $('space-id').value = typeof saved.space === 'string' ? saved.space : '';
@@ -625,6 +648,52 @@ function send({ again = false } = {}) {
   post({ body, path, key, auth, space, id });
 }
 
+/** How long the page waits for Kibana's version (it never holds up the answer for longer). */
+const STATUS_TIMEOUT_MS = 10000;
+
+/** Kibana's version from `GET /api/status` (through the page's server, which passes on only
+ *  the version, or straight to Kibana in the direct route), or null when it cannot be read. */
+async function readKibanaVersion(auth) {
+  const { kibana } = state.server;
+  try {
+    const response = await fetch(kibana.route === 'direct' ? `${kibana.url}/api/status` : '/api/status', {
+      headers: { Authorization: authorizationHeader(auth) },
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(STATUS_TIMEOUT_MS),
+    });
+    return response.ok ? statusVersion(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The checker's name of a version (`"9.3.2"`), or null for one it does not answer for. */
+function canonicalVersion(text) {
+  const report = validate('{}', { kibanaVersion: text });
+  return report.errors.some((issue) => issue.code === 'invalid_options') ? null : report.kibanaVersion ?? null;
+}
+
+/** The offer to check against the version Kibana reports. */
+function offerElement(offer) {
+  const box = h('div', { class: 'version-offer', id: 'version-offer' }, h('p', { class: 'warning-text', id: 'version-offer-text' }, offer.text));
+  if (offer.target) {
+    box.append(h('div', { class: 'control' }, h('button', {
+      type: 'button',
+      id: 'version-switch',
+      onclick: () => {
+        $('kibana-version').value = offer.target;
+        loadTypes();
+        persist();
+        flush();
+        box.replaceChildren(h('p', { class: 'success', id: 'version-offer-text' }, `Now checking against Kibana ${state.kibanaVersion || defaultVersion}: see the check above.`));
+      },
+    }, `Check against Kibana ${offer.target}`)));
+  }
+  return box;
+}
+
 async function post({ body, path, key, auth, space, id }) {
   const { kibana, timeoutMs } = state.server;
   const predicted = state.report;
@@ -634,6 +703,8 @@ async function post({ body, path, key, auth, space, id }) {
   updateSendButton();
   result.replaceChildren(h('p', {}, `Sending POST ${path}…`));
   $('send-bar-status').textContent = `Sending POST ${path}…`;
+  // Kibana's version, asked at the same time with the same credentials.
+  const reported = readKibanaVersion(auth);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let outcome;
@@ -664,9 +735,10 @@ async function post({ body, path, key, auth, space, id }) {
     outcome = controller.signal.aborted ? { failure: 'timeout' } : { failure: 'network', message: error.message };
   } finally {
     clearTimeout(timer);
-    state.sending = false;
-    updateSendButton();
   }
+  const offer = versionOffer(await reported, predicted.kibanaVersion ?? defaultVersion, canonicalVersion);
+  state.sending = false;
+  updateSendButton();
   const words = explainOutcome(outcome, { id, space, route: kibana.route, kibanaUrl: kibana.url, timeoutMs: outcome.proxy ? kibana.timeoutMs : timeoutMs });
   state.lastSent = { key, ok: words.ok, title: words.title };
   const parts = [h('p', { class: words.ok ? 'success' : 'error', id: 'send-title' }, words.title)];
@@ -689,6 +761,7 @@ async function post({ body, path, key, auth, space, id }) {
       rel: 'noopener noreferrer',
     }, 'Open the connectors in Kibana')));
   }
+  if (offer) parts.push(offerElement(offer));
   result.dataset.state = words.ok ? 'success' : 'error';
   result.replaceChildren(...parts);
   const status = $('send-bar-status');
@@ -928,7 +1001,11 @@ $('version').textContent = version();
 // The package's default release (its newest), as the core names it.
 const defaultVersion = validate('{}').kibanaVersion ?? '';
 $('kibana-version').placeholder = defaultVersion;
-$('version-help').textContent = `The release the body is checked against (its types, fields and answers): a release line such as ${defaultVersion}, a patch, or main. Empty: ${defaultVersion}.`;
+$('kibana-versions').replaceChildren(...kibanaVersions().map((release) => h('option', {
+  value: release.version,
+  label: `${release.version}${release.isDefault ? ' (default)' : ''}: ${ENGINES[release.messageEngine] ?? release.messageEngine} messages`,
+})));
+$('version-help').textContent = `The release the body is checked against (its types, fields and answers): pick a release line from the list, or type a patch (9.3.2). Empty: ${defaultVersion}. When you send, the page asks Kibana for its version and offers it.`;
 wire();
 loadTypes();
 restore();

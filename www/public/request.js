@@ -274,3 +274,38 @@ export function kibanaMessage(outcome) {
 export function describePointer(path) {
   return parsePointer(path).join(' › ');
 }
+
+/**
+ * The version in Kibana's `GET /api/status` answer (what the page's server passes on of it):
+ * `{ number, snapshot, serverless }`, or null when the answer has none that can be shown.
+ */
+export function statusVersion(json) {
+  const version = json?.version;
+  const number = version?.number;
+  if (typeof number !== 'string' || !/^[0-9][0-9A-Za-z.+-]{0,39}$/.test(number)) return null;
+  return { number, snapshot: version.build_snapshot === true, serverless: version.build_flavor === 'serverless' };
+}
+
+/**
+ * What the page offers when the Kibana it sent to is not the release it checked against:
+ * `{ target, text }` (switch to `target`), `{ text }` (nothing to switch to), or null when they
+ * agree. `checked` is the version the report was for; `canonical(text)` is the checker's name of
+ * a version (`"9.3.2"`), or null for one it does not answer for.
+ */
+export function versionOffer(reported, checked, canonical) {
+  if (!reported) return null;
+  if (reported.serverless) {
+    if (checked === 'main') return null;
+    return { target: 'main', text: `This Kibana is serverless (it reports ${reported.number}), which follows Kibana's main branch; the body was checked against Kibana ${checked}.` };
+  }
+  const known = canonical(reported.number);
+  if (known === null) {
+    if (reported.snapshot && checked !== 'main') {
+      return { target: 'main', text: `This Kibana reports ${reported.number}, a development build of a release the checker does not know yet; the nearest it knows is main. The body was checked against Kibana ${checked}.` };
+    }
+    if (reported.snapshot) return null;
+    return { text: `This Kibana reports ${reported.number}, a release the checker does not answer for: its answers were Kibana ${checked}'s and may differ from this Kibana's.` };
+  }
+  if (known === checked) return null;
+  return { target: known, text: `This Kibana reports version ${reported.number}; the body was checked against Kibana ${checked}.` };
+}

@@ -8,7 +8,10 @@
 //   5. an id already used in the space                            → 409
 //   6. 200 with Kibana's response shape; the stored config is normalize()'s
 // With `cors`, it answers preflights as Kibana's hapi server does with `server.cors.*` on.
-// `kibanaVersion`: the release it answers as (the package's default otherwise).
+// `kibanaVersion`: the release it answers as (the package's default otherwise), and
+// `statusVersion`: the `version` its `GET /api/status` reports (by default the release's ".0",
+// main's as a development build of the line after the newest);
+// `settings.statusAnswer = { status, body }` replaces that answer.
 // `respondNext()` queues a canned answer (a 5xx, a hang, any bytes) for the next route request.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -34,14 +37,45 @@ export async function startFakeKibana(pkg, {
   basePath = '',
   cors = null,
   kibanaVersion,
+  statusVersion,
 } = {}) {
   /** What a test may change while the server runs (kibana.yml, the license, the release). */
-  const settings = { license, allowedHosts, cors, kibanaVersion };
+  const settings = { license, allowedHosts, cors, kibanaVersion, statusVersion };
+  /** The connector route's requests, and apart from them the status route's. */
   const requests = [];
+  const statusRequests = [];
   const connectors = new Map();
   const queue = [];
   const route = new RegExp(`^${basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/s/([a-z0-9_-]+))?/api/actions/connector(?:/([^/?]+))?$`);
   const hanging = new Set();
+
+  const authenticated = (request) => {
+    const authorization = request.headers.authorization ?? '';
+    const basic = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    return authorization === `ApiKey ${apiKey}` || authorization === basic;
+  };
+
+  /** `GET /api/status`: Kibana's shape (its uuid and metrics too), for an authenticated user. */
+  const status = (request, response, corsHeaders) => {
+    if (!authenticated(request)) {
+      send(response, 401, error(401, 'Unauthorized', 'Unauthorized'), corsHeaders);
+      return;
+    }
+    if (settings.statusAnswer) {
+      send(response, settings.statusAnswer.status, settings.statusAnswer.body, corsHeaders);
+      return;
+    }
+    const release = settings.kibanaVersion ?? pkg.validate('{}').kibanaVersion;
+    const version = settings.statusVersion
+      ?? (release === 'main' ? { number: '9.7.0', build_snapshot: true } : { number: `${release}.0`, build_snapshot: false });
+    send(response, 200, {
+      name: 'kibana-test',
+      uuid: '5b2de169-2785-441b-ae8c-186a1936b17d',
+      version: { build_hash: 'abc123', build_number: 80000, build_flavor: 'traditional', ...version },
+      status: { overall: { level: 'available', summary: 'All services and plugins are available' } },
+      metrics: { last_updated: '2026-12-02T00:00:00.000Z', collection_interval_in_millis: 5000 },
+    }, corsHeaders);
+  };
 
   const server = createServer((request, response) => {
     const chunks = [];
@@ -74,6 +108,11 @@ export async function startFakeKibana(pkg, {
       } catch {
         record.body = undefined;
       }
+      if (request.url === `${basePath}/api/status` && request.method === 'GET') {
+        statusRequests.push(record);
+        status(request, response, corsHeaders);
+        return;
+      }
       requests.push(record);
       const match = route.exec(request.url);
       if (!match) {
@@ -105,8 +144,7 @@ export async function startFakeKibana(pkg, {
       }
       // 1. Authentication.
       const authorization = request.headers.authorization ?? '';
-      const basic = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-      if (authorization !== `ApiKey ${apiKey}` && authorization !== basic) {
+      if (!authenticated(request)) {
         send(response, 401, error(401, 'Unauthorized', authorization
           ? '[security_exception\n\tRoot causes:\n\t\tsecurity_exception: unable to authenticate with provided credentials and anonymous access is not allowed for this request]: unable to authenticate with provided credentials and anonymous access is not allowed for this request'
           : 'Unauthorized'), { ...corsHeaders, 'www-authenticate': 'Basic realm="security", charset="UTF-8", ApiKey' });
@@ -179,6 +217,7 @@ export async function startFakeKibana(pkg, {
     user,
     password,
     requests,
+    statusRequests,
     connectors,
     settings,
     /** Queues a canned answer: { status, body } (JSON), { status, text, contentType },
@@ -188,6 +227,7 @@ export async function startFakeKibana(pkg, {
     },
     reset() {
       requests.length = 0;
+      statusRequests.length = 0;
       queue.length = 0;
     },
     close() {

@@ -608,3 +608,56 @@ test('the Kibana version: the types, forms and answers follow the release named;
   assert.equal(await page.getAttribute('#kibana-version', 'aria-invalid'), 'true');
   assert.deepEqual(errors, []);
 });
+
+test('the Kibana version: picked from the list, kept for the next visit; on Send, the version Kibana reports is offered', async () => {
+  const { page, errors, context } = await open();
+  const listed = await page.locator('#kibana-versions option').evaluateAll((options) => options.map((o) => o.value));
+  assert.deepEqual(listed, pkg.kibanaVersions().map((release) => release.version));
+  kibana.reset();
+  kibana.settings.kibanaVersion = '9.3';
+  kibana.settings.statusVersion = { number: '9.3.2', build_snapshot: false };
+  try {
+    await pickType(page, '.index');
+    await page.fill('#name', 'docs');
+    await setField(page, '/config/index', '');
+    await page.fill('#api-key', kibana.apiKey);
+    await settled(page);
+    // Checked against the default release, sent to a 9.3.2: Kibana's words are Zod 3's, not the prediction.
+    const first = await sendAndWait(page);
+    assert.match(first.text, /The checker predicted: 400/);
+    const defaultVersion = pkg.validate('{}').kibanaVersion;
+    assert.equal(await page.textContent('#version-offer-text'), `This Kibana reports version 9.3.2; the body was checked against Kibana ${defaultVersion}.`);
+    await shot(page, 'version-offer');
+    const status = kibana.statusRequests.find((r) => r.url === '/api/status');
+    assert.equal(status?.headers.authorization, `ApiKey ${kibana.apiKey}`, 'asked with the user\'s credentials');
+    await page.click('#version-switch');
+    await settled(page);
+    assert.equal(await page.inputValue('#kibana-version'), '9.3.2');
+    assert.match(await page.textContent('#version-offer-text'), /Now checking against Kibana 9\.3\.2/);
+    assert.equal(await page.textContent('#kibana'), `400 Bad Request: ${pkg.validate({ name: 'docs', connector_type_id: '.index', config: {} }, { kibanaVersion: '9.3.2' }).kibanaError.message}`);
+    // Sent again: the prediction now is Kibana's answer, and nothing is offered.
+    const second = await sendAndWait(page);
+    assert.match(second.text, /The checker predicted this answer\./);
+    assert.equal(await page.locator('#version-offer').count(), 0);
+
+    // A new tab keeps the version, and nothing secret is stored.
+    const tab = await context.newPage();
+    await tab.goto(proxied.url);
+    await tab.waitForSelector('html[data-state="ready"][data-sending]');
+    assert.equal(await tab.inputValue('#kibana-version'), '9.3.2');
+    const stored = await tab.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.ok(!stored.includes(kibana.apiKey));
+    await tab.close();
+
+    // A release the checker does not know: said, with nothing to switch to.
+    kibana.settings.statusVersion = { number: '7.17.3', build_snapshot: false };
+    await setField(page, '/config/index', 'logs');
+    await sendAndWait(page);
+    assert.match(await page.textContent('#version-offer-text'), /reports 7\.17\.3, a release the checker does not answer for/);
+    assert.equal(await page.locator('#version-switch').count(), 0);
+  } finally {
+    delete kibana.settings.kibanaVersion;
+    delete kibana.settings.statusVersion;
+  }
+  assert.deepEqual(errors, []);
+});

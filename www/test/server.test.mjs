@@ -204,11 +204,37 @@ test('the proxy forwards the create route (with a space and an id) to KIBANA_URL
   }
 });
 
+test('GET /api/status reaches Kibana with the user\'s credentials, and only the version comes back', async () => {
+  kibana.reset();
+  const response = await fetch(new URL('/api/status', page.url), { headers: { authorization: `ApiKey ${kibana.apiKey}`, cookie: 'sid=x' } });
+  assert.equal(response.status, 200);
+  assert.deepEqual(await response.json(), { version: { number: `${pkg.validate('{}').kibanaVersion}.0`, build_snapshot: false, build_flavor: 'traditional' } });
+  const [seen] = kibana.statusRequests;
+  assert.equal(kibana.requests.length, 0);
+  assert.equal(seen.url, '/kbn/api/status');
+  assert.equal(seen.headers.authorization, `ApiKey ${kibana.apiKey}`);
+  assert.equal(seen.headers.cookie, undefined);
+  // Kibana's refusal passes as Kibana wrote it.
+  const refused = await fetch(new URL('/api/status', page.url), { headers: { authorization: 'ApiKey wrong' } });
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).error, 'Unauthorized');
+  // A status without a readable version gives an empty object, never the rest of the answer.
+  kibana.settings.statusAnswer = { status: 200, body: { name: 'k', uuid: 'u', version: 'nine', metrics: {} } };
+  try {
+    const odd = await fetch(new URL('/api/status', page.url), { headers: { authorization: `ApiKey ${kibana.apiKey}` } });
+    assert.deepEqual(await odd.json(), {});
+  } finally {
+    delete kibana.settings.statusAnswer;
+  }
+});
+
 /** Requests the proxy must refuse without reaching Kibana: [what, raw request line + headers, status]. */
 function refusals(host) {
   const h = `Host: ${host}\r\n`;
   return [
-    ['another Kibana API', `GET /api/status HTTP/1.1\r\n${h}`, 404],
+    ['another Kibana API', `GET /api/saved_objects/_find HTTP/1.1\r\n${h}`, 404],
+    ['a write to the status route', `POST /api/status HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 405],
+    ['a route under the status route', `GET /api/status/x HTTP/1.1\r\n${h}`, 404],
     ['the security API', `POST /api/security/role/x HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],
     ['another actions route: _execute runs a connector', `POST /api/actions/connector/x/_execute HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],
     ['the legacy action route', `POST /api/actions/action HTTP/1.1\r\n${h}Content-Length: 0\r\n`, 404],

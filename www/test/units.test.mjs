@@ -10,7 +10,7 @@ import { formOf, walk, resolveModes, matches, effectsOf, humanize, pointer, pars
 import { MODES, HINTS } from '../public/modes.js';
 import {
   connectorPath, curlCommand, maskSecrets, generateId, spaceIdProblem, explainOutcome,
-  authorizationHeader, shellQuote, secretStrings, MASK,
+  authorizationHeader, shellQuote, secretStrings, MASK, statusVersion, versionOffer,
 } from '../public/request.js';
 
 const pkg = await loadPackage();
@@ -445,4 +445,30 @@ test('forms: the auth method first and named, one option given; coerced numbers;
 test('declared modes: .xmatters reads usesBasic as sent', () => {
   const url = modesOf('.xmatters', { '/config/usesBasic': undefined });
   assert.ok(url.shown.includes('/secrets/secretsUrl'), 'an omitted usesBasic is not true for Kibana\'s check');
+});
+
+test('the version Kibana reports, and what the page offers when it is not the one checked', () => {
+  const canonical = (text) => {
+    const report = pkg.validate('{}', { kibanaVersion: text });
+    return report.errors.some((e) => e.code === 'invalid_options') ? null : report.kibanaVersion;
+  };
+  assert.deepEqual(statusVersion({ version: { number: '9.3.2', build_flavor: 'traditional' } }), { number: '9.3.2', snapshot: false, serverless: false });
+  for (const odd of [null, {}, { version: 9 }, { version: { number: 9 } }, { version: { number: '<img src=x>' } }, { version: { number: '9'.repeat(41) } }]) {
+    assert.equal(statusVersion(odd), null, JSON.stringify(odd));
+  }
+  const offer = (number, checked, extra = {}) => versionOffer({ number, snapshot: false, serverless: false, ...extra }, checked, canonical);
+  assert.equal(offer('9.3.2', '9.3.2'), null);
+  assert.equal(offer('9.6.0', '9.6.0'), null);
+  assert.equal(offer('9.3.2', '9.6').target, '9.3.2');
+  assert.match(offer('9.3.2', '9.6').text, /reports version 9\.3\.2; the body was checked against Kibana 9\.6\./);
+  assert.equal(offer('8.19.7', '9.6').target, '8.19.7');
+  assert.equal(offer('9.4.0-SNAPSHOT', '9.6').target, '9.4.0');
+  // A release the checker does not know: said, nothing to switch to (or main for a development build).
+  assert.deepEqual(Object.keys(offer('7.17.3', '9.6')), ['text']);
+  assert.match(offer('7.17.3', '9.6').text, /does not answer for/);
+  assert.equal(offer('9.7.0', '9.6', { snapshot: true }).target, 'main');
+  assert.equal(offer('9.7.0', 'main', { snapshot: true }), null);
+  assert.equal(offer('9.4.0', '9.6', { serverless: true }).target, 'main');
+  assert.equal(offer('9.4.0', 'main', { serverless: true }), null);
+  assert.equal(versionOffer(null, '9.6', canonical), null);
 });

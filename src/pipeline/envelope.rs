@@ -230,7 +230,8 @@ pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> V
                             "definition for this key is missing".to_owned()
                         }
                     },
-                ),
+                )
+                .with_params(serde_json::json!({ "key": key })),
                 format!("request body.{key}"),
             ));
         }
@@ -354,6 +355,25 @@ fn find_blank_strings(value: &Value, path: &mut String, found: &mut Vec<String>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_body_key_is_named_in_its_params_in_either_wording() {
+        let body = serde_json::json!({ "name": "n", "connector_type_id": ".index", "a/b": 1 });
+        for wording in [
+            UnknownKeyWording::DefinitionMissing,
+            UnknownKeyWording::AdditionalProperties,
+        ] {
+            let issues = check_body(&body, BodyKind::Create, wording);
+            let [unknown] = issues.as_slice() else {
+                panic!("one issue expected: {issues:?}");
+            };
+            assert_eq!(unknown.issue.path, "/a~1b");
+            assert_eq!(
+                unknown.issue.params,
+                Some(serde_json::json!({ "key": "a/b" }))
+            );
+        }
+    }
 
     #[test]
     fn id_rule() {

@@ -229,12 +229,18 @@ impl KibanaVersion {
                 Self::SUPPORTED
             ))
         };
-        let numbers = trimmed.strip_prefix('v').unwrap_or(trimmed);
+        let numbers = trimmed.strip_prefix(['v', 'V']).unwrap_or(trimmed);
         let numbers = numbers.split_once('-').map_or(numbers, |(core, _)| core);
         let parts: Vec<&str> = numbers.split('.').collect();
         let number = |part: Option<&&str>| -> Option<u32> {
-            part.filter(|p| !p.is_empty() && p.len() <= 6 && p.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|p| p.parse().ok())
+            // Numbers as semver writes them: digits, no leading zero ("9.03" names nothing).
+            part.filter(|p| {
+                !p.is_empty()
+                    && p.len() <= 6
+                    && p.bytes().all(|b| b.is_ascii_digit())
+                    && (p.len() == 1 || !p.starts_with('0'))
+            })
+            .and_then(|p| p.parse().ok())
         };
         let (Some(major), Some(minor)) = (number(parts.first()), number(parts.get(1))) else {
             return Err(unsupported());
@@ -366,10 +372,12 @@ mod tests {
         assert_eq!(read("9.3").as_deref(), Ok("9.3"));
         assert_eq!(read("9.3.2").as_deref(), Ok("9.3.2"));
         assert_eq!(read("v8.19.7").as_deref(), Ok("8.19.7"));
+        assert_eq!(read("V9.0.0").as_deref(), Ok("9.0.0"));
         assert_eq!(read(" main ").as_deref(), Ok("main"));
         assert_eq!(read("9.4.0-SNAPSHOT").as_deref(), Ok("9.4.0"));
         for bad in [
-            "7.17", "9.7", "10.0", "9", "9.x", "9.3.2.1", "", "9..3", "main2", "9.3.-1",
+            "7.17", "9.7", "10.0", "9", "9.x", "9.3.2.1", "", "9..3", "main2", "9.3.-1", "09.3",
+            "9.03", "9.3.02", "vv9.3",
         ] {
             let error = KibanaVersion::parse(bad).expect_err(bad);
             assert!(error.0.contains("is not supported"), "{bad}: {error}");

@@ -21,8 +21,8 @@ Options:
   --mode create|update     the bodies are create (default) or update bodies
   --type <id>              the connector type of update bodies (with --mode update)
   --kibana-version <v>     check as that Kibana version checks (8.19, 9.3.2, main); several,
-                           comma-separated, compare them (8.19,9.6: what passes on one and
-                           fails on the other)
+                           comma-separated, compare them oldest first (8.19,9.6: what
+                           passes on one and fails on the other)
   --format <f>             text (default), json, github (workflow annotations) or sarif (2.1.0)
   --fix                    write the normalized body back into files whose bodies are valid
   --strict                 warnings fail the check too (exit code 1)
@@ -159,9 +159,14 @@ function extension(name) {
   return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-/** Checks that the core takes each `--kibana-version`. Throws UsageError. */
+/**
+ * Checks that the core takes each `--kibana-version`, and puts them in release order (oldest
+ * first, a line without a patch after its patches: it means the newest), so that each comparison
+ * is an upgrade. Throws UsageError.
+ */
 function probeVersions(core, versions) {
-  for (const version of versions ?? []) {
+  if (versions === undefined) return undefined;
+  for (const version of versions) {
     const report = core.validate({ name: 'probe', connector_type_id: '.index', config: { index: 'probe' } }, { kibanaVersion: version });
     const refused = report.errors.find((error) => error.code === 'invalid_options');
     if (refused) {
@@ -172,6 +177,18 @@ function probeVersions(core, versions) {
       );
     }
   }
+  const lines = typeof core.kibanaVersions === 'function' ? core.kibanaVersions().map((release) => release.version) : null;
+  if (!lines) return versions;
+  const rank = (version) => {
+    const [major, minor, patch] = version.split('.');
+    const line = version === 'main' ? lines.indexOf('main') : lines.indexOf(`${major}.${minor}`);
+    return [line, patch === undefined ? Infinity : Number(patch)];
+  };
+  return [...versions].sort((a, b) => {
+    const [lineA, patchA] = rank(a);
+    const [lineB, patchB] = rank(b);
+    return lineA - lineB || patchA - patchB;
+  });
 }
 
 /** Progress on stderr, for interactive terminals and more than a few hundred files. */
@@ -205,7 +222,7 @@ export async function run(argv, io) {
       stdout.write(`${core.version()}\n`);
       return 0;
     }
-    probeVersions(core, settings.versions);
+    settings.versions = probeVersions(core, settings.versions);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`kibana-connectors: ${error.message}\n(kibana-connectors --help for the usage)\n`);

@@ -197,6 +197,12 @@ describe('the installed command', () => {
       'upgrade 8.19 → 9.6: 0 connectors pass on 8.19 and fail on 9.6; 1 fail on 8.19 and pass on 9.6',
       '1 file, 1 connector, 1 error, 0 warnings',
     ]);
+    // Named newest first, they are still compared as an upgrade: oldest first.
+    const reversed = cli(['check', '--no-warnings', '--kibana-version', '9.6,9.3.2,8.19', 'github.json'], { cwd: dir });
+    assert.deepEqual(lines(reversed.stdout).filter((line) => line.startsWith('upgrade')), [
+      'upgrade 8.19 → 9.3.2: 0 connectors pass on 8.19 and fail on 9.3.2; 0 fail on 8.19 and pass on 9.3.2',
+      'upgrade 9.3.2 → 9.6: 0 connectors pass on 9.3.2 and fail on 9.6; 1 fail on 9.3.2 and pass on 9.6',
+    ]);
     assert.equal(cli(['check', '--kibana-version', '9.6', 'github.json'], { cwd: dir }).status, 0);
     const unknown = cli(['check', '--kibana-version', '7.0', 'github.json'], { cwd: dir });
     assert.equal(unknown.status, 2);

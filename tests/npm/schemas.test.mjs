@@ -328,3 +328,18 @@ async function loadFromPkg() {
   pkg.initSync({ module: readFileSync(new URL('pkg/kibana_connectors_bg.wasm', ROOT)) });
   return pkg;
 }
+
+test('the npm package ships the committed schemas under kibana-connectors/schemas/', () => {
+  const manifest = readJson(new URL('pkg/package.json', ROOT));
+  assert.ok(manifest.files.includes('schemas/'));
+  assert.equal(manifest.exports['./schemas/*'], './schemas/*');
+  const walk = (dir) =>
+    readdirSync(new URL(dir, ROOT), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(`${dir}${entry.name}/`) : [`${dir}${entry.name}`],
+    );
+  const files = walk('schemas/');
+  assert.ok(files.length > 600, `only ${files.length} files`);
+  for (const file of files) {
+    assert.equal(readFileSync(new URL(`pkg/${file}`, ROOT), 'utf8'), readFileSync(new URL(file, ROOT), 'utf8'), file);
+  }
+});

@@ -52,7 +52,7 @@ test-wasm-browser:
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test wasm
 
 test-www:
-	node --test www/test/ tests/npm/
+	node --test www/test/ tests/npm/ tests/consumers/
 
 ## The kibana-connectors command, installed from the packed tarball (needs pkg/)
 test-cli:

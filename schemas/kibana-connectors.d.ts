@@ -11116,7 +11116,7 @@ export type Unchecked<B> = unknown extends B ? B : never;
 export type JsonSchemaDialect = "2020-12" | "draft-07" | "openapi-3.0";
 
 /** `request`: what a client may send (the default); `stored`: what Kibana returns (defaults present, no secrets). */
-export type JsonSchemaContract = "request" | "stored";
+export type JsonSchemaContract = "request" | "stored" | "update";
 
 /** Options of `jsonSchema`. */
 export interface JsonSchemaOptions {

@@ -45,3 +45,27 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.setup-lock
 fi
+
+# The consumer tests' own npm packages (tests/consumers/: OpenAPI tools, form generators and the
+# TypeScript 5 that openapi-typescript needs), as their package-lock.json says.
+consumers=tests/consumers
+if [ ! -f "$consumers/node_modules/.package-lock.json" ] || ! cmp -s "$consumers/package-lock.json" "$consumers/node_modules/.setup-lock"; then
+  say "installing the consumer tests' npm packages from $consumers/package-lock.json"
+  npm ci --prefix "$consumers" --no-audit --no-fund --loglevel=error
+  cp "$consumers/package-lock.json" "$consumers/node_modules/.setup-lock"
+fi
+
+# Python's jsonschema in a virtual environment, exactly as $consumers/requirements.txt pins it.
+if [ ! -x "$consumers/.venv/bin/python" ] || ! cmp -s "$consumers/requirements.txt" "$consumers/.venv/.setup-requirements"; then
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing python3-venv"
+    apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+    apt_get update -qq
+    DEBIAN_FRONTEND=noninteractive apt_get install -y -qq python3 python3-venv
+  fi
+  say "installing Python's jsonschema from $consumers/requirements.txt into $consumers/.venv"
+  rm -rf "$consumers/.venv"
+  python3 -m venv "$consumers/.venv"
+  "$consumers/.venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$consumers/requirements.txt"
+  cp "$consumers/requirements.txt" "$consumers/.venv/.setup-requirements"
+fi

@@ -5,7 +5,7 @@
 // Browsers and bundlers (Vite, webpack 5) import kibana_connectors.js and call `init()`, which
 // fetches the wasm file next to it. Node takes the `node` export condition: node.js instantiates
 // the module synchronously from the file, so that a plain `import` is ready to use.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const pkg = new URL('pkg/', root);
@@ -37,6 +37,8 @@ const manifest = {
       default: './kibana_connectors.js',
     },
     './kibana_connectors_bg.wasm': './kibana_connectors_bg.wasm',
+    // The committed JSON Schemas and OpenAPI documents (`kibana-connectors/schemas/…`).
+    './schemas/*': './schemas/*',
     './package.json': './package.json',
   },
   main: './kibana_connectors.js',
@@ -51,6 +53,7 @@ const manifest = {
     'node.js',
     'node.d.ts',
     ...cliFiles.map((name) => `cli/${name}`),
+    'schemas/',
   ],
   bin: { 'kibana-connectors': 'cli/bin.mjs' },
   dependencies: { yaml: workspace.dependencies.yaml },
@@ -95,3 +98,6 @@ copyFileSync(new URL('README.md', root), new URL('README.md', pkg));
 
 mkdirSync(new URL('cli/', pkg), { recursive: true });
 for (const name of cliFiles) copyFileSync(new URL(`cli/${name}`, root), new URL(`cli/${name}`, pkg));
+
+// The committed schemas (schemas/), which every schema's `$id` names.
+cpSync(new URL('schemas/', root), new URL('schemas/', pkg), { recursive: true });

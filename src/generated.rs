@@ -136,11 +136,11 @@ fn unexpressed_table(rules: &[Unexpressed], why: &str) -> String {
     out
 }
 
-/// Every generated file under `schemas/` (path from the repository root, text): per dialect, the
-/// request bundle (`schemas/<dialect>/request.json`), one request schema per connector type
-/// (`schemas/<dialect>/request/<id without the dot>.json`) and the stored bundle
-/// (`schemas/<dialect>/stored.json`); and `schemas/unexpressed.json`, the rules the schemas do
-/// not express.
+/// Every generated file under `schemas/` (path from the repository root, text): per dialect and
+/// contract, the bundle (`schemas/<dialect>/<contract>.json`; none for updates, whose bodies do
+/// not name their type) and one schema per connector type
+/// (`schemas/<dialect>/<contract>/<id without the dot>.json`); and `schemas/unexpressed.json`,
+/// the rules the schemas do not express.
 pub fn files() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for &dialect in Dialect::ALL {
@@ -154,10 +154,6 @@ pub fn files() -> Vec<(String, String)> {
             let folder = format!("schemas/{}/{}", dialect.as_str(), contract.as_str());
             if let Some(bundle) = json_schema_with(None, options) {
                 out.push((format!("{folder}.json"), pretty(&bundle)));
-            }
-            // The stored schemas only as bundles (their `$defs` hold each type's schema).
-            if contract == Contract::Stored {
-                continue;
             }
             for connector_type in creatable_types() {
                 if let Some(schema) = json_schema_with(Some(connector_type.id), options) {
@@ -175,8 +171,18 @@ pub fn files() -> Vec<(String, String)> {
 }
 
 /// JSON text as the generated files hold it: two-space indentation and a final newline.
+/// White space other than ASCII (in the patterns' explicit classes) is written as `\uXXXX`
+/// escapes, which every JSON parser reads as the character: the same value, but visible.
 pub fn pretty(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if !c.is_ascii() && crate::js::is_js_white_space(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
 }

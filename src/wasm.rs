@@ -213,7 +213,7 @@ pub fn json_schema_text(connector_type_id: &str, options_json: &str) -> String {
         Value::Null => Ok(SchemaOptions::default()),
         value => serde_json::from_value::<SchemaOptions>(value).map_err(|error| {
             format!(
-                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\", kibanaVersion?: string }}: {error}"
+                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\" | \"update\", kibanaVersion?: string }}: {error}"
             )
         }),
     }

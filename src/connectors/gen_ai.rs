@@ -183,9 +183,17 @@ impl Zod for OpenAiConfig {
     }
 
     fn schema(generator: &mut SchemaGenerator) -> Schema {
-        let azure = AzureOpenAiConfig::schema(generator);
-        let openai = OpenAiProviderConfig::schema(generator);
-        let other = OtherOpenAiConfig::schema(generator);
+        // Titled by provider: form generators name each branch by its title.
+        let titled = |mut schema: Schema, title: &str| {
+            schema.insert("title".to_owned(), Value::from(title));
+            schema
+        };
+        let azure = titled(AzureOpenAiConfig::schema(generator), "Azure OpenAI");
+        let openai = titled(OpenAiProviderConfig::schema(generator), "OpenAI");
+        let other = titled(
+            OtherOpenAiConfig::schema(generator),
+            "Other (OpenAI-compatible)",
+        );
         json_schema!({
             "description": "Settings of an OpenAI connector: `apiProvider` picks one of the three shapes.",
             "oneOf": [azure, openai, other],

@@ -4,8 +4,8 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use super::passes::{
-    NOT_BLANK_VALUE, for_each_schema, forbid_blank_strings, mark_write_only, not_blank_reference,
-    not_blank_value, require_defaults, simplify,
+    NOT_BLANK_VALUE, for_consumers, for_each_schema, forbid_blank_strings, inline_not_blank,
+    mark_write_only, not_blank_reference, not_blank_value, require_defaults, simplify, types_of,
 };
 use super::{Contract, Dialect, SchemaOptions, convert};
 use crate::connector::ConnectorType;
@@ -64,11 +64,13 @@ pub fn definition_name(connector_type: &ConnectorType, contract: Contract) -> St
     match contract {
         Contract::Request => format!("Create{}ConnectorBody", type_name(connector_type)),
         Contract::Stored => format!("{}Connector", type_name(connector_type)),
+        Contract::Update => format!("Update{}ConnectorBody", type_name(connector_type)),
     }
 }
 
 /// `pattern` that refuses blank strings: Kibana's route refuses every string in `config` and
-/// `secrets` whose `trim()` is empty. ECMAScript's `\s` is exactly the set `trim()` removes.
+/// `secrets` whose `trim()` is empty. ECMAScript's `\s` is exactly the set `trim()` removes; the
+/// finished schemas spell it out for other dialects (`passes::portable_pattern`).
 pub const NOT_BLANK: &str = "\\S";
 
 /// The canonical (2020-12, without `$schema`) schema of one connector type's body, or `None`
@@ -86,19 +88,22 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
         .iter()
         .any(|part| part.to_string().contains(&not_blank_reference()));
     let mut schema = match contract {
-        Contract::Request => {
-            let mut required = vec!["name", "connector_type_id"];
+        Contract::Request | Contract::Update => {
+            let update = contract == Contract::Update;
+            let mut required = vec!["name"];
+            if !update {
+                required.push("connector_type_id");
+            }
             if requires_a_value(&config) {
                 required.push("config");
             }
             if requires_a_value(&secrets) {
                 required.push("secrets");
             }
+            let (title, description) = request_title(connector_type, update);
             let mut schema = json!({
-                "title": format!("{name} connector"),
-                "description": format!(
-                    "The body of Kibana's create-connector request (`POST /api/actions/connector/{{id}}`) for a connector of type `{id}` ({name})."
-                ),
+                "title": title,
+                "description": description,
                 "type": "object",
                 "properties": {
                     "name": {
@@ -113,10 +118,16 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
                 "required": required,
                 "additionalProperties": false,
             });
+            if update {
+                if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+                    properties.shift_remove("connector_type_id");
+                }
+            }
             let mut rules = connector_type.schema_rules();
             rules.extend(shared_rules(&schema));
             for rule in &mut rules {
                 type_objects(rule, 0);
+                name_given_types(rule, &schema);
             }
             if let (false, Value::Object(map)) = (rules.is_empty(), &mut schema) {
                 map.insert("allOf".to_owned(), Value::Array(rules));
@@ -163,7 +174,86 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
             json!({ NOT_BLANK_VALUE: not_blank_value(Some(&reference)) }),
         );
     }
+    for_consumers(&mut schema);
     Some(schema)
+}
+
+/// Combinators whose subschemas apply to the same value.
+const IN_PLACE: &[&str] = &["allOf", "anyOf", "oneOf", "if", "then", "else", "not"];
+
+/// Calls `visit` on `schema` and on each subschema that applies to the same value.
+fn for_each_in_place(schema: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    let Value::Object(map) = schema else { return };
+    visit(map);
+    for key in IN_PLACE {
+        match map.get_mut(*key) {
+            Some(Value::Array(branches)) => {
+                for branch in branches {
+                    for_each_in_place(branch, visit);
+                }
+            }
+            Some(branch) => for_each_in_place(branch, visit),
+            None => {}
+        }
+    }
+}
+
+/// In a rule, each `config` or `secrets` key that must be "given" (`not: {type: null}`) instead
+/// says the types of the field other than `null` (when the field has one): the same values, but
+/// a form shows "must be string" where it would show "must NOT be valid".
+fn name_given_types(rule: &mut Value, body: &Value) {
+    let given = json!({ "not": { "type": "null" } });
+    for_each_in_place(rule, &mut |map| {
+        let Some(Value::Object(parts)) = map.get_mut("properties") else {
+            return;
+        };
+        for part in ["config", "secrets"] {
+            let Some(part_rule) = parts.get_mut(part) else {
+                continue;
+            };
+            for_each_in_place(part_rule, &mut |part_map| {
+                let Some(Value::Object(fields)) = part_map.get_mut("properties") else {
+                    return;
+                };
+                for (field, schema) in fields.iter_mut() {
+                    if *schema != given {
+                        continue;
+                    }
+                    let model = body.pointer(&format!("/properties/{part}/properties/{field}"));
+                    let kinds: Vec<&str> = model
+                        .and_then(Value::as_object)
+                        .map(types_of)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|kind| *kind != "null")
+                        .collect();
+                    if let [kind] = kinds.as_slice() {
+                        *schema = json!({ "type": kind });
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// The title and description of a type's create (or update) body.
+fn request_title(connector_type: &ConnectorType, update: bool) -> (String, String) {
+    let (id, name) = (connector_type.id, connector_type.name);
+    if update {
+        (
+            format!("{name} connector update"),
+            format!(
+                "The body of Kibana's update-connector request (`PUT /api/actions/connector/{{id}}`) for a connector of type `{id}` ({name}): the type is the stored connector's and cannot change, so the body has no `connector_type_id`."
+            ),
+        )
+    } else {
+        (
+            format!("{name} connector"),
+            format!(
+                "The body of Kibana's create-connector request (`POST /api/actions/connector/{{id}}`) for a connector of type `{id}` ({name})."
+            ),
+        )
+    }
 }
 
 /// The rules every connector type whose config has the field shares: a spec connector's
@@ -195,7 +285,9 @@ pub fn parts(connector_type: &ConnectorType, contract: Contract) -> Option<(Valu
     for part in [&mut config, &mut secrets] {
         for_each_schema(part, &mut simplify);
         match contract {
-            Contract::Request => for_each_schema(part, &mut forbid_blank_strings),
+            Contract::Request | Contract::Update => {
+                for_each_schema(part, &mut forbid_blank_strings);
+            }
             Contract::Stored => for_each_schema(part, &mut require_defaults),
         }
     }
@@ -206,7 +298,7 @@ pub fn parts(connector_type: &ConnectorType, contract: Contract) -> Option<(Valu
     add_description(
         &mut config,
         "Left out, it is `{}`. Kibana refuses blank strings anywhere in it.",
-        contract == Contract::Request,
+        contract != Contract::Stored,
     );
     add_description(
         &mut secrets,
@@ -300,6 +392,11 @@ pub(super) fn bundle(options: SchemaOptions) -> Value {
         {
             shared.extend(defs);
         }
+        if dialect == Dialect::OpenApi30 {
+            // No recursive definition: openapi-typescript cannot type one (TS2502), so the
+            // free-form values get the one-level check of the standalone Schema Objects.
+            inline_not_blank(&mut schema);
+        }
         convert(&mut schema, dialect);
         let name = definition_name(connector_type, contract);
         let reference = format!("#/{}/{name}", dialect.definitions());
@@ -307,9 +404,12 @@ pub(super) fn bundle(options: SchemaOptions) -> Value {
         mapping.insert(connector_type.id.to_owned(), Value::String(reference));
         definitions.insert(name, schema);
     }
-    for (name, mut schema) in shared {
-        convert(&mut schema, dialect);
-        definitions.insert(name, schema);
+    // OpenAPI gets no recursive definition (see the loop).
+    if dialect != Dialect::OpenApi30 {
+        for (name, mut schema) in shared {
+            convert(&mut schema, dialect);
+            definitions.insert(name, schema);
+        }
     }
     let (title, description) = match contract {
         Contract::Request => (
@@ -320,6 +420,8 @@ pub(super) fn bundle(options: SchemaOptions) -> Value {
             "Connector, as stored",
             "A connector as Kibana returns it (the 200 response of create, get and update): one schema per connector type, picked by `connector_type_id`.",
         ),
+        // `json_schema_with` gives no update bundle.
+        Contract::Update => ("", ""),
     };
     // OpenAPI's discriminator maps values to schemas; ajv refuses `mapping` (it reads the
     // `const` of each branch instead), so only OpenAPI gets one.
@@ -346,24 +448,107 @@ pub(super) fn bundle(options: SchemaOptions) -> Value {
         }
         Dialect::OpenApi30 => {
             let root_name = match contract {
-                Contract::Request => "CreateConnectorBody",
                 Contract::Stored => "Connector",
+                Contract::Request | Contract::Update => "CreateConnectorBody",
             };
             let mut schemas = Map::new();
             schemas.insert(root_name.to_owned(), root);
             schemas.extend(definitions);
-            json!({
-                "openapi": "3.0.3",
-                "info": {
-                    "title": format!("Kibana connectors: {title}"),
-                    "version": crate::catalog::VERSION,
-                    "description": format!("{description} Generated by kibana-connectors; the schemas are under `components.schemas`."),
-                },
-                "paths": {},
-                "components": { "schemas": schemas },
-            })
+            openapi_document(contract, title, description, root_name, schemas)
         }
     }
+}
+
+/// The OpenAPI 3.0.3 document around a bundle: Kibana's route that takes (request) or returns
+/// (stored) the body, with what lint tools ask of a document (a server, security schemes, error
+/// responses), so that it passes `redocly lint` and `swagger-parser` as it is.
+fn openapi_document(
+    contract: Contract,
+    title: &str,
+    description: &str,
+    root_name: &str,
+    schemas: Map<String, Value>,
+) -> Value {
+    let body = json!({ "$ref": format!("#/components/schemas/{root_name}") });
+    let id = json!({
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The connector's identifier.",
+        "schema": { "type": "string" },
+    });
+    // Kibana refuses a POST or PUT without the `kbn-xsrf` header (its XSRF protection).
+    let xsrf = json!({
+        "name": "kbn-xsrf",
+        "in": "header",
+        "required": true,
+        "description": "Any value: Kibana refuses requests that change data without it.",
+        "schema": { "type": "string" },
+    });
+    let refused = json!({
+        "description": "Kibana refuses the request: `validate()` gives the same answer as `kibanaError`.",
+    });
+    let unauthorized = json!({ "description": "The credentials are missing or wrong." });
+    let operation = match contract {
+        Contract::Stored => json!({ "get": {
+            "operationId": "getConnector",
+            "summary": "Get a connector",
+            "description": "Kibana's get-connector route: the connector as stored, without its secrets.",
+            "tags": ["connectors"],
+            "parameters": [id],
+            "responses": {
+                "200": { "description": "The connector.", "content": { "application/json": { "schema": body } } },
+                "401": unauthorized,
+                "404": { "description": "No connector has this identifier." },
+            },
+        } }),
+        Contract::Request | Contract::Update => json!({ "post": {
+            "operationId": "createConnector",
+            "summary": "Create a connector",
+            "description": "Kibana's create-connector route.",
+            "tags": ["connectors"],
+            "parameters": [id, xsrf],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": body } } },
+            "responses": {
+                "200": { "description": "The connector, as stored (`schemas/openapi-3.0/stored.json`)." },
+                "400": refused,
+                "401": unauthorized,
+            },
+        } }),
+    };
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": format!("Kibana connectors: {title}"),
+            "version": crate::catalog::VERSION,
+            "description": format!("{description} Generated by kibana-connectors; the schemas are under `components.schemas`."),
+            "license": { "name": "Apache-2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0" },
+        },
+        "servers": [{
+            "url": "{scheme}://{host}:{port}",
+            "description": "Your Kibana (the defaults are Kibana's own: `server.host` and `server.port`).",
+            "variables": {
+                "scheme": { "enum": ["http", "https"], "default": "http" },
+                "host": { "default": "localhost" },
+                "port": { "default": "5601" },
+            },
+        }],
+        "security": [{ "basicAuth": [] }, { "apiKeyAuth": [] }],
+        "tags": [{ "name": "connectors", "description": "Kibana's connector routes." }],
+        "paths": { "/api/actions/connector/{id}": operation },
+        "components": {
+            "securitySchemes": {
+                "basicAuth": { "type": "http", "scheme": "basic", "description": "A Kibana user's name and password." },
+                "apiKeyAuth": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "Authorization",
+                    "description": "`ApiKey` followed by an Elasticsearch API key (base64 of `id:api_key`).",
+                },
+            },
+            "schemas": Value::Object(schemas),
+        },
+    })
 }
 
 /// `schema` with `$schema` first.

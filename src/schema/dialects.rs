@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::passes::{for_each_schema, types_of};
+use super::passes::{for_each_schema, keyword_type, types_of};
 
 /// A JSON Schema dialect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,26 +91,42 @@ fn to_draft_07(map: &mut Map<String, Value>) {
     }
 }
 
-/// Keywords that apply to values of one JSON type, for splitting a multi-type schema.
-fn keyword_type(keyword: &str) -> Option<&'static str> {
-    Some(match keyword {
-        "pattern" | "minLength" | "maxLength" | "format" | "contentEncoding"
-        | "contentMediaType" => "string",
-        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => "number",
-        "properties"
-        | "required"
-        | "additionalProperties"
-        | "minProperties"
-        | "maxProperties"
-        | "patternProperties"
-        | "propertyNames" => "object",
-        "items" | "minItems" | "maxItems" | "uniqueItems" | "prefixItems" | "contains" => "array",
-        _ => return None,
-    })
+/// An `allOf` or `oneOf` of one schema (a rule of its own, a spec type with one auth type) is
+/// merged into its parent, where no keyword of the two differs: the same schema, which OpenAPI
+/// lint tools (redocly's `no-illogical-composition-keywords`) want written directly.
+fn merge_single_branches(map: &mut Map<String, Value>) {
+    loop {
+        let single = ["allOf", "oneOf"].into_iter().find(
+            |key| matches!(map.get(*key), Some(Value::Array(branches)) if branches.len() == 1),
+        );
+        let Some(key) = single else { return };
+        let Some(Value::Object(branch)) =
+            map.get(key).and_then(|branches| branches.get(0)).cloned()
+        else {
+            return;
+        };
+        let annotation = |k: &str| matches!(k, "title" | "description");
+        // A union beside `properties` is what code generators (openapi-typescript) read as a
+        // union with the object: kept apart.
+        let union_beside_properties = map.contains_key("properties")
+            && ["anyOf", "oneOf"].iter().any(|k| branch.contains_key(*k));
+        let merges = !union_beside_properties
+            && branch
+                .iter()
+                .all(|(k, v)| annotation(k) || map.get(k).is_none_or(|mine| mine == v));
+        if !merges {
+            return;
+        }
+        map.remove(key);
+        for (k, v) in branch {
+            map.entry(k).or_insert(v);
+        }
+    }
 }
 
 /// 2020-12 → OpenAPI 3.0's Schema Object.
 fn to_openapi_30(map: &mut Map<String, Value>) {
+    merge_single_branches(map);
     map.remove("$schema");
     if let Some(value) = map.remove("const") {
         map.insert("enum".to_owned(), json!([value]));
@@ -161,29 +177,35 @@ fn to_openapi_30(map: &mut Map<String, Value>) {
             map.insert("anyOf".to_owned(), Value::Array(branches));
         }
     }
-    // `if A then B else C` is `(not A or B) and (A or C)`.
+    // `if A then B else C` is `not (A and not B)` and `not (not A and not C)`: spelled with `not`
+    // (which code generators such as openapi-typescript leave out of the type) rather than an
+    // `anyOf` (which they turn into a union with the object around it).
     let mut all = Vec::new();
     if let Some(condition) = map.remove("if") {
         if let Some(then) = map.remove("then") {
-            all.push(json!({ "anyOf": [{ "not": condition.clone() }, then] }));
+            all.push(json!({ "not": { "allOf": [condition.clone(), { "not": then }] } }));
         }
         if let Some(otherwise) = map.remove("else") {
-            all.push(json!({ "anyOf": [condition, otherwise] }));
+            all.push(json!({ "not": { "allOf": [{ "not": condition }, { "not": otherwise }] } }));
         }
     }
     if let Some(Value::Object(dependent)) = map.remove("dependentRequired") {
         for (key, needed) in dependent {
-            all.push(
-                json!({ "anyOf": [{ "not": { "required": [key] } }, { "required": needed }] }),
-            );
+            all.push(json!({ "not": { "allOf": [{ "required": [key] }, { "not": { "required": needed } }] } }));
         }
     }
-    if !all.is_empty() {
-        match map.get_mut("allOf") {
-            Some(Value::Array(existing)) => existing.extend(all),
-            _ => {
-                map.insert("allOf".to_owned(), Value::Array(all));
+    let has_not = map.contains_key("not");
+    match (all.len(), map.get_mut("allOf")) {
+        (0, _) => {}
+        (_, Some(Value::Array(existing))) => existing.extend(all),
+        // One condition: its `not` beside the rest (an `allOf` of one is what lint tools flag).
+        (1, None) if !has_not => {
+            if let Some(Value::Object(single)) = all.pop() {
+                map.extend(single);
             }
+        }
+        _ => {
+            map.insert("allOf".to_owned(), Value::Array(all));
         }
     }
     // No `format: byte` for base64: validators assert formats, and Kibana decodes base64 leniently
@@ -223,7 +245,7 @@ mod tests {
             schema,
             json!({
                 "anyOf": [{ "type": "number", "nullable": true }, { "type": "string", "pattern": "\\S", "nullable": true }],
-                "allOf": [{ "anyOf": [{ "not": { "enum": [1] } }, { "required": ["x"] }] }],
+                "not": { "allOf": [{ "enum": [1] }, { "not": { "required": ["x"] } }] },
             })
         );
     }

@@ -52,17 +52,22 @@ pub enum Contract {
     /// What Kibana returns (the 200 response of create, get and update): the connector with its
     /// config as stored, every field with a default present, and no secrets.
     Stored,
+    /// What a client may send to update a connector: the update-connector request body
+    /// (`PUT /api/actions/connector/{id}`), `name`, `config` and `secrets` only (the type is the
+    /// stored connector's). Per type only: a body does not say its type, so there is no bundle.
+    Update,
 }
 
 impl Contract {
-    /// Both contracts.
-    pub const ALL: &'static [Contract] = &[Self::Request, Self::Stored];
+    /// Every contract.
+    pub const ALL: &'static [Contract] = &[Self::Request, Self::Stored, Self::Update];
 
     /// The name used in options and in the `schemas/` folder.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Request => "request",
             Self::Stored => "stored",
+            Self::Update => "update",
         }
     }
 }
@@ -85,8 +90,16 @@ pub struct SchemaOptions {
 
 /// The schema of one connector type (`Some(id)`), or the bundle of every creatable type
 /// discriminated on `connector_type_id` (`None`). `None` for a type without a model.
+/// The update contract has no bundle (`None`).
 pub fn json_schema_with(connector_type_id: Option<&str>, options: SchemaOptions) -> Option<Value> {
+    let schema = built(connector_type_id, options)?;
+    Some(with_id(schema, connector_type_id, options))
+}
+
+/// The schema without its `$id`.
+fn built(connector_type_id: Option<&str>, options: SchemaOptions) -> Option<Value> {
     match connector_type_id {
+        None if options.contract == Contract::Update => None,
         None => Some(bundle(options)),
         Some(id) => {
             let connector_type = registry::find(id)
@@ -107,6 +120,57 @@ pub fn json_schema_with(connector_type_id: Option<&str>, options: SchemaOptions)
             Some(with_meta_schema(schema, options.dialect))
         }
     }
+}
+
+/// Where the npm package ships the committed files (`kibana-connectors/schemas/…`), the base of
+/// every schema's `$id`.
+pub const SCHEMAS_BASE: &str = "https://unpkg.com/kibana-connectors";
+
+/// The file of a schema under `schemas/` (`2020-12/request/index.json`, `draft-07/stored.json`).
+pub fn file_name(connector_type_id: Option<&str>, dialect: Dialect, contract: Contract) -> String {
+    let folder = format!("{}/{}", dialect.as_str(), contract.as_str());
+    match connector_type_id {
+        Some(id) => format!("{folder}/{}.json", id.trim_start_matches('.')),
+        None => format!("{folder}.json"),
+    }
+}
+
+/// `schema` with its `$id` (after `$schema`): the URL of its file in the npm package of this
+/// version. A release's schema that differs from main's (the committed file's) adds
+/// `?kibanaVersion=…`, so that one validator can hold the schemas of two releases. OpenAPI 3.0
+/// has no `$id`: its Schema Objects and documents go without.
+fn with_id(schema: Value, connector_type_id: Option<&str>, options: SchemaOptions) -> Value {
+    if options.dialect == Dialect::OpenApi30 {
+        return schema;
+    }
+    let main: KibanaVersion = crate::versions::Release::Main.into();
+    let mut id = format!(
+        "{SCHEMAS_BASE}@{}/schemas/{}",
+        crate::catalog::VERSION,
+        file_name(connector_type_id, options.dialect, options.contract)
+    );
+    if let Some(version) = options.kibana_version.filter(|v| v.release != main.release) {
+        let main_options = SchemaOptions {
+            kibana_version: Some(main),
+            ..options
+        };
+        if built(connector_type_id, main_options).as_ref() != Some(&schema) {
+            id.push_str(&format!("?kibanaVersion={}", version.release));
+        }
+    }
+    let Value::Object(map) = schema else {
+        return schema;
+    };
+    let mut out = serde_json::Map::new();
+    for (key, value) in map {
+        let is_meta = key == "$schema";
+        out.insert(key, value);
+        if is_meta {
+            out.insert("$id".to_owned(), Value::String(id.clone()));
+        }
+    }
+    out.entry("$id").or_insert(Value::String(id));
+    Value::Object(out)
 }
 
 /// A type's body schema as `version` has it: the config and secrets keys the release does not

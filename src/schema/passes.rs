@@ -122,21 +122,29 @@ pub const NOT_BLANK_VALUE: &str = "NotBlank";
 
 /// A JSON value of any type without blank strings anywhere inside, for the free-form parts of a
 /// config (`{}`, open objects, passthrough objects). Without a `reference` to itself it checks
-/// only the value, not what is inside (for the standalone OpenAPI Schema Objects).
+/// only the value, not what is inside (for OpenAPI 3.0, see [`inline_not_blank`]).
+///
+/// One titled `anyOf` branch per JSON type rather than `type: [6 types]`: ajv's strict mode
+/// refuses union types without `allowUnionTypes`, and form generators name the branches by
+/// their titles.
 pub(super) fn not_blank_value(reference: Option<&str>) -> Value {
-    let mut schema = json!({
+    // One level: any items and any values (said, not left out: OpenAPI 3.0 requires `items`
+    // beside `type: array`, and openapi-typescript types an object without
+    // `additionalProperties` as an empty record).
+    let inner = reference.map_or_else(|| json!({}), |reference| json!({ "$ref": reference }));
+    let list = json!({ "title": "List", "type": "array", "items": inner });
+    let object = json!({ "title": "Object", "type": "object", "additionalProperties": inner });
+    json!({
         "description": "Any JSON value without a blank string in it: Kibana refuses strings whose trim() is empty anywhere in config and secrets.",
-        "type": ["string", "number", "boolean", "null", "array", "object"],
-        "pattern": NOT_BLANK,
-    });
-    if let (Some(reference), Value::Object(map)) = (reference, &mut schema) {
-        map.insert("items".to_owned(), json!({ "$ref": reference }));
-        map.insert(
-            "additionalProperties".to_owned(),
-            json!({ "$ref": reference }),
-        );
-    }
-    schema
+        "anyOf": [
+            { "title": "Text", "type": "string", "pattern": portable_pattern(NOT_BLANK) },
+            { "title": "Number", "type": "number" },
+            { "title": "Yes or no", "type": "boolean" },
+            { "title": "Empty (null)", "type": "null" },
+            list,
+            object,
+        ],
+    })
 }
 
 /// Replaces each reference to [`NOT_BLANK_VALUE`] with its one-level form.
@@ -219,6 +227,226 @@ pub(super) fn forbid_blank_strings(map: &mut Map<String, Value>) {
     }
 }
 
+/// The last rewrites of every finished canonical schema, for tools on their defaults:
+/// - a `type` of several JSON types besides `null` becomes a titled `anyOf` of one branch per
+///   type ([`split_union_types`]): ajv's strict mode (its default) refuses such union types
+///   unless told `allowUnionTypes`, while `type: [T, "null"]` passes;
+/// - patterns spell white space, digits and word characters as explicit classes
+///   ([`portable_pattern`]);
+/// - no empty `required` list (OpenAPI 3.0.3 requires at least one entry);
+/// - every `required` key is described in the same schema's `properties`, as ajv's
+///   `strictRequired` wants.
+pub(super) fn for_consumers(schema: &mut Value) {
+    for_each_schema(schema, &mut |map| {
+        split_union_types(map);
+        portable_patterns(map);
+        if map
+            .get("required")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            map.remove("required");
+        }
+        describe_required(map);
+    });
+}
+
+/// The title of the `anyOf` branch that holds values of one JSON type.
+fn type_title(kind: &str) -> &'static str {
+    match kind {
+        "string" => "Text",
+        "number" => "Number",
+        "integer" => "Whole number",
+        "boolean" => "Yes or no",
+        "array" => "List",
+        "object" => "Object",
+        _ => "Empty (null)",
+    }
+}
+
+/// `type: [A, B, …]` (two types or more besides `null`) → `anyOf: [{type: A, …}, {type: B, …}]`,
+/// each branch with the keywords that apply to its type (and the `allOf` of string patterns with
+/// the string branch), `null` a branch of its own.
+pub(super) fn split_union_types(map: &mut Map<String, Value>) {
+    let kinds: Vec<String> = types_of(map).into_iter().map(str::to_owned).collect();
+    if kinds.iter().filter(|k| *k != "null").count() < 2 || map.contains_key("anyOf") {
+        return;
+    }
+    map.remove("type");
+    let only_string_keywords = |value: &Value| {
+        value.as_array().is_some_and(|all| {
+            all.iter().all(|rule| {
+                rule.as_object()
+                    .is_some_and(|rule| rule.keys().all(|k| keyword_type(k) == Some("string")))
+            })
+        })
+    };
+    let string_rules = match map.get("allOf") {
+        Some(all) if only_string_keywords(all) => map.remove("allOf"),
+        _ => None,
+    };
+    let mut branches = Vec::new();
+    for kind in &kinds {
+        let mut branch = Map::new();
+        branch.insert("title".to_owned(), Value::from(type_title(kind)));
+        branch.insert("type".to_owned(), Value::from(kind.as_str()));
+        let applies = |k: &str| {
+            keyword_type(k) == Some(kind.as_str())
+                || (kind == "integer" && keyword_type(k) == Some("number"))
+        };
+        for (key, value) in map.iter().filter(|(k, _)| applies(k)) {
+            branch.insert(key.clone(), value.clone());
+        }
+        if kind == "string" {
+            if let Some(rules) = &string_rules {
+                branch.insert("allOf".to_owned(), rules.clone());
+            }
+        }
+        if let Some(Value::Array(values)) = map.get("enum") {
+            let fits = |v: &&Value| match kind.as_str() {
+                "string" => v.is_string(),
+                "number" => v.is_number(),
+                "integer" => v.is_i64() || v.is_u64(),
+                "boolean" => v.is_boolean(),
+                "null" => v.is_null(),
+                _ => false,
+            };
+            let values: Vec<Value> = values.iter().filter(fits).cloned().collect();
+            if values.is_empty() {
+                continue;
+            }
+            branch.insert("enum".to_owned(), Value::Array(values));
+        }
+        branches.push(Value::Object(branch));
+    }
+    map.retain(|key, _| keyword_type(key).is_none() && key != "enum");
+    map.insert("anyOf".to_owned(), Value::Array(branches));
+}
+
+/// Keywords that apply to values of one JSON type.
+pub(super) fn keyword_type(keyword: &str) -> Option<&'static str> {
+    Some(match keyword {
+        "pattern" | "minLength" | "maxLength" | "format" | "contentEncoding"
+        | "contentMediaType" => "string",
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => "number",
+        "properties"
+        | "required"
+        | "additionalProperties"
+        | "minProperties"
+        | "maxProperties"
+        | "patternProperties"
+        | "propertyNames" => "object",
+        "items" | "minItems" | "maxItems" | "uniqueItems" | "prefixItems" | "contains" => "array",
+        _ => return None,
+    })
+}
+
+/// The characters of ECMAScript's `\s` (its WhiteSpace and LineTerminator productions), which are
+/// also exactly what `String.prototype.trim()` removes, as the inside of a character class.
+/// Other dialects' `\s` differ (Python's has U+001C–U+001F and U+0085 but not U+FEFF; RE2's is
+/// ASCII only), so the schemas spell the set out, as literal characters (every dialect reads a
+/// literal character as itself; no escape syntax for U+00A0 is common to ECMAScript, Python
+/// and Go).
+pub const WHITE_SPACE_CLASS: &str = "\t\n\u{b}\u{c}\r \u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}";
+
+/// A regular expression written for ECMAScript (`u` mode, as ajv compiles patterns) spelled so
+/// that Python's `re`, Go's `regexp` and Rust's `regex` read it the same: `\s`, `\d`, `\w` and
+/// their negations become explicit classes (Python's and Go's are Unicode-aware or ASCII-only
+/// where ECMAScript's are not). `[\s\S]` (any character) already means the same everywhere.
+pub fn portable_pattern(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut in_class = false;
+    let mut rest = source;
+    while let Some(c) = rest.chars().next() {
+        if !in_class && rest.starts_with("[\\s\\S]") {
+            out.push_str("[\\s\\S]");
+            rest = rest.get(6..).unwrap_or_default();
+            continue;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        match c {
+            '\\' => {
+                let Some(next) = rest.chars().next() else {
+                    out.push(c);
+                    break;
+                };
+                rest = rest.get(next.len_utf8()..).unwrap_or_default();
+                let class = match next {
+                    's' | 'S' => Some(WHITE_SPACE_CLASS),
+                    'd' | 'D' => Some("0-9"),
+                    'w' | 'W' => Some("A-Za-z0-9_"),
+                    _ => None,
+                };
+                let negated = next.is_ascii_uppercase();
+                match class {
+                    Some(class) if !in_class => {
+                        out.push('[');
+                        if negated {
+                            out.push('^');
+                        }
+                        out.push_str(class);
+                        out.push(']');
+                    }
+                    Some(class) if !negated => out.push_str(class),
+                    // A negated class inside a class has no spelled-out form: kept (a test
+                    // checks that the schemas have none).
+                    _ => {
+                        out.push(c);
+                        out.push(next);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn portable_patterns(map: &mut Map<String, Value>) {
+    if let Some(Value::String(pattern)) = map.get_mut("pattern") {
+        *pattern = portable_pattern(pattern);
+    }
+    if let Some(Value::Object(properties)) = map.get_mut("patternProperties") {
+        let entries = std::mem::take(properties);
+        *properties = entries
+            .into_iter()
+            .map(|(pattern, schema)| (portable_pattern(&pattern), schema))
+            .collect();
+    }
+}
+
+/// Describes in `properties` (with the empty schema) each `required` key it does not describe,
+/// unless unknown keys are refused there (where the key would then become allowed).
+fn describe_required(map: &mut Map<String, Value>) {
+    if map.get("additionalProperties") == Some(&Value::Bool(false)) {
+        return;
+    }
+    let Some(Value::Array(required)) = map.get("required") else {
+        return;
+    };
+    let keys: Vec<String> = required
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    let properties = map
+        .entry("properties")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(properties) = properties {
+        for key in keys {
+            properties.entry(key).or_insert_with(|| json!({}));
+        }
+    }
+}
+
 /// The stored form: every property that has a default is present.
 pub(super) fn require_defaults(map: &mut Map<String, Value>) {
     let Some(Value::Object(properties)) = map.get("properties") else {
@@ -255,6 +483,76 @@ pub(super) fn mark_write_only(schema: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_are_spelled_the_same_in_every_dialect() {
+        let ws = WHITE_SPACE_CLASS;
+        assert_eq!(portable_pattern("\\S"), format!("[^{ws}]"));
+        assert_eq!(
+            portable_pattern("^\\s*\\d+\\s*$"),
+            format!("^[{ws}]*[0-9]+[{ws}]*$")
+        );
+        assert_eq!(portable_pattern("[\\w.-]+"), "[A-Za-z0-9_.-]+");
+        assert_eq!(
+            portable_pattern("\\S[\\s\\S]{0,3}\\S"),
+            format!("[^{ws}][\\s\\S]{{0,3}}[^{ws}]")
+        );
+        assert_eq!(portable_pattern("a\\.b\\\\s"), "a\\.b\\\\s");
+        // U+FEFF is white space to `trim()`, U+0085 is not.
+        assert!(ws.contains('\u{feff}') && !ws.contains('\u{85}'));
+        let trimmed: Vec<char> = (0..=0x10_ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| crate::js::is_js_white_space(*c))
+            .collect();
+        let listed: Vec<char> = (0..=0x10_ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| in_class(ws, *c))
+            .collect();
+        assert_eq!(trimmed, listed);
+    }
+
+    /// Whether `c` is in the inside of a character class made of characters and `a-b` ranges.
+    fn in_class(class: &str, c: char) -> bool {
+        let chars: Vec<char> = class.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars.get(i + 1) == Some(&'-') && i + 2 < chars.len() {
+                if (chars[i]..=chars[i + 2]).contains(&c) {
+                    return true;
+                }
+                i += 3;
+            } else {
+                if chars[i] == c {
+                    return true;
+                }
+                i += 1;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn union_types_become_titled_branches() {
+        let mut schema = json!({
+            "type": ["integer", "string", "null"],
+            "minimum": 1,
+            "pattern": "^[0-9]+$",
+            "allOf": [{ "pattern": "x" }],
+            "description": "d",
+        });
+        for_each_schema(&mut schema, &mut split_union_types);
+        assert_eq!(
+            schema,
+            json!({
+                "description": "d",
+                "anyOf": [
+                    { "title": "Whole number", "type": "integer", "minimum": 1 },
+                    { "title": "Text", "type": "string", "pattern": "^[0-9]+$", "allOf": [{ "pattern": "x" }] },
+                    { "title": "Empty (null)", "type": "null" },
+                ],
+            })
+        );
+    }
 
     #[test]
     fn nullable_enums_become_one_schema() {

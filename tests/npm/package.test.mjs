@@ -32,6 +32,13 @@ before(() => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The files under `dir`, as paths relative to it. */
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)).map((path) => `${entry.name}/${path}`) : [entry.name],
+  );
+}
+
 test('the tarball holds the package and nothing else', (t) => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
@@ -49,6 +56,8 @@ test('the tarball holds the package and nothing else', (t) => {
     ...readdirSync(join(ROOT, 'cli'))
       .filter((name) => name.endsWith('.mjs'))
       .map((name) => `cli/${name}`),
+    // The committed schemas (tests/npm/schemas.test.mjs checks their content).
+    ...listFiles(join(ROOT, 'schemas')).map((path) => `schemas/${path}`),
   ].sort());
   const wasm = readFileSync(join(PKG, 'kibana_connectors_bg.wasm'));
   t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);

@@ -1,20 +1,19 @@
 // The committed JSON Schemas (schemas/) agree with the validator, checked with ajv on every
 // fixture, in the three dialects; and the package's jsonSchema() gives exactly these files.
 //
-// - ajv in strict mode (`Ajv2020` for 2020-12, `Ajv` for draft-07; `strict: true` but for
-//   `strictRequired`, off by default, which refuses `required` in an `if`/`then` that does not
-//   repeat the `properties`; `allowUnionTypes` because the schemas say `type: ["string", "null"]`;
-//   `discriminator` for the bundle) compiles every schema;
+// - ajv on its defaults compiles every per-type schema without a warning: `new Ajv2020()`,
+//   `new Ajv()` (draft-07) and `new Ajv2020({ strict: true })` (which adds `strictRequired` and
+//   `strictTuples`); the bundle with `{ discriminator: true }` and nothing else;
 // - every valid body is accepted (a body Kibana parses from JSON text, once parsed);
 // - every invalid body is refused, unless each of its errors comes from a rule the schemas list
 //   as not expressed (schemas/unexpressed.json);
-// - the bundle routes each body to its type's schema through the discriminator.
+// - the bundle routes each body to its type's schema through the discriminator;
+// - the update schemas do the same for update bodies, the stored ones accept what Kibana returns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 
 const ROOT = new URL('../../', import.meta.url);
 const FIXTURES = new URL('tests/fixtures/', ROOT);
@@ -35,11 +34,15 @@ function fixtures() {
       }
     }
   }
-  // The schemas describe create bodies; update bodies have none.
-  // The committed schemas describe create bodies of Kibana main (fixtures for older releases name one).
-  return out.filter((f) => (f.data.options?.mode ?? 'create') === 'create' && (f.data.options?.kibanaVersion ?? 'main') === 'main');
+  // The committed schemas describe Kibana main (fixtures for older releases name one).
+  return out.filter((f) => (f.data.options?.kibanaVersion ?? 'main') === 'main');
 }
-const ALL = fixtures();
+const modeOf = (fixture) => fixture.data.options?.mode ?? 'create';
+const EVERY = fixtures();
+/** The create bodies (the request contract). */
+const ALL = EVERY.filter((f) => modeOf(f) === 'create');
+/** The update bodies (the update contract). */
+const UPDATES = EVERY.filter((f) => modeOf(f) === 'update');
 
 /** True when JSON.parse made a number infinite somewhere in `value` (`1e400`). */
 function hasInfinity(value) {
@@ -100,14 +103,17 @@ const covered = (typeId, [code, path]) =>
       rule.paths.some((pattern) => pointerMatches(pattern, path)),
   );
 
+/** What ajv said while compiling (its `logger`): every warning is a failure. */
+const warnings = [];
+const logger = { log() {}, warn: (...args) => warnings.push(args.join(' ')), error: (...args) => warnings.push(args.join(' ')) };
+
 const ajvs = new Map();
-/** One ajv instance per dialect (compiled schemas are cached by it). */
+/** One ajv instance per dialect, on its defaults but `allErrors` (so that the bundle's errors can
+ *  be compared with the type's) and, for the bundle, `discriminator`. */
 function ajvFor(dialect) {
   if (!ajvs.has(dialect)) {
-    const options = { strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, allErrors: true };
-    const ajv = dialect === '2020-12' ? new Ajv2020(options) : new Ajv(options);
-    addFormats(ajv);
-    ajvs.set(dialect, ajv);
+    const options = { discriminator: true, allErrors: true, logger };
+    ajvs.set(dialect, dialect === '2020-12' ? new Ajv2020(options) : new Ajv(options));
   }
   return ajvs.get(dialect);
 }
@@ -120,9 +126,9 @@ function validatorOf(dialect, path) {
 }
 
 /** The agreement failures of one validator (`validatorFor(fixture)` → ajv function or null). */
-function agreement(label, validatorFor) {
+function agreement(label, validatorFor, fixtures = ALL) {
   const failures = [];
-  for (const fixture of ALL) {
+  for (const fixture of fixtures) {
     const validate = validatorFor(fixture);
     if (!validate) continue;
     const body = bodyOf(fixture);
@@ -143,11 +149,76 @@ function agreement(label, validatorFor) {
 }
 
 const creatable = readdirSync(new URL('schemas/2020-12/request/', ROOT)).map((f) => f.replace(/\.json$/, ''));
+const CONTRACTS = ['request', 'stored', 'update'];
+
+test('every per-type schema compiles silently with ajv on its defaults, and in strict mode', () => {
+  const made = [
+    ['2020-12', 'new Ajv2020()', () => new Ajv2020({ logger })],
+    ['draft-07', 'new Ajv()', () => new Ajv({ logger })],
+    ['2020-12', 'new Ajv2020({ strict: true })', () => new Ajv2020({ strict: true, logger })],
+    ['draft-07', 'new Ajv({ strict: true })', () => new Ajv({ strict: true, logger })],
+  ];
+  const failures = [];
+  let count = 0;
+  for (const [dialect, label, make] of made) {
+    const ajv = make();
+    for (const contract of CONTRACTS) {
+      for (const name of creatable) {
+        warnings.length = 0;
+        try {
+          ajv.compile(schemaFile(`${dialect}/${contract}/${name}.json`));
+        } catch (error) {
+          warnings.push(error.message);
+        }
+        count += 1;
+        if (warnings.length > 0) failures.push(`${label} ${dialect}/${contract}/${name}: ${warnings.join('; ')}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.equal(count, 4 * CONTRACTS.length * creatable.length);
+  // The bundles: `{ discriminator: true }` and nothing else.
+  for (const [dialect, Class] of [['2020-12', Ajv2020], ['draft-07', Ajv]]) {
+    for (const contract of ['request', 'stored']) {
+      warnings.length = 0;
+      new Class({ discriminator: true, logger }).compile(schemaFile(`${dialect}/${contract}.json`));
+      assert.deepEqual(warnings, [], `${dialect}/${contract}.json`);
+      // Without it, ajv refuses the keyword (the README says so).
+      assert.throws(() => new Class({ logger }).compile(schemaFile(`${dialect}/${contract}.json`)), /discriminator/);
+    }
+  }
+});
+
+test('every schema has an $id naming its file in the npm package, and no format that ajv-formats would check', () => {
+  const files = [];
+  for (const dialect of ['2020-12', 'draft-07']) {
+    for (const contract of CONTRACTS) {
+      if (contract !== 'update') files.push(`${dialect}/${contract}.json`);
+      for (const name of creatable) files.push(`${dialect}/${contract}/${name}.json`);
+    }
+  }
+  for (const file of files) {
+    const schema = schemaFile(file);
+    assert.match(schema.$id, new RegExp(`^https://unpkg\\.com/kibana-connectors@[0-9.]+/schemas/${file.replace(/[.]/g, '\\.')}$`), file);
+    assert.ok(!JSON.stringify(schema).includes('"format":'), `${file} has a format`);
+  }
+});
 
 for (const dialect of ['2020-12', 'draft-07']) {
-  test(`${dialect}: each type's schema compiles in ajv's strict mode and agrees with the fixtures`, () => {
+  test(`${dialect}: each type's schema agrees with the fixtures`, () => {
     const failures = agreement(dialect, (fixture) =>
       creatable.includes(fixture.folder) ? validatorOf(dialect, `${dialect}/request/${fixture.folder}.json`) : null,
+    );
+    assert.deepEqual(failures, []);
+  });
+
+  test(`${dialect}: each type's update schema agrees with the update fixtures`, () => {
+    const typed = UPDATES.filter((f) => creatable.includes(f.folder));
+    assert.ok(typed.length > 100, `only ${typed.length} update fixtures`);
+    const failures = agreement(
+      `${dialect} update`,
+      (fixture) => (creatable.includes(fixture.folder) ? validatorOf(dialect, `${dialect}/update/${fixture.folder}.json`) : null),
+      UPDATES,
     );
     assert.deepEqual(failures, []);
   });
@@ -176,9 +247,10 @@ for (const dialect of ['2020-12', 'draft-07']) {
     assert.equal(validate.errors[0].keyword, 'discriminator');
   });
 
-  test(`${dialect}: the stored bundle accepts what Kibana returns`, () => {
+  test(`${dialect}: the stored bundle and each type's stored schema accept what Kibana returns`, () => {
     const bundle = validatorOf(dialect, `${dialect}/stored.json`);
     for (const fixture of ALL.filter((f) => f.kind === 'valid' && f.folder !== 'envelope')) {
+      const own = validatorOf(dialect, `${dialect}/stored/${fixture.folder}.json`);
       const { name, connector_type_id, config } = fixture.data.normalized;
       const response = {
         id: 'c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad',
@@ -192,11 +264,13 @@ for (const dialect of ['2020-12', 'draft-07']) {
         is_missing_secrets: false,
       };
       assert.ok(bundle(response), `${fixture.name}: ${JSON.stringify(bundle.errors)}`);
+      assert.ok(own(response), `${fixture.name}: ${JSON.stringify(own.errors)}`);
       // The config as sent lacks the defaults Kibana adds: not what Kibana returns.
       const sent = bodyOf(fixture)?.config;
       const added = Object.keys(config).filter((key) => sent && typeof sent === 'object' && !(key in sent));
       if (added.length > 0) {
         assert.equal(bundle({ ...response, config: sent }), false, `${fixture.name}: accepts a config without ${added}`);
+        assert.equal(own({ ...response, config: sent }), false, `${fixture.name}: accepts a config without ${added}`);
       }
     }
   });
@@ -205,7 +279,6 @@ for (const dialect of ['2020-12', 'draft-07']) {
 test('openapi-3.0: the Schema Objects and the OpenAPI document agree with the fixtures', () => {
   // OpenAPI documents carry keywords that are not JSON Schema (`openapi`, `example`): not strict.
   const ajv = new Ajv({ strict: false, discriminator: true, allErrors: true });
-  addFormats(ajv);
   const validators = new Map(creatable.map((name) => [name, ajv.compile(schemaFile(`openapi-3.0/request/${name}.json`))]));
   assert.deepEqual(agreement('openapi-3.0', (fixture) => validators.get(fixture.folder)), []);
 
@@ -227,11 +300,20 @@ test("the package's jsonSchema() for main gives exactly the committed files", as
     for (const contract of ['request', 'stored']) {
       assert.deepEqual(pkg.jsonSchema(undefined, { dialect, contract, kibanaVersion: 'main' }), schemaFile(`${dialect}/${contract}.json`));
     }
-    for (const name of creatable) {
-      assert.deepEqual(pkg.jsonSchema(`.${name}`, { dialect, kibanaVersion: 'main' }), schemaFile(`${dialect}/request/${name}.json`), name);
+    assert.equal(pkg.jsonSchema(undefined, { dialect, contract: 'update' }), null);
+    for (const contract of CONTRACTS) {
+      for (const name of creatable) {
+        assert.deepEqual(pkg.jsonSchema(`.${name}`, { dialect, contract, kibanaVersion: 'main' }), schemaFile(`${dialect}/${contract}/${name}.json`), name);
+      }
     }
   }
   assert.deepEqual(pkg.jsonSchema('.index'), schemaFile('2020-12/request/index.json'));
+  // A release whose schema differs from main's says so in its `$id`, so that one ajv can hold both.
+  const older = pkg.jsonSchema('.webhook', { kibanaVersion: '9.1' });
+  assert.equal(older.$id, `${schemaFile('2020-12/request/webhook.json').$id}?kibanaVersion=9.1`);
+  const ajv = new Ajv2020({ logger });
+  ajv.compile(older);
+  ajv.compile(schemaFile('2020-12/request/webhook.json'));
   // By default the newest release: a type that only main registers has no schema there.
   assert.equal(pkg.jsonSchema('.trello'), null);
   assert.ok(pkg.jsonSchema('.trello', { kibanaVersion: 'main' }));
@@ -246,3 +328,18 @@ async function loadFromPkg() {
   pkg.initSync({ module: readFileSync(new URL('pkg/kibana_connectors_bg.wasm', ROOT)) });
   return pkg;
 }
+
+test('the npm package ships the committed schemas under kibana-connectors/schemas/', () => {
+  const manifest = readJson(new URL('pkg/package.json', ROOT));
+  assert.ok(manifest.files.includes('schemas/'));
+  assert.equal(manifest.exports['./schemas/*'], './schemas/*');
+  const walk = (dir) =>
+    readdirSync(new URL(dir, ROOT), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(`${dir}${entry.name}/`) : [`${dir}${entry.name}`],
+    );
+  const files = walk('schemas/');
+  assert.ok(files.length > 600, `only ${files.length} files`);
+  for (const file of files) {
+    assert.equal(readFileSync(new URL(`pkg/${file}`, ROOT), 'utf8'), readFileSync(new URL(file, ROOT), 'utf8'), file);
+  }
+});

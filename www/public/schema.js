@@ -127,6 +127,13 @@ export function classify(rawSchema, root) {
       const inner = classify(nonNull[0], root);
       return { ...inner, nullable: true, description: schema.description ?? inner.description };
     }
+    // One branch per JSON type (how the schemas spell `type: [A, B]`): the union of the types.
+    const plain = (b) => typeof b.type === 'string' && !b.properties && !b.anyOf && !b.oneOf && !Array.isArray(b.enum) && !Object.hasOwn(b, 'const');
+    if (nonNull.length > 1 && nonNull.every(plain)) {
+      const { anyOf: _anyOf, oneOf: _oneOf, ...outer } = schema;
+      const type = [...nonNull.map((b) => b.type), ...(nullable ? ['null'] : [])];
+      return classify({ ...Object.assign({}, ...nonNull.map(({ title: _title, ...b }) => b)), ...outer, type }, root);
+    }
     const variants = readVariants(nonNull, root);
     if (variants) return { kind: 'variants', nullable, variants, schema };
     const enums = nonNull.every((b) => Array.isArray(b.enum) || Object.hasOwn(b, 'const'));

@@ -177,6 +177,7 @@ export const check = ajv.compile(${bundle});`,
 }
 
 // ---------------------------------------------------------------- main
+// BENCH_QUICK=1 node bench/run.mjs: the Node rows and the sizes only, printed, nothing written.
 const all = bodies();
 const texts = all.map((body) => JSON.stringify(body));
 const pkg = await loadPackage();
@@ -190,8 +191,27 @@ const rows = [
 ];
 const ajvMedian = rows[2].median;
 
+// Where a validate's time goes in Node: the facade's steps one by one (the module's own split,
+// parse / check / write, is the native table at the end).
+const bindings = await import(join(PKG, 'kibana_connectors_bindings.js'));
+const reportTexts = texts.map((text) => bindings.validateText(text, 'null'));
+const stages = [
+  time('JSON.stringify(body)', all, (body) => JSON.stringify(body)),
+  time('validateText(text): copy in, parse, check, write the report, copy out', texts, (text) => bindings.validateText(text, 'null')),
+  time('JSON.parse(report text)', reportTexts, (text) => JSON.parse(text)),
+];
+
 const wasmGz = gzipSync(readFileSync(join(PKG, 'kibana_connectors_bg.wasm')), { level: 9 }).length;
-const glueGz = gzipSync(readFileSync(join(PKG, 'kibana_connectors.js')), { level: 9 }).length;
+// The glue: every JavaScript file the browser entry loads (the facade and wasm-bindgen's bindings).
+const glueFiles = ['kibana_connectors.js', 'kibana_connectors_bindings.js'];
+const glueGz = glueFiles.reduce((sum, name) => sum + gzipSync(readFileSync(join(PKG, name)), { level: 9 }).length, 0);
+const wasmRaw = readFileSync(join(PKG, 'kibana_connectors_bg.wasm')).length;
+if (process.env.BENCH_QUICK) {
+  // While iterating: the Node timings and the module's size only; bench/results.md untouched.
+  for (const r of [...rows, ...stages]) console.log(`${ns(r.median).padStart(8)} ns  p99 ${ns(r.p99).padStart(9)}  ${r.label}`);
+  console.log(`wasm ${wasmRaw} B raw, ${wasmGz} B gz; glue ${glueGz} B gz; ajv median ratio ${(rows[0].median / ajvMedian).toFixed(2)}×`);
+  process.exit(0);
+}
 const ajvGz = await ajvBundleSizes();
 const node = nodeStartup();
 const chromium = await chromiumStartup();
@@ -230,6 +250,12 @@ ${budgets.join('\n')}
 |---|---:|---:|---:|
 ${rows.map((r) => `| ${r.label} | ${ns(r.median)} | ${ns(r.p99)} | ${(r.median / ajvMedian).toFixed(2)}× |`).join('\n')}
 
+### Where a validate's time goes (Node, same bodies)
+
+| stage | median (ns) | p99 (ns) |
+|---|---:|---:|
+${stages.map((r) => `| ${r.label} | ${ns(r.median)} | ${ns(r.p99)} |`).join('\n')}
+
 ajv checks the JSON Schema only (no Kibana message, no custom rules, no defaults); this package
 also computes every located issue, Kibana's answer and the warnings.
 
@@ -248,7 +274,7 @@ also computes every located issue, Kibana's answer and the warnings.
 | | bytes |
 |---|---:|
 | wasm module | ${wasmGz.toLocaleString('en')} (${kib(wasmGz)}) |
-| JS glue | ${glueGz.toLocaleString('en')} (${kib(glueGz)}) |
+| JS glue (${glueFiles.join(', ')}) | ${glueGz.toLocaleString('en')} (${kib(glueGz)}) |
 | **wasm + glue** | **${(wasmGz + glueGz).toLocaleString('en')} (${kib(wasmGz + glueGz)})** |
 | ajv: validators compiled ahead of time (standalone code + ajv runtime parts), esbuild minified | ${ajvGz.standalone.toLocaleString('en')} (${kib(ajvGz.standalone)}) |
 | ajv + ajv-formats + the schema bundle, compiled at run time, esbuild minified | ${ajvGz.runtime.toLocaleString('en')} (${kib(ajvGz.runtime)}) |

@@ -9,16 +9,87 @@
 
 /// True when JavaScript's `new URL(value)` accepts `value`.
 pub fn whatwg_parses(value: &str) -> bool {
-    url::Url::parse(value).is_ok()
+    whatwg_hostname(value).is_some()
 }
 
-/// The `hostname` of `new URL(value)` (lower-cased, IPv6 in brackets), when it parses.
+/// What `new URL(value)` gives that Kibana's validators read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatwgUrl {
+    /// `protocol` without its `:`, lower-cased (`https`).
+    pub scheme: String,
+    /// `hostname`: lower-cased, IPv6 in brackets, `""` for a URL without a host (`mailto:x`).
+    pub hostname: String,
+}
+
+/// `new URL(value)`, or `None` where it throws.
+///
+/// Natively the `url` crate answers (it implements the same standard); in wasm the JavaScript
+/// host's own `URL` does ([`host`]), which is the parser Kibana's Node runs and keeps the `url`
+/// crate's Unicode tables out of the module.
+pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // `protocol` + `hostname`: the first `:` ends the protocol.
+        let answer = host::whatwg_url(value)?;
+        let (scheme, hostname) = answer.split_once(':')?;
+        Some(WhatwgUrl {
+            scheme: scheme.to_owned(),
+            hostname: hostname.to_owned(),
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let parsed = url::Url::parse(value).ok()?;
+        Some(WhatwgUrl {
+            scheme: parsed.scheme().to_owned(),
+            // The URL Standard's serialization (`[::ffff:c0a8:1]`, not std's `::ffff:192.168.0.1`).
+            hostname: parsed.host_str().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+/// The `hostname` of `new URL(value)` ([`WhatwgUrl::hostname`]), or `None` where it throws.
 pub fn whatwg_hostname(value: &str) -> Option<String> {
-    let parsed = url::Url::parse(value).ok()?;
-    Some(match parsed.host()? {
-        url::Host::Ipv6(address) => format!("[{address}]"),
-        host => host.to_string(),
-    })
+    whatwg(value).map(|url| url.hostname)
+}
+
+/// WHATWG's domain to ASCII (UTS #46, not strict), as `url.parse` applies it to a host name:
+/// `None` where it fails. In wasm, the host's `URL` computes it ([`host`]).
+fn domain_to_ascii(domain: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return host::domain_to_ascii(domain);
+    #[cfg(not(target_arch = "wasm32"))]
+    idna::domain_to_ascii(domain).ok()
+}
+
+/// `text.toLowerCase()`: the full Unicode mapping (`İ` → `i̇`, a final `Σ` → `ς`). In wasm the
+/// host's own `toLowerCase` maps what is not ASCII, so the module carries no case tables.
+fn to_lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return host::to_lower_case(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_lowercase()
+}
+
+/// The JavaScript host's URL parser and case mapping (`src/kibana/urls.js`). Each function there
+/// catches what it could throw and answers with a string or `undefined`, so no JavaScript
+/// exception reaches the module and no JavaScript object stays in it.
+#[cfg(target_arch = "wasm32")]
+mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(module = "/src/kibana/urls.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = whatwgUrl)]
+        pub fn whatwg_url(value: &str) -> Option<String>;
+        #[wasm_bindgen(js_name = domainToAscii)]
+        pub fn domain_to_ascii(domain: &str) -> Option<String>;
+        #[wasm_bindgen(js_name = toLowerCase)]
+        pub fn to_lower_case(text: &str) -> String;
+    }
 }
 
 /// Why Node's `url.parse` throws.
@@ -121,7 +192,7 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     if hostname.encode_utf16().count() > 255 || hostname.is_empty() {
         return Ok(Some(String::new()));
     }
-    let hostname = hostname.to_lowercase();
+    let hostname = to_lower_case(hostname);
     if ipv6 {
         if hostname.contains([
             '\0', '\t', '\n', '\r', ' ', '#', '%', '/', '<', '>', '?', '@', '\\', '^', '|',
@@ -135,7 +206,7 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     let ascii = if plain {
         hostname
     } else {
-        idna::domain_to_ascii(&hostname).map_err(|_| LegacyParseError)?
+        domain_to_ascii(&hostname).ok_or(LegacyParseError)?
     };
     if ascii.is_empty()
         || ascii.contains([
@@ -221,5 +292,7 @@ mod tests {
             whatwg_hostname("https://HOOKS.torq.io/x").as_deref(),
             Some("hooks.torq.io")
         );
+        assert_eq!(whatwg_hostname("mailto:x").as_deref(), Some(""));
+        assert_eq!(whatwg_hostname("http://[::1]/").as_deref(), Some("[::1]"));
     }
 }

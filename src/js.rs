@@ -33,6 +33,14 @@ pub fn js_trim(text: &str) -> &str {
     text.trim_matches(is_js_white_space)
 }
 
+/// `text.length`: the UTF-16 code units of `text`. A code point is one unit, two above U+FFFF:
+/// one for every byte that starts a UTF-8 sequence, one more for every 4-byte sequence.
+pub fn utf16_length(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+        .sum()
+}
+
 /// True when `text.trim()` is empty: Kibana's blank-string test (`validateEmptyStrings`).
 pub fn is_blank(text: &str) -> bool {
     js_trim(text).is_empty()
@@ -431,6 +439,21 @@ mod tests {
             serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
         let keys: Vec<&str> = js_key_order(&map).into_iter().map(String::as_str).collect();
         assert_eq!(keys, ["2", "10", "b", "a", "01"]);
+    }
+
+    #[test]
+    fn utf16_length_is_javascripts_length() {
+        for text in [
+            "",
+            "abc",
+            "é",
+            "€x",
+            "😀",
+            "a😀b€é\u{10ffff}",
+            "\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(utf16_length(text), text.encode_utf16().count(), "{text}");
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     } else {
         host.split(['/', '\\', '#', '?', ':']).next().unwrap_or("")
     };
-    if hostname.encode_utf16().count() > 255 || hostname.is_empty() {
+    if crate::js::utf16_length(hostname) > 255 || hostname.is_empty() {
         return Ok(Some(String::new()));
     }
     let hostname = to_lower_case(hostname);

@@ -143,6 +143,21 @@ const EDGE_CASES: &[&str] = &[
     "https://hooks.torq.io/v1/webhooks/x",
     "https://HOOKS.EU.TORQ.IO/v1",
     "https://hooks.torq.io.evil.com/",
+    // The plain shape `whatwg` answers without a parser, and its edges.
+    "https://example.com:00080/",
+    "https://EXAMPLE.Com",
+    "http://a-.-b.c-d/",
+    "https://a.b1/",
+    "https://a.1b/",
+    "https://a.0x1/",
+    "https://a.0xg/",
+    "https://localhost:65535",
+    "https://x.com?q=1",
+    "https://x.com#f",
+    "https://x.com\\path",
+    "https://x.com:8a/",
+    "https://x.com:99999999999/",
+    "https://x.y.z.com/p@q",
 ];
 
 /// Every string in the fixtures' bodies that could be a URL (a `:`, a `/` or a dotted name).

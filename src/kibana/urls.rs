@@ -27,6 +27,9 @@ pub struct WhatwgUrl {
 /// host's own `URL` does ([`host`]), which is the parser Kibana's Node runs and keeps the `url`
 /// crate's Unicode tables out of the module.
 pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
+    if let Some(url) = plain_http_url(value) {
+        return Some(url);
+    }
     #[cfg(target_arch = "wasm32")]
     {
         // `protocol` + `hostname`: the first `:` ends the protocol.
@@ -46,6 +49,53 @@ pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
             hostname: parsed.host_str().unwrap_or_default().to_owned(),
         })
     }
+}
+
+/// `new URL(value)` for the shape nearly every URL in a body has, answered without a parser (in
+/// wasm, without a call to the host): `http://` or `https://`, a host name of ASCII letters,
+/// digits and hyphens in non-empty labels, none of them punycode (`xn--`) and the last starting
+/// with a letter (so not an IPv4 address), an optional port up to 65535, then the end or `/`,
+/// `?`, `#` or `\`, after which nothing can fail the URL. The standard lower-cases such a host
+/// and does nothing else to it. `None` for every other input, which the parser then reads
+/// (tests/urls.rs holds both to Node's answers).
+fn plain_http_url(value: &str) -> Option<WhatwgUrl> {
+    let (scheme, rest) = if let Some(rest) = value.strip_prefix("https://") {
+        ("https", rest)
+    } else {
+        ("http", value.strip_prefix("http://")?)
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let labels_ok = host.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    });
+    let last_is_a_name = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|label| label.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let port_ok = port.is_none_or(|digits| {
+        digits.bytes().all(|b| b.is_ascii_digit())
+            && digits
+                .bytes()
+                .try_fold(0_u32, |n, b| {
+                    Some(n * 10 + u32::from(b - b'0')).filter(|&n| n <= 65_535)
+                })
+                .is_some()
+    });
+    (labels_ok && last_is_a_name && port_ok).then(|| WhatwgUrl {
+        scheme: scheme.to_owned(),
+        hostname: host.to_ascii_lowercase(),
+    })
 }
 
 /// The `hostname` of `new URL(value)` ([`WhatwgUrl::hostname`]), or `None` where it throws.
@@ -293,6 +343,28 @@ mod tests {
             Some("hooks.torq.io")
         );
         assert_eq!(whatwg_hostname("mailto:x").as_deref(), Some(""));
+        // The shortcut takes the plain shape only; the parser reads the rest.
+        for plain in [
+            "https://A-b.example.COM:0443/x?y#z",
+            "http://localhost",
+            "http://x:",
+        ] {
+            assert!(plain_http_url(plain).is_some(), "{plain}");
+        }
+        for other in [
+            "https://1.2.3.4/",
+            "https://a.0x10/",
+            "https://xn--mnchen-3ya.de/",
+            "https://a..b/",
+            "https://a.b./",
+            "https://u@a.com/",
+            "https://a.com:65536/",
+            "https://a_b.com/",
+            "HTTPS://a.com/",
+            "https://a.com /",
+        ] {
+            assert!(plain_http_url(other).is_none(), "{other}");
+        }
         assert_eq!(whatwg_hostname("http://[::1]/").as_deref(), Some("[::1]"));
     }
 }

@@ -158,6 +158,7 @@ const EDGE_CASES: &[&str] = &[
     "https://x.com:8a/",
     "https://x.com:99999999999/",
     "https://x.y.z.com/p@q",
+    "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/",
 ];
 
 /// Every string in the fixtures' bodies that could be a URL (a `:`, a `/` or a dotted name).
@@ -273,12 +274,13 @@ fn the_committed_answers_are_nodes() {
 
 #[test]
 fn the_native_parsers_give_nodes_answers() {
-    let committed: Vec<Value> =
-        serde_json::from_str(&fs::read_to_string(committed_path()).unwrap()).unwrap();
+    // Node's answers asked afresh (not read from the file, which the test above may be writing).
     let ours = answers();
-    assert_eq!(ours.len(), committed.len());
+    let inputs: Vec<Value> = ours.iter().map(|row| row[0].clone()).collect();
+    let nodes = nodes_answers(&inputs);
+    assert_eq!(ours.len(), nodes.len());
     let mut disagreements = Vec::new();
-    for (ours, node) in ours.iter().zip(&committed) {
+    for (ours, node) in ours.iter().zip(&nodes) {
         let known = NATIVE_DIFFERS.contains(&ours[0].as_str().unwrap());
         if (ours != node) != known {
             disagreements.push(format!("native {ours}\nNode   {node}"));

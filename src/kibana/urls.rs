@@ -1,7 +1,8 @@
 //! URLs as Kibana reads them, and the allowed-hosts checks that depend on the server.
 //!
-//! Kibana reads URLs two ways. Custom validators call `new URL(value)` (WHATWG; the `url` crate
-//! implements the same standard). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
+//! Kibana reads URLs two ways. Custom validators call `new URL(value)` (WHATWG: natively the
+//! `url` crate, which implements the same standard; in wasm the JavaScript host's own `URL`,
+//! `urls.js`; a plain `http(s)://host` URL directly, [`whatwg`]). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
 //! `url.parse(value, false, true)` and takes its `hostname`: with the default
 //! `xpack.actions.allowedHosts: ['*']` every URL passes *unless that parser throws*, so
 //! [`legacy_hostname`] reproduces the parser's host rules, throws included. The checks that

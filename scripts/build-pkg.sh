@@ -16,6 +16,9 @@ wasm-bindgen --target web --out-dir pkg --out-name kibana_connectors \
 # wasm-bindgen's glue becomes the bindings module; the package's entry is the facade's
 # JavaScript half (src/wasm.js), which turns every JavaScript value into text before the module.
 mv pkg/kibana_connectors.js pkg/kibana_connectors_bindings.js
+# The functions the module imports from its host (src/kibana/urls.js: the WHATWG URL parser) go
+# into the bindings file itself, so the package keeps its files and a page its requests.
+node scripts/inline-snippets.mjs pkg/kibana_connectors_bindings.js
 cp src/wasm.js pkg/kibana_connectors.js
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \

@@ -33,6 +33,14 @@ pub fn js_trim(text: &str) -> &str {
     text.trim_matches(is_js_white_space)
 }
 
+/// `text.length`: the UTF-16 code units of `text`. A code point is one unit, two above U+FFFF:
+/// one for every byte that starts a UTF-8 sequence, one more for every 4-byte sequence.
+pub fn utf16_length(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+        .sum()
+}
+
 /// True when `text.trim()` is empty: Kibana's blank-string test (`validateEmptyStrings`).
 pub fn is_blank(text: &str) -> bool {
     js_trim(text).is_empty()
@@ -44,6 +52,9 @@ pub fn is_blank(text: &str) -> bool {
 /// The one cost: a literal that itself rounds to ±1.7976931348623157e308 reads as `±Infinity`
 /// too (a deliberate difference, in the README).
 const INFINITY_STAND_IN: f64 = f64::MAX;
+/// [`INFINITY_STAND_IN`] as JSON text, and its negative.
+const INFINITY_STAND_IN_TEXT: &str = "1.7976931348623157e308";
+const NEGATIVE_INFINITY_STAND_IN_TEXT: &str = "-1.7976931348623157e308";
 
 /// The number JavaScript sees: `±Infinity` for the stand-in of a too-large literal.
 pub fn number_value(number: &Number) -> f64 {
@@ -95,6 +106,17 @@ pub fn number_to_string(number: f64) -> String {
     if number == 0.0 {
         return "0".to_owned();
     }
+    // In wasm the host's own `String(number)` answers: this function is its definition, and
+    // Rust's float formatting tables stay out of the module.
+    #[cfg(target_arch = "wasm32")]
+    return host::number_to_string(number);
+    #[cfg(not(target_arch = "wasm32"))]
+    number_to_string_natively(number)
+}
+
+/// [`number_to_string`] for a finite, non-zero number, from Rust's shortest digits.
+#[cfg(not(target_arch = "wasm32"))]
+fn number_to_string_natively(number: f64) -> String {
     // Rust's `{:e}` writes the shortest round-tripping digits: `-1.2345e-7`.
     let scientific = format!("{:e}", number.abs());
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
@@ -238,9 +260,34 @@ fn js_string_to_number(text: &str) -> f64 {
         };
     }
     if is_decimal_literal(unsigned) {
-        text.parse().unwrap_or(f64::NAN)
+        decimal_to_number(text)
     } else {
         f64::NAN
+    }
+}
+
+/// The double nearest to a decimal literal (`-1.5e3`), `NaN` for text that is not one: Rust's
+/// parser natively, the host's `Number(text)` in wasm (the same correctly rounded result, without
+/// Rust's parsing tables in the module).
+fn decimal_to_number(text: &str) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return host::string_to_number(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    text.parse().unwrap_or(f64::NAN)
+}
+
+/// The JavaScript host's number conversions (`src/js.js`): only numbers and strings cross, and
+/// neither function can throw.
+#[cfg(target_arch = "wasm32")]
+mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(module = "/src/js.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = numberToString)]
+        pub fn number_to_string(number: f64) -> String;
+        #[wasm_bindgen(js_name = stringToNumber)]
+        pub fn string_to_number(text: &str) -> f64;
     }
 }
 
@@ -311,13 +358,15 @@ fn with_infinities_as_stand_ins(text: &str) -> String {
                 index += 1;
             }
             let literal = text.get(start..index).unwrap_or_default();
-            if let Ok(number) = literal.parse::<f64>() {
-                if number.is_infinite() {
-                    out.push_str(text.get(copied..start).unwrap_or_default());
-                    let stand_in = INFINITY_STAND_IN.copysign(number);
-                    out.push_str(&format!("{stand_in:e}"));
-                    copied = index;
-                }
+            let number = decimal_to_number(literal);
+            if number.is_infinite() {
+                out.push_str(text.get(copied..start).unwrap_or_default());
+                out.push_str(if number > 0.0 {
+                    INFINITY_STAND_IN_TEXT
+                } else {
+                    NEGATIVE_INFINITY_STAND_IN_TEXT
+                });
+                copied = index;
             }
             continue;
         }
@@ -390,6 +439,21 @@ mod tests {
             serde_json::from_str(r#"{"b":1,"10":1,"a":1,"2":1,"01":1}"#).unwrap();
         let keys: Vec<&str> = js_key_order(&map).into_iter().map(String::as_str).collect();
         assert_eq!(keys, ["2", "10", "b", "a", "01"]);
+    }
+
+    #[test]
+    fn utf16_length_is_javascripts_length() {
+        for text in [
+            "",
+            "abc",
+            "é",
+            "€x",
+            "😀",
+            "a😀b€é\u{10ffff}",
+            "\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(utf16_length(text), text.encode_utf16().count(), "{text}");
+        }
     }
 
     #[test]
@@ -493,6 +557,15 @@ mod tests {
         for (number, text) in cases {
             assert_eq!(number_to_string(number), text, "{number}");
         }
+    }
+
+    #[test]
+    fn the_stand_ins_text_is_the_stand_in() {
+        assert_eq!(INFINITY_STAND_IN_TEXT, format!("{INFINITY_STAND_IN:e}"));
+        assert_eq!(
+            NEGATIVE_INFINITY_STAND_IN_TEXT,
+            format!("{:e}", -INFINITY_STAND_IN)
+        );
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub use versions::{KibanaVersion, Release, ReleaseInfo, UnsupportedVersion, kiba
 #[doc(hidden)]
 pub mod internals {
     pub use crate::generated::{files, issue_codes_table, readme_sections};
+    pub use crate::kibana::urls::{LegacyParseError, WhatwgUrl, legacy_hostname, whatwg};
     pub use crate::pipeline::envelope::coerce;
     pub use crate::registry::creatable_types;
     pub use crate::schema::{

@@ -151,3 +151,31 @@ fn versions_are_compared() {
         assert!(refused["typeError"].is_string(), "{bad}");
     }
 }
+
+/// Rows where Chromium's `URL` fails a name Node accepts (UTS #46's bidi rule on a label that
+/// starts with a digit, which Node does not apply): there the module fails it too.
+const BROWSERS_REFUSE: &[&str] = &["https://1.שלום/", "https://١٢٣.com/"];
+
+/// The module asks its JavaScript host's `URL` (src/kibana/urls.js, which undoes the browsers'
+/// other departures from the standard): on every row of `tests/urls/agreement.json` (Node's
+/// answers, see tests/urls.rs) it answers as Node does, in Node and in headless Chromium.
+#[wasm_bindgen_test]
+fn urls_are_read_as_node_reads_them() {
+    use kibana_connectors::internals::{legacy_hostname, whatwg};
+    let rows: Vec<Value> = serde_json::from_str(include_str!("urls/agreement.json")).unwrap();
+    let mut disagreements = Vec::new();
+    for row in &rows {
+        let input = row[0].as_str().unwrap();
+        let ours = json!([
+            input,
+            whatwg(input).map(|url| format!("{}:{}", url.scheme, url.hostname)),
+            legacy_hostname(input).map_or(json!(false), |hostname| json!(hostname)),
+        ]);
+        let refused = json!([input, null, false]);
+        if &ours != row && !(BROWSERS_REFUSE.contains(&input) && ours == refused) {
+            disagreements.push(format!("module {ours}\nNode   {row}"));
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+    assert!(rows.len() > 500);
+}

@@ -554,13 +554,13 @@ fn node_base64_decode(text: &str) -> Vec<u8> {
 /// `ensureUriAllowed`), each failure re-thrown as `<prefix>Error: <message>`.
 pub(crate) fn check_api_url(rules: &mut Rules, path: &str, prefix: &str, url: &str) {
     // Node's `new URL` error message is `Invalid URL` (the input is not echoed).
-    let problem = match url::Url::parse(url) {
-        Err(_) => Some("Invalid URL"),
-        Ok(parsed) if parsed.host_str().is_none_or(str::is_empty) => {
-            Some("URL must contain hostname")
+    let problem = match crate::kibana::urls::whatwg(url) {
+        None => Some("Invalid URL"),
+        Some(parsed) if parsed.hostname.is_empty() => Some("URL must contain hostname"),
+        Some(parsed) if !matches!(parsed.scheme.as_str(), "http" | "https") => {
+            Some("Invalid protocol")
         }
-        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") => Some("Invalid protocol"),
-        Ok(_) => None,
+        Some(_) => None,
     };
     if let Some(problem) = problem {
         rules.error(

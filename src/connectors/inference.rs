@@ -172,9 +172,10 @@ impl Connector for Inference {
             );
         }
         let task_type = config.task_type.as_str();
-        // JavaScript's `toUpperCase` and Rust's agree (full Unicode mapping, `ß` → `SS`).
+        // JavaScript's `toUpperCase` (full Unicode mapping, `ß` → `SS`), compared with ASCII keys.
         if task_type != "chat_completion"
-            && !SUB_ACTION_KEYS.contains(&task_type.to_uppercase().as_str())
+            && !crate::model::rules::ascii_upper_case(task_type)
+                .is_some_and(|upper| SUB_ACTION_KEYS.contains(&upper.as_str()))
         {
             rules.error(
                 IssueCode::InvalidOption,

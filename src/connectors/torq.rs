@@ -36,7 +36,7 @@ impl Connector for Torq {
         const PATH: &str = "/config/webhookIntegrationUrl";
         let url = config.webhook_integration_url.as_str();
         // `new URL(url)`: Node's `err.toString()` is `TypeError: Invalid URL` (no input echoed).
-        let Some(hostname) = urls::whatwg_parses(url).then(|| urls::whatwg_hostname(url)) else {
+        let Some(hostname) = urls::whatwg_hostname(url) else {
             rules.error(
                 IssueCode::InvalidUrl,
                 PATH,
@@ -46,7 +46,6 @@ impl Connector for Torq {
         };
         rules.target_url_allowed(PATH, url, PREFIX);
         // `URL.hostname` is "" for a URL without a host (`mailto:x`).
-        let hostname = hostname.unwrap_or_default();
         if !is_valid_torq_host_name(&hostname) && hostname != "localhost" {
             rules.error(
                 IssueCode::InvalidValue,

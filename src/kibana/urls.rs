@@ -1,7 +1,8 @@
 //! URLs as Kibana reads them, and the allowed-hosts checks that depend on the server.
 //!
-//! Kibana reads URLs two ways. Custom validators call `new URL(value)` (WHATWG; the `url` crate
-//! implements the same standard). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
+//! Kibana reads URLs two ways. Custom validators call `new URL(value)` (WHATWG: natively the
+//! `url` crate, which implements the same standard; in wasm the JavaScript host's own `URL`,
+//! `urls.js`; a plain `http(s)://host` URL directly, [`whatwg`]). The allowed-hosts check (`isUriAllowed`) calls Node's legacy
 //! `url.parse(value, false, true)` and takes its `hostname`: with the default
 //! `xpack.actions.allowedHosts: ['*']` every URL passes *unless that parser throws*, so
 //! [`legacy_hostname`] reproduces the parser's host rules, throws included. The checks that
@@ -9,16 +10,137 @@
 
 /// True when JavaScript's `new URL(value)` accepts `value`.
 pub fn whatwg_parses(value: &str) -> bool {
-    url::Url::parse(value).is_ok()
+    whatwg_hostname(value).is_some()
 }
 
-/// The `hostname` of `new URL(value)` (lower-cased, IPv6 in brackets), when it parses.
-pub fn whatwg_hostname(value: &str) -> Option<String> {
-    let parsed = url::Url::parse(value).ok()?;
-    Some(match parsed.host()? {
-        url::Host::Ipv6(address) => format!("[{address}]"),
-        host => host.to_string(),
+/// What `new URL(value)` gives that Kibana's validators read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatwgUrl {
+    /// `protocol` without its `:`, lower-cased (`https`).
+    pub scheme: String,
+    /// `hostname`: lower-cased, IPv6 in brackets, `""` for a URL without a host (`mailto:x`).
+    pub hostname: String,
+}
+
+/// `new URL(value)`, or `None` where it throws.
+///
+/// Natively the `url` crate answers (it implements the same standard); in wasm the JavaScript
+/// host's own `URL` does ([`host`]), which is the parser Kibana's Node runs and keeps the `url`
+/// crate's Unicode tables out of the module.
+pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
+    if let Some(url) = plain_http_url(value) {
+        return Some(url);
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // `protocol` + `hostname`: the first `:` ends the protocol.
+        let answer = host::whatwg_url(value)?;
+        let (scheme, hostname) = answer.split_once(':')?;
+        Some(WhatwgUrl {
+            scheme: scheme.to_owned(),
+            hostname: hostname.to_owned(),
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let parsed = url::Url::parse(value).ok()?;
+        Some(WhatwgUrl {
+            scheme: parsed.scheme().to_owned(),
+            // The URL Standard's serialization (`[::ffff:c0a8:1]`, not std's `::ffff:192.168.0.1`).
+            hostname: parsed.host_str().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+/// `new URL(value)` for the shape nearly every URL in a body has, answered without a parser (in
+/// wasm, without a call to the host): `http://` or `https://`, a host name of ASCII letters,
+/// digits and hyphens in non-empty labels, none of them punycode (`xn--`) and the last starting
+/// with a letter (so not an IPv4 address), an optional port up to 65535, then the end or `/`,
+/// `?`, `#` or `\`, after which nothing can fail the URL. The standard lower-cases such a host
+/// and does nothing else to it. `None` for every other input, which the parser then reads
+/// (tests/urls.rs holds both to Node's answers).
+fn plain_http_url(value: &str) -> Option<WhatwgUrl> {
+    let (scheme, rest) = if let Some(rest) = value.strip_prefix("https://") {
+        ("https", rest)
+    } else {
+        ("http", value.strip_prefix("http://")?)
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let labels_ok = host.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    });
+    let last_is_a_name = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|label| label.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let port_ok = port.is_none_or(|digits| {
+        digits.bytes().all(|b| b.is_ascii_digit())
+            && digits
+                .bytes()
+                .try_fold(0_u32, |n, b| {
+                    Some(n * 10 + u32::from(b - b'0')).filter(|&n| n <= 65_535)
+                })
+                .is_some()
+    });
+    (labels_ok && last_is_a_name && port_ok).then(|| WhatwgUrl {
+        scheme: scheme.to_owned(),
+        hostname: host.to_ascii_lowercase(),
     })
+}
+
+/// The `hostname` of `new URL(value)` ([`WhatwgUrl::hostname`]), or `None` where it throws.
+pub fn whatwg_hostname(value: &str) -> Option<String> {
+    whatwg(value).map(|url| url.hostname)
+}
+
+/// WHATWG's domain to ASCII (UTS #46, not strict), as `url.parse` applies it to a host name:
+/// `None` where it fails. In wasm, the host's `URL` computes it ([`host`]).
+fn domain_to_ascii(domain: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return host::domain_to_ascii(domain);
+    #[cfg(not(target_arch = "wasm32"))]
+    idna::domain_to_ascii(domain).ok()
+}
+
+/// `text.toLowerCase()`: the full Unicode mapping (`İ` → `i̇`, a final `Σ` → `ς`). In wasm the
+/// host's own `toLowerCase` maps what is not ASCII, so the module carries no case tables.
+fn to_lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return host::to_lower_case(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_lowercase()
+}
+
+/// The JavaScript host's URL parser and case mapping (`src/kibana/urls.js`). Each function there
+/// catches what it could throw and answers with a string or `undefined`, so no JavaScript
+/// exception reaches the module and no JavaScript object stays in it.
+#[cfg(target_arch = "wasm32")]
+mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(module = "/src/kibana/urls.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = whatwgUrl)]
+        pub fn whatwg_url(value: &str) -> Option<String>;
+        #[wasm_bindgen(js_name = domainToAscii)]
+        pub fn domain_to_ascii(domain: &str) -> Option<String>;
+        #[wasm_bindgen(js_name = toLowerCase)]
+        pub fn to_lower_case(text: &str) -> String;
+    }
 }
 
 /// Why Node's `url.parse` throws.
@@ -118,10 +240,10 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     } else {
         host.split(['/', '\\', '#', '?', ':']).next().unwrap_or("")
     };
-    if hostname.encode_utf16().count() > 255 || hostname.is_empty() {
+    if crate::js::utf16_length(hostname) > 255 || hostname.is_empty() {
         return Ok(Some(String::new()));
     }
-    let hostname = hostname.to_lowercase();
+    let hostname = to_lower_case(hostname);
     if ipv6 {
         if hostname.contains([
             '\0', '\t', '\n', '\r', ' ', '#', '%', '/', '<', '>', '?', '@', '\\', '^', '|',
@@ -135,7 +257,7 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
     let ascii = if plain {
         hostname
     } else {
-        idna::domain_to_ascii(&hostname).map_err(|_| LegacyParseError)?
+        domain_to_ascii(&hostname).ok_or(LegacyParseError)?
     };
     if ascii.is_empty()
         || ascii.contains([
@@ -221,5 +343,29 @@ mod tests {
             whatwg_hostname("https://HOOKS.torq.io/x").as_deref(),
             Some("hooks.torq.io")
         );
+        assert_eq!(whatwg_hostname("mailto:x").as_deref(), Some(""));
+        // The shortcut takes the plain shape only; the parser reads the rest.
+        for plain in [
+            "https://A-b.example.COM:0443/x?y#z",
+            "http://localhost",
+            "http://x:",
+        ] {
+            assert!(plain_http_url(plain).is_some(), "{plain}");
+        }
+        for other in [
+            "https://1.2.3.4/",
+            "https://a.0x10/",
+            "https://xn--mnchen-3ya.de/",
+            "https://a..b/",
+            "https://a.b./",
+            "https://u@a.com/",
+            "https://a.com:65536/",
+            "https://a_b.com/",
+            "HTTPS://a.com/",
+            "https://a.com /",
+        ] {
+            assert!(plain_http_url(other).is_none(), "{other}");
+        }
+        assert_eq!(whatwg_hostname("http://[::1]/").as_deref(), Some("[::1]"));
     }
 }

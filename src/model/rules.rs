@@ -164,6 +164,21 @@ pub const UPPER_CASE_TO_ASCII: &[(char, &str)] = &[
     ('\u{fb06}', "ST"),
 ];
 
+/// `text.toUpperCase()` when it is all ASCII, else `None`: enough to compare with ASCII names,
+/// without the Unicode case tables (which `str::to_uppercase` would put in the wasm module).
+pub fn ascii_upper_case(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            let (_, upper) = UPPER_CASE_TO_ASCII.iter().find(|(from, _)| *from == c)?;
+            out.push_str(upper);
+        }
+    }
+    Some(out)
+}
+
 /// A regular expression (unanchored, one group) that matches exactly the strings whose
 /// upper case is one of `words` (ASCII capitals and `_`): each letter in either case, or a
 /// character of [`UPPER_CASE_TO_ASCII`] that upper-cases to it (`ſ`, `ﬁ`, …).
@@ -254,6 +269,18 @@ mod tests {
             .map(|(c, upper)| (*c, (*upper).to_owned()))
             .collect();
         assert_eq!(found, table);
+        // And `ascii_upper_case` is `to_uppercase` wherever that is ASCII capitals and `_`.
+        for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
+            let text = format!("a{c}_");
+            let upper = text.to_uppercase();
+            match ascii_upper_case(&text) {
+                Some(ours) => assert_eq!(ours, upper, "{c:?}"),
+                None => assert!(
+                    !upper.chars().all(|u| u.is_ascii_uppercase() || u == '_'),
+                    "{c:?}"
+                ),
+            }
+        }
     }
 
     /// Whether `text` matches `pattern`, by the schema validator's regular expressions (the

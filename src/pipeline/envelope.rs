@@ -106,7 +106,7 @@ pub fn check_id(id: &str, rule: IdRule) -> Option<RouteIssue> {
         return None;
     }
     // JavaScript counts UTF-16 code units.
-    let length = id.encode_utf16().count();
+    let length = crate::js::utf16_length(id);
     let message = if length > CONNECTOR_ID_MAX_LENGTH {
         format!(
             "value has length [{length}] but it must have a maximum length of [{CONNECTOR_ID_MAX_LENGTH}]."

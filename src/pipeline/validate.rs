@@ -229,7 +229,10 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
             )
         }
     })?;
-    match proto_key(&body, &mut String::new()) {
+    let found = has_proto_key(&body)
+        .then(|| proto_key(&body, &mut String::new()))
+        .flatten();
+    match found {
         None => Ok(body),
         Some(path) => Err(Report {
             valid: false,
@@ -245,7 +248,19 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
     }
 }
 
-/// The pointer of the first `__proto__` key in `value`, depth first in document order.
+/// True when `value` has a `__proto__` key at any depth.
+fn has_proto_key(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .any(|(key, inner)| key == "__proto__" || has_proto_key(inner)),
+        Value::Array(items) => items.iter().any(has_proto_key),
+        _ => false,
+    }
+}
+
+/// The pointer of the first `__proto__` key in `value`, depth first in document order (asked
+/// only of a body that has one, [`has_proto_key`]: it builds a pointer for every key it passes).
 fn proto_key(value: &Value, path: &mut String) -> Option<String> {
     let len = path.len();
     let found = match value {

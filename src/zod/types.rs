@@ -159,7 +159,7 @@ pub fn check_length(
 ) -> bool {
     #[allow(clippy::cast_precision_loss)]
     let (origin, length) = match input {
-        Some(Value::String(text)) => ("string", text.encode_utf16().count() as f64),
+        Some(Value::String(text)) => ("string", crate::js::utf16_length(text) as f64),
         Some(Value::Array(items)) => ("array", items.len() as f64),
         Some(Value::Object(map)) if map.contains_key("length") => {
             ("unknown", js_number(map.get("length")))

@@ -122,6 +122,19 @@ test('TypeScript: the usage compiles with Node resolution (no DOM types) and wit
   }
 });
 
+test("TypeScript: the README's quick start compiles as it is", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const quickStart = readme.match(/## What it is[\s\S]*?```ts\n([\s\S]*?)```/)?.[1];
+  assert.ok(quickStart?.includes('validate('), 'the quick start is a ts block under "What it is"');
+  writeFileSync(join(project, 'readme.ts'), `${quickStart}export {};\n`);
+  writeFileSync(
+    join(project, 'tsconfig.readme.json'),
+    JSON.stringify({ extends: './tsconfig.node.json', files: ['readme.ts'] }),
+  );
+  const run = tsc('tsconfig.readme.json');
+  assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+});
+
 test('TypeScript: a wrong body does not compile', () => {
   const run = tsc('tsconfig.wrong.json');
   assert.notEqual(run.status, 0);

@@ -57,7 +57,7 @@ test('the tarball holds the package and nothing else', (t) => {
       .filter((name) => name.endsWith('.mjs'))
       .map((name) => `cli/${name}`),
     // The committed schemas (tests/npm/schemas.test.mjs checks their content).
-    ...listFiles(join(ROOT, 'schemas')).map((path) => `schemas/${path}`),
+    ...listFiles(join(ROOT, 'schemas')).filter((path) => path.endsWith('.json')).map((path) => `schemas/${path}`),
   ].sort());
   const wasm = readFileSync(join(PKG, 'kibana_connectors_bg.wasm'));
   t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);

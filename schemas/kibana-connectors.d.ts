@@ -390,8 +390,11 @@ export type StoredEmailSecrets = {
 export interface CreateEmailConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".email";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: EmailConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: EmailSecrets;
 }
 
@@ -453,8 +456,11 @@ export type StoredIndexSecrets = IndexSecrets;
 export interface CreateIndexConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".index";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: IndexConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: IndexSecrets;
 }
 
@@ -505,8 +511,11 @@ export type StoredPagerDutySecrets = PagerDutySecrets;
 export interface CreatePagerDutyConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".pagerduty";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: PagerDutyConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: PagerDutySecrets;
 }
 
@@ -761,8 +770,11 @@ export type StoredSwimlaneSecrets = SwimlaneSecrets;
 export interface CreateSwimlaneConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".swimlane";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SwimlaneConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SwimlaneSecrets;
 }
 
@@ -798,8 +810,11 @@ export type StoredServerLogSecrets = ServerLogSecrets;
 export interface CreateServerLogConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".server-log";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: ServerLogConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: ServerLogSecrets;
 }
 
@@ -838,8 +853,11 @@ export type StoredSlackSecrets = SlackSecrets;
 export interface CreateSlackConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".slack";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: SlackConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SlackSecrets;
 }
 
@@ -886,8 +904,11 @@ export type StoredSlackApiSecrets = SlackApiSecrets;
 export interface CreateSlackApiConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".slack_api";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: SlackApiConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SlackApiSecrets;
 }
 
@@ -1069,8 +1090,11 @@ export type StoredWebhookSecrets = {
 export interface CreateWebhookConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".webhook";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: WebhookConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: WebhookSecrets;
 }
 
@@ -1296,8 +1320,11 @@ export type StoredHttpSecrets = {
 export interface CreateHttpConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".http";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: HttpConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: HttpSecrets;
 }
 
@@ -1567,8 +1594,11 @@ export type StoredWebhookCaseManagementSecrets = {
 export interface CreateWebhookCaseManagementConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".cases-webhook";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: WebhookCaseManagementConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: WebhookCaseManagementSecrets;
 }
 
@@ -1658,8 +1688,11 @@ export type StoredXMattersSecrets = {
 export interface CreateXMattersConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".xmatters";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: XMattersConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: XMattersSecrets;
 }
 
@@ -1803,8 +1836,11 @@ export type StoredServiceNowItsmSecrets = {
 export interface CreateServiceNowItsmConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".servicenow";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ServiceNowItsmConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: ServiceNowItsmSecrets;
 }
 
@@ -1948,8 +1984,11 @@ export type StoredServiceNowSecOpsSecrets = {
 export interface CreateServiceNowSecOpsConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".servicenow-sir";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ServiceNowSecOpsConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: ServiceNowSecOpsSecrets;
 }
 
@@ -2083,8 +2122,11 @@ export type StoredServiceNowItomSecrets = {
 export interface CreateServiceNowItomConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".servicenow-itom";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ServiceNowItomConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: ServiceNowItomSecrets;
 }
 
@@ -2130,8 +2172,11 @@ export type StoredJiraSecrets = JiraSecrets;
 export interface CreateJiraConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".jira";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: JiraConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: JiraSecrets;
 }
 
@@ -2170,8 +2215,11 @@ export type StoredMicrosoftTeamsSecrets = MicrosoftTeamsSecrets;
 export interface CreateMicrosoftTeamsConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".teams";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: MicrosoftTeamsConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MicrosoftTeamsSecrets;
 }
 
@@ -2213,8 +2261,11 @@ export type StoredTorqSecrets = TorqSecrets;
 export interface CreateTorqConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".torq";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: TorqConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: TorqSecrets;
 }
 
@@ -2240,17 +2291,14 @@ export type AlienVaultOtxConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a AlienVault OTX connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type AlienVaultOtxSecrets = {
   /** The API key. */
   "X-OTX-API-KEY": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AlienVaultOtxConfig` as Kibana stores it: every field that has a default is present. */
@@ -2259,8 +2307,6 @@ export type StoredAlienVaultOtxConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AlienVaultOtxSecrets`: no field has a default. */
@@ -2270,8 +2316,11 @@ export type StoredAlienVaultOtxSecrets = AlienVaultOtxSecrets;
 export interface CreateAlienVaultOtxConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".alienvault-otx";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: AlienVaultOtxConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AlienVaultOtxSecrets;
 }
 
@@ -2297,17 +2346,14 @@ export type BraveSearchConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Brave Search connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type BraveSearchSecrets = {
   /** The API key. */
   "X-Subscription-Token": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `BraveSearchConfig` as Kibana stores it: every field that has a default is present. */
@@ -2316,8 +2362,6 @@ export type StoredBraveSearchConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `BraveSearchSecrets`: no field has a default. */
@@ -2327,8 +2371,11 @@ export type StoredBraveSearchSecrets = BraveSearchSecrets;
 export interface CreateBraveSearchConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".brave-search";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: BraveSearchConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: BraveSearchSecrets;
 }
 
@@ -2354,17 +2401,14 @@ export type GithubConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Github connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GithubSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GithubConfig` as Kibana stores it: every field that has a default is present. */
@@ -2373,8 +2417,6 @@ export type StoredGithubConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GithubSecrets`: no field has a default. */
@@ -2384,8 +2426,11 @@ export type StoredGithubSecrets = GithubSecrets;
 export interface CreateGithubConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".github";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GithubConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GithubSecrets;
 }
 
@@ -2411,17 +2456,14 @@ export type GreyNoiseConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a GreyNoise connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GreyNoiseSecrets = {
   /** The API key. */
   key: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GreyNoiseConfig` as Kibana stores it: every field that has a default is present. */
@@ -2430,8 +2472,6 @@ export type StoredGreyNoiseConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GreyNoiseSecrets`: no field has a default. */
@@ -2441,8 +2481,11 @@ export type StoredGreyNoiseSecrets = GreyNoiseSecrets;
 export interface CreateGreyNoiseConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".greynoise";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GreyNoiseConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GreyNoiseSecrets;
 }
 
@@ -2470,8 +2513,6 @@ export type ServiceNowConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a ServiceNow connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -2486,9 +2527,8 @@ export type ServiceNowSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ServiceNowConfig` as Kibana stores it: every field that has a default is present. */
@@ -2499,8 +2539,6 @@ export type StoredServiceNowConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ServiceNowSecrets`: no field has a default. */
@@ -2510,8 +2548,11 @@ export type StoredServiceNowSecrets = ServiceNowSecrets;
 export interface CreateServiceNowConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".servicenow_search";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ServiceNowConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ServiceNowSecrets;
 }
 
@@ -2537,17 +2578,14 @@ export type ShodanConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Shodan connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type ShodanSecrets = {
   /** The API key. */
   "X-Api-Key": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ShodanConfig` as Kibana stores it: every field that has a default is present. */
@@ -2556,8 +2594,6 @@ export type StoredShodanConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ShodanSecrets`: no field has a default. */
@@ -2567,8 +2603,11 @@ export type StoredShodanSecrets = ShodanSecrets;
 export interface CreateShodanConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".shodan";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: ShodanConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ShodanSecrets;
 }
 
@@ -2594,17 +2633,14 @@ export type VirusTotalConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a VirusTotal connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type VirusTotalSecrets = {
   /** The API key. */
   "x-apikey": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `VirusTotalConfig` as Kibana stores it: every field that has a default is present. */
@@ -2613,8 +2649,6 @@ export type StoredVirusTotalConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `VirusTotalSecrets`: no field has a default. */
@@ -2624,8 +2658,11 @@ export type StoredVirusTotalSecrets = VirusTotalSecrets;
 export interface CreateVirusTotalConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".virustotal";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: VirusTotalConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: VirusTotalSecrets;
 }
 
@@ -2653,8 +2690,6 @@ export type ZendeskConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Zendesk connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -2663,9 +2698,8 @@ export type ZendeskSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ZendeskConfig` as Kibana stores it: every field that has a default is present. */
@@ -2676,8 +2710,6 @@ export type StoredZendeskConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ZendeskSecrets`: no field has a default. */
@@ -2687,8 +2719,11 @@ export type StoredZendeskSecrets = ZendeskSecrets;
 export interface CreateZendeskConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".zendesk";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ZendeskConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ZendeskSecrets;
 }
 
@@ -2719,8 +2754,6 @@ export type BoxConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Box connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -2749,9 +2782,8 @@ export type BoxSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `BoxConfig` as Kibana stores it: every field that has a default is present. */
@@ -2765,8 +2797,6 @@ export type StoredBoxConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `BoxSecrets` as Kibana stores it: every field that has a default is present. */
@@ -2795,17 +2825,19 @@ export type StoredBoxSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.box` type (Box). */
 export interface CreateBoxConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".box";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: BoxConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: BoxSecrets;
 }
 
@@ -2838,17 +2870,14 @@ export type BuildkiteConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Buildkite connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type BuildkiteSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `BuildkiteConfig` as Kibana stores it: every field that has a default is present. */
@@ -2864,8 +2893,6 @@ export type StoredBuildkiteConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `BuildkiteSecrets`: no field has a default. */
@@ -2875,8 +2902,11 @@ export type StoredBuildkiteSecrets = BuildkiteSecrets;
 export interface CreateBuildkiteConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".buildkite";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: BuildkiteConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: BuildkiteSecrets;
 }
 
@@ -2907,8 +2937,6 @@ export type DropboxConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Dropbox connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -2937,9 +2965,8 @@ export type DropboxSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DropboxConfig` as Kibana stores it: every field that has a default is present. */
@@ -2953,8 +2980,6 @@ export type StoredDropboxConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DropboxSecrets` as Kibana stores it: every field that has a default is present. */
@@ -2983,17 +3008,19 @@ export type StoredDropboxSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.dropbox` type (Dropbox). */
 export interface CreateDropboxConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".dropbox";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: DropboxConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: DropboxSecrets;
 }
 
@@ -3021,8 +3048,6 @@ export type DatabricksConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Databricks connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -3045,15 +3070,13 @@ export type DatabricksSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DatabricksConfig` as Kibana stores it: every field that has a default is present. */
@@ -3064,8 +3087,6 @@ export type StoredDatabricksConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DatabricksSecrets` as Kibana stores it: every field that has a default is present. */
@@ -3088,23 +3109,24 @@ export type StoredDatabricksSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.databricks` type (Databricks). */
 export interface CreateDatabricksConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".databricks";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: DatabricksConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: DatabricksSecrets;
 }
 
@@ -3135,8 +3157,6 @@ export type DatadogConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Datadog connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -3145,9 +3165,8 @@ export type DatadogSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DatadogConfig` as Kibana stores it: every field that has a default is present. */
@@ -3161,8 +3180,6 @@ export type StoredDatadogConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `DatadogSecrets`: no field has a default. */
@@ -3172,8 +3189,11 @@ export type StoredDatadogSecrets = DatadogSecrets;
 export interface CreateDatadogConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".datadog";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: DatadogConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: DatadogSecrets;
 }
 
@@ -3201,17 +3221,14 @@ export type DynatraceConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Dynatrace connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type DynatraceSecrets = {
   /** The API key. */
   apiToken: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `DynatraceConfig` as Kibana stores it: every field that has a default is present. */
@@ -3222,8 +3239,6 @@ export type StoredDynatraceConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `DynatraceSecrets`: no field has a default. */
@@ -3233,8 +3248,11 @@ export type StoredDynatraceSecrets = DynatraceSecrets;
 export interface CreateDynatraceConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".dynatrace";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: DynatraceConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: DynatraceSecrets;
 }
 
@@ -3260,17 +3278,14 @@ export type FigmaConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Figma connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type FigmaSecrets = {
   /** The API key. */
   "X-Figma-Token": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -3296,9 +3311,8 @@ export type FigmaSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `FigmaConfig` as Kibana stores it: every field that has a default is present. */
@@ -3307,17 +3321,14 @@ export type StoredFigmaConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `FigmaSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredFigmaSecrets = {
   /** The API key. */
   "X-Figma-Token": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -3343,17 +3354,19 @@ export type StoredFigmaSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.figma` type (Figma). */
 export interface CreateFigmaConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".figma";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: FigmaConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: FigmaSecrets;
 }
 
@@ -3379,17 +3392,14 @@ export type FirecrawlConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Firecrawl connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type FirecrawlSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `FirecrawlConfig` as Kibana stores it: every field that has a default is present. */
@@ -3398,8 +3408,6 @@ export type StoredFirecrawlConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `FirecrawlSecrets`: no field has a default. */
@@ -3409,8 +3417,11 @@ export type StoredFirecrawlSecrets = FirecrawlSecrets;
 export interface CreateFirecrawlConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".firecrawl";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: FirecrawlConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: FirecrawlSecrets;
 }
 
@@ -3440,17 +3451,14 @@ export type GrafanaConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Grafana connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GrafanaSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GrafanaConfig` as Kibana stores it: every field that has a default is present. */
@@ -3463,8 +3471,6 @@ export type StoredGrafanaConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GrafanaSecrets`: no field has a default. */
@@ -3474,8 +3480,11 @@ export type StoredGrafanaSecrets = GrafanaSecrets;
 export interface CreateGrafanaConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".grafana";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: GrafanaConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GrafanaSecrets;
 }
 
@@ -3503,29 +3512,24 @@ export type GraphQLConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a GraphQL connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GraphQLSecrets = {
+  /** The authentication these credentials are for: `none` (None). */
   authType: "none";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The user name. */
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -3542,9 +3546,8 @@ export type GraphQLSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -3556,9 +3559,8 @@ export type GraphQLSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GraphQLConfig` as Kibana stores it: every field that has a default is present. */
@@ -3569,29 +3571,24 @@ export type StoredGraphQLConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GraphQLSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGraphQLSecrets = {
+  /** The authentication these credentials are for: `none` (None). */
   authType: "none";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The user name. */
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -3608,9 +3605,8 @@ export type StoredGraphQLSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -3622,17 +3618,19 @@ export type StoredGraphQLSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.graphql` type (GraphQL). */
 export interface CreateGraphQLConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".graphql";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: GraphQLConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GraphQLSecrets;
 }
 
@@ -3658,17 +3656,14 @@ export type HubSpotConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a HubSpot connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type HubSpotSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -3694,9 +3689,8 @@ export type HubSpotSecrets = {
    * @default false
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `HubSpotConfig` as Kibana stores it: every field that has a default is present. */
@@ -3705,17 +3699,14 @@ export type StoredHubSpotConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `HubSpotSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredHubSpotSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -3741,17 +3732,19 @@ export type StoredHubSpotSecrets = {
    * @default false
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.hubspot` type (HubSpot). */
 export interface CreateHubSpotConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".hubspot";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: HubSpotConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: HubSpotSecrets;
 }
 
@@ -3779,8 +3772,6 @@ export type JenkinsConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Jenkins connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -3789,9 +3780,8 @@ export type JenkinsSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `JenkinsConfig` as Kibana stores it: every field that has a default is present. */
@@ -3802,8 +3792,6 @@ export type StoredJenkinsConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `JenkinsSecrets`: no field has a default. */
@@ -3813,8 +3801,11 @@ export type StoredJenkinsSecrets = JenkinsSecrets;
 export interface CreateJenkinsConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".jenkins";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: JenkinsConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: JenkinsSecrets;
 }
 
@@ -3850,17 +3841,14 @@ export type JinaReaderConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Jina Reader connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type JinaReaderSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `JinaReaderConfig` as Kibana stores it: every field that has a default is present. */
@@ -3879,8 +3867,6 @@ export type StoredJinaReaderConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `JinaReaderSecrets`: no field has a default. */
@@ -3890,8 +3876,11 @@ export type StoredJinaReaderSecrets = JinaReaderSecrets;
 export interface CreateJinaReaderConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".jina";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: JinaReaderConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: JinaReaderSecrets;
 }
 
@@ -3922,8 +3911,6 @@ export type MondayComConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Monday.com connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -3952,15 +3939,13 @@ export type MondayComSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MondayComConfig` as Kibana stores it: every field that has a default is present. */
@@ -3974,8 +3959,6 @@ export type StoredMondayComConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MondayComSecrets` as Kibana stores it: every field that has a default is present. */
@@ -4004,23 +3987,24 @@ export type StoredMondayComSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.monday_com` type (Monday.com). */
 export interface CreateMondayComConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".monday_com";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: MondayComConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MondayComSecrets;
 }
 
@@ -4046,17 +4030,14 @@ export type NotionConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Notion connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type NotionSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -4079,9 +4060,8 @@ export type NotionSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `NotionConfig` as Kibana stores it: every field that has a default is present. */
@@ -4090,17 +4070,14 @@ export type StoredNotionConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `NotionSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredNotionSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -4123,17 +4100,19 @@ export type StoredNotionSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.notion` type (Notion). */
 export interface CreateNotionConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".notion";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: NotionConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: NotionSecrets;
 }
 
@@ -4164,17 +4143,14 @@ export type PagerDutyMcpConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a PagerDuty (MCP) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type PagerDutyMcpSecrets = {
   /** The API key. */
   Authorization: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `PagerDutyMcpConfig` as Kibana stores it: every field that has a default is present. */
@@ -4188,8 +4164,6 @@ export type StoredPagerDutyMcpConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `PagerDutyMcpSecrets`: no field has a default. */
@@ -4199,8 +4173,11 @@ export type StoredPagerDutyMcpSecrets = PagerDutyMcpSecrets;
 export interface CreatePagerDutyMcpConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".pagerduty_mcp";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: PagerDutyMcpConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: PagerDutyMcpSecrets;
 }
 
@@ -4230,17 +4207,14 @@ export type PostHogConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a PostHog connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type PostHogSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `PostHogConfig` as Kibana stores it: every field that has a default is present. */
@@ -4253,8 +4227,6 @@ export type StoredPostHogConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `PostHogSecrets`: no field has a default. */
@@ -4264,8 +4236,11 @@ export type StoredPostHogSecrets = PostHogSecrets;
 export interface CreatePostHogConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".posthog";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: PostHogConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: PostHogSecrets;
 }
 
@@ -4295,8 +4270,6 @@ export type PrometheusAlertmanagerConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Prometheus Alertmanager connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -4305,9 +4278,8 @@ export type PrometheusAlertmanagerSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `PrometheusAlertmanagerConfig` as Kibana stores it: every field that has a default is present. */
@@ -4320,8 +4292,6 @@ export type StoredPrometheusAlertmanagerConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `PrometheusAlertmanagerSecrets`: no field has a default. */
@@ -4331,8 +4301,11 @@ export type StoredPrometheusAlertmanagerSecrets = PrometheusAlertmanagerSecrets;
 export interface CreatePrometheusAlertmanagerConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".prometheus_alertmanager";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: PrometheusAlertmanagerConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: PrometheusAlertmanagerSecrets;
 }
 
@@ -4362,8 +4335,6 @@ export type PrometheusConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Prometheus connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -4372,15 +4343,13 @@ export type PrometheusSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `PrometheusConfig` as Kibana stores it: every field that has a default is present. */
@@ -4393,8 +4362,6 @@ export type StoredPrometheusConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `PrometheusSecrets`: no field has a default. */
@@ -4404,8 +4371,11 @@ export type StoredPrometheusSecrets = PrometheusSecrets;
 export interface CreatePrometheusConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".prometheus";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: PrometheusConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: PrometheusSecrets;
 }
 
@@ -4431,17 +4401,14 @@ export type RootlyConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Rootly connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type RootlySecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `RootlyConfig` as Kibana stores it: every field that has a default is present. */
@@ -4450,8 +4417,6 @@ export type StoredRootlyConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `RootlySecrets`: no field has a default. */
@@ -4461,8 +4426,11 @@ export type StoredRootlySecrets = RootlySecrets;
 export interface CreateRootlyConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".rootly";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: RootlyConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: RootlySecrets;
 }
 
@@ -4488,8 +4456,6 @@ export type SalesforceConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Salesforce connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -4512,9 +4478,8 @@ export type SalesforceSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -4526,9 +4491,8 @@ export type SalesforceSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SalesforceConfig` as Kibana stores it: every field that has a default is present. */
@@ -4537,8 +4501,6 @@ export type StoredSalesforceConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SalesforceSecrets` as Kibana stores it: every field that has a default is present. */
@@ -4561,9 +4523,8 @@ export type StoredSalesforceSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -4575,17 +4536,19 @@ export type StoredSalesforceSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.salesforce` type (Salesforce). */
 export interface CreateSalesforceConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".salesforce";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: SalesforceConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SalesforceSecrets;
 }
 
@@ -4615,17 +4578,14 @@ export type SentryConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Sentry connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type SentrySecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SentryConfig` as Kibana stores it: every field that has a default is present. */
@@ -4638,8 +4598,6 @@ export type StoredSentryConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `SentrySecrets`: no field has a default. */
@@ -4649,8 +4607,11 @@ export type StoredSentrySecrets = SentrySecrets;
 export interface CreateSentryConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".sentry";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SentryConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SentrySecrets;
 }
 
@@ -4678,17 +4639,14 @@ export type SublimeSecurityConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Sublime Security connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type SublimeSecuritySecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SublimeSecurityConfig` as Kibana stores it: every field that has a default is present. */
@@ -4699,8 +4657,6 @@ export type StoredSublimeSecurityConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `SublimeSecuritySecrets`: no field has a default. */
@@ -4710,8 +4666,11 @@ export type StoredSublimeSecuritySecrets = SublimeSecuritySecrets;
 export interface CreateSublimeSecurityConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".sublime_security";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SublimeSecurityConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SublimeSecuritySecrets;
 }
 
@@ -4742,17 +4701,14 @@ export type TavilyConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Tavily connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type TavilySecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `TavilyConfig` as Kibana stores it: every field that has a default is present. */
@@ -4766,8 +4722,6 @@ export type StoredTavilyConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `TavilySecrets`: no field has a default. */
@@ -4777,8 +4731,11 @@ export type StoredTavilySecrets = TavilySecrets;
 export interface CreateTavilyConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".tavily_mcp";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: TavilyConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: TavilySecrets;
 }
 
@@ -4804,17 +4761,14 @@ export type URLVoidConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a URLVoid connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type URLVoidSecrets = {
   /** The API key. */
   "X-Api-Key": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `URLVoidConfig` as Kibana stores it: every field that has a default is present. */
@@ -4823,8 +4777,6 @@ export type StoredURLVoidConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `URLVoidSecrets`: no field has a default. */
@@ -4834,8 +4786,11 @@ export type StoredURLVoidSecrets = URLVoidSecrets;
 export interface CreateURLVoidConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".urlvoid";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: URLVoidConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: URLVoidSecrets;
 }
 
@@ -4861,17 +4816,14 @@ export type ZoomConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Zoom connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type ZoomSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ZoomConfig` as Kibana stores it: every field that has a default is present. */
@@ -4880,8 +4832,6 @@ export type StoredZoomConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ZoomSecrets`: no field has a default. */
@@ -4891,8 +4841,11 @@ export type StoredZoomSecrets = ZoomSecrets;
 export interface CreateZoomConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".zoom";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: ZoomConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ZoomSecrets;
 }
 
@@ -4920,17 +4873,14 @@ export type ZabbixConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Zabbix connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type ZabbixSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ZabbixConfig` as Kibana stores it: every field that has a default is present. */
@@ -4941,8 +4891,6 @@ export type StoredZabbixConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ZabbixSecrets`: no field has a default. */
@@ -4952,8 +4900,11 @@ export type StoredZabbixSecrets = ZabbixSecrets;
 export interface CreateZabbixConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".zabbix";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ZabbixConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ZabbixSecrets;
 }
 
@@ -4979,21 +4930,17 @@ export type URLScanIoConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a URLScan.io connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type URLScanIoSecrets = {
   /** The API key. */
   "api-key": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
+  /** The authentication these credentials are for: `none` (None). */
   authType: "none";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `URLScanIoConfig` as Kibana stores it: every field that has a default is present. */
@@ -5002,8 +4949,6 @@ export type StoredURLScanIoConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `URLScanIoSecrets`: no field has a default. */
@@ -5013,8 +4958,11 @@ export type StoredURLScanIoSecrets = URLScanIoSecrets;
 export interface CreateURLScanIoConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".urlscan_io";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: URLScanIoConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: URLScanIoSecrets;
 }
 
@@ -5042,17 +4990,14 @@ export type UniFiConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a UniFi connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type UniFiSecrets = {
   /** The API key. */
   "X-API-KEY": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `UniFiConfig` as Kibana stores it: every field that has a default is present. */
@@ -5063,8 +5008,6 @@ export type StoredUniFiConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `UniFiSecrets`: no field has a default. */
@@ -5074,8 +5017,11 @@ export type StoredUniFiSecrets = UniFiSecrets;
 export interface CreateUniFiConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".unifi";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: UniFiConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: UniFiSecrets;
 }
 
@@ -5101,8 +5047,6 @@ export type OneDriveConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a OneDrive connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5125,9 +5069,8 @@ export type OneDriveSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OneDriveConfig` as Kibana stores it: every field that has a default is present. */
@@ -5136,8 +5079,6 @@ export type StoredOneDriveConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OneDriveSecrets` as Kibana stores it: every field that has a default is present. */
@@ -5160,17 +5101,19 @@ export type StoredOneDriveSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.one_drive` type (OneDrive). */
 export interface CreateOneDriveConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".one_drive";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: OneDriveConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OneDriveSecrets;
 }
 
@@ -5198,8 +5141,6 @@ export type AwsLambdaConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a AWS Lambda connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5208,9 +5149,8 @@ export type AwsLambdaSecrets = {
   accessKeyId: string;
   /** The AWS secret access key. */
   secretAccessKey: string;
+  /** The authentication these credentials are for: `aws_credentials` (AWS Credentials). */
   authType: "aws_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AwsLambdaConfig` as Kibana stores it: every field that has a default is present. */
@@ -5221,8 +5161,6 @@ export type StoredAwsLambdaConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AwsLambdaSecrets`: no field has a default. */
@@ -5232,8 +5170,11 @@ export type StoredAwsLambdaSecrets = AwsLambdaSecrets;
 export interface CreateAwsLambdaConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".aws_lambda";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AwsLambdaConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AwsLambdaSecrets;
 }
 
@@ -5261,8 +5202,6 @@ export type AmazonS3Config = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Amazon S3 connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5271,9 +5210,8 @@ export type AmazonS3Secrets = {
   accessKeyId: string;
   /** The AWS secret access key. */
   secretAccessKey: string;
+  /** The authentication these credentials are for: `aws_credentials` (AWS Credentials). */
   authType: "aws_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AmazonS3Config` as Kibana stores it: every field that has a default is present. */
@@ -5284,8 +5222,6 @@ export type StoredAmazonS3Config = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AmazonS3Secrets`: no field has a default. */
@@ -5295,8 +5231,11 @@ export type StoredAmazonS3Secrets = AmazonS3Secrets;
 export interface CreateAmazonS3ConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".amazon_s3";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AmazonS3Config;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AmazonS3Secrets;
 }
 
@@ -5324,8 +5263,6 @@ export type AwsXRayConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a AWS X-Ray connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5334,9 +5271,8 @@ export type AwsXRaySecrets = {
   accessKeyId: string;
   /** The AWS secret access key. */
   secretAccessKey: string;
+  /** The authentication these credentials are for: `aws_credentials` (AWS Credentials). */
   authType: "aws_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AwsXRayConfig` as Kibana stores it: every field that has a default is present. */
@@ -5347,8 +5283,6 @@ export type StoredAwsXRayConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AwsXRaySecrets`: no field has a default. */
@@ -5358,8 +5292,11 @@ export type StoredAwsXRaySecrets = AwsXRaySecrets;
 export interface CreateAwsXRayConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".aws_x_ray";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AwsXRayConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AwsXRaySecrets;
 }
 
@@ -5387,8 +5324,6 @@ export type AwsCloudWatchConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a AWS CloudWatch connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5397,9 +5332,8 @@ export type AwsCloudWatchSecrets = {
   accessKeyId: string;
   /** The AWS secret access key. */
   secretAccessKey: string;
+  /** The authentication these credentials are for: `aws_credentials` (AWS Credentials). */
   authType: "aws_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AwsCloudWatchConfig` as Kibana stores it: every field that has a default is present. */
@@ -5410,8 +5344,6 @@ export type StoredAwsCloudWatchConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AwsCloudWatchSecrets`: no field has a default. */
@@ -5421,8 +5353,11 @@ export type StoredAwsCloudWatchSecrets = AwsCloudWatchSecrets;
 export interface CreateAwsCloudWatchConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".aws_cloudwatch";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AwsCloudWatchConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AwsCloudWatchSecrets;
 }
 
@@ -5450,8 +5385,6 @@ export type AzureBlobStorageConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Azure Blob Storage connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5460,9 +5393,8 @@ export type AzureBlobStorageSecrets = {
   accountName: string;
   /** The Azure storage account key (base64), used to sign each request. */
   accountKey: string;
+  /** The authentication these credentials are for: `azure_shared_key` (Azure Shared Key). */
   authType: "azure_shared_key";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AzureBlobStorageConfig` as Kibana stores it: every field that has a default is present. */
@@ -5473,8 +5405,6 @@ export type StoredAzureBlobStorageConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AzureBlobStorageSecrets`: no field has a default. */
@@ -5484,8 +5414,11 @@ export type StoredAzureBlobStorageSecrets = AzureBlobStorageSecrets;
 export interface CreateAzureBlobStorageConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".azure-blob";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AzureBlobStorageConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AzureBlobStorageSecrets;
 }
 
@@ -5515,8 +5448,6 @@ export type GcpCloudFunctionsConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a GCP Cloud Functions connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5525,9 +5456,8 @@ export type GcpCloudFunctionsSecrets = {
   serviceAccountJson: string;
   /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
   scope?: string;
+  /** The authentication these credentials are for: `gcp_service_account` (GCP Service Account). */
   authType: "gcp_service_account";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GcpCloudFunctionsConfig` as Kibana stores it: every field that has a default is present. */
@@ -5540,8 +5470,6 @@ export type StoredGcpCloudFunctionsConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GcpCloudFunctionsSecrets`: no field has a default. */
@@ -5551,8 +5479,11 @@ export type StoredGcpCloudFunctionsSecrets = GcpCloudFunctionsSecrets;
 export interface CreateGcpCloudFunctionsConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gcp_cloud_functions";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: GcpCloudFunctionsConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GcpCloudFunctionsSecrets;
 }
 
@@ -5580,8 +5511,6 @@ export type GoogleCloudIamConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Cloud IAM connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5590,9 +5519,8 @@ export type GoogleCloudIamSecrets = {
   serviceAccountJson: string;
   /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
   scope?: string;
+  /** The authentication these credentials are for: `gcp_service_account` (GCP Service Account). */
   authType: "gcp_service_account";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCloudIamConfig` as Kibana stores it: every field that has a default is present. */
@@ -5603,8 +5531,6 @@ export type StoredGoogleCloudIamConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GoogleCloudIamSecrets`: no field has a default. */
@@ -5614,8 +5540,11 @@ export type StoredGoogleCloudIamSecrets = GoogleCloudIamSecrets;
 export interface CreateGoogleCloudIamConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gcp_iam";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleCloudIamConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleCloudIamSecrets;
 }
 
@@ -5641,8 +5570,6 @@ export type GmailConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Gmail connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5671,15 +5598,13 @@ export type GmailSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GmailConfig` as Kibana stores it: every field that has a default is present. */
@@ -5688,8 +5613,6 @@ export type StoredGmailConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GmailSecrets` as Kibana stores it: every field that has a default is present. */
@@ -5718,23 +5641,24 @@ export type StoredGmailSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.gmail` type (Gmail). */
 export interface CreateGmailConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gmail";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GmailConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GmailSecrets;
 }
 
@@ -5760,17 +5684,14 @@ export type GoogleDriveConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Drive connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GoogleDriveSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -5796,9 +5717,8 @@ export type GoogleDriveSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleDriveConfig` as Kibana stores it: every field that has a default is present. */
@@ -5807,17 +5727,14 @@ export type StoredGoogleDriveConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleDriveSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleDriveSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -5843,17 +5760,19 @@ export type StoredGoogleDriveSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.google_drive` type (Google Drive). */
 export interface CreateGoogleDriveConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_drive";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleDriveConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleDriveSecrets;
 }
 
@@ -5879,8 +5798,6 @@ export type GoogleDocsConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Docs connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -5909,9 +5826,8 @@ export type GoogleDocsSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleDocsConfig` as Kibana stores it: every field that has a default is present. */
@@ -5920,8 +5836,6 @@ export type StoredGoogleDocsConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleDocsSecrets` as Kibana stores it: every field that has a default is present. */
@@ -5950,17 +5864,19 @@ export type StoredGoogleDocsSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.google_docs` type (Google Docs). */
 export interface CreateGoogleDocsConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_docs";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleDocsConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleDocsSecrets;
 }
 
@@ -5986,17 +5902,14 @@ export type GoogleCalendarConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Calendar connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GoogleCalendarSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -6022,9 +5935,8 @@ export type GoogleCalendarSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCalendarConfig` as Kibana stores it: every field that has a default is present. */
@@ -6033,17 +5945,14 @@ export type StoredGoogleCalendarConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCalendarSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleCalendarSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -6069,17 +5978,19 @@ export type StoredGoogleCalendarSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.google_calendar` type (Google Calendar). */
 export interface CreateGoogleCalendarConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_calendar";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleCalendarConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleCalendarSecrets;
 }
 
@@ -6105,8 +6016,6 @@ export type OutlookConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Outlook connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6129,9 +6038,8 @@ export type OutlookSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OutlookConfig` as Kibana stores it: every field that has a default is present. */
@@ -6140,8 +6048,6 @@ export type StoredOutlookConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OutlookSecrets` as Kibana stores it: every field that has a default is present. */
@@ -6164,17 +6070,19 @@ export type StoredOutlookSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.outlook` type (Outlook). */
 export interface CreateOutlookConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".outlook";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: OutlookConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OutlookSecrets;
 }
 
@@ -6200,8 +6108,6 @@ export type SharePointOnlineConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a SharePoint Online connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6219,9 +6125,8 @@ export type SharePointOnlineSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -6241,9 +6146,8 @@ export type SharePointOnlineSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SharePointOnlineConfig` as Kibana stores it: every field that has a default is present. */
@@ -6252,8 +6156,6 @@ export type StoredSharePointOnlineConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SharePointOnlineSecrets` as Kibana stores it: every field that has a default is present. */
@@ -6271,9 +6173,8 @@ export type StoredSharePointOnlineSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -6293,17 +6194,19 @@ export type StoredSharePointOnlineSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.sharepoint-online` type (SharePoint Online). */
 export interface CreateSharePointOnlineConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".sharepoint-online";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: SharePointOnlineConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SharePointOnlineSecrets;
 }
 
@@ -6329,8 +6232,6 @@ export type MicrosoftTeamsV2Config = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Microsoft Teams (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6353,9 +6254,8 @@ export type MicrosoftTeamsV2Secrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -6370,9 +6270,8 @@ export type MicrosoftTeamsV2Secrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -6401,15 +6300,13 @@ export type MicrosoftTeamsV2Secrets = {
   privateKey: string;
   /** The private key's passphrase. */
   passphrase?: string;
+  /** The authentication these credentials are for: `oauth_client_credentials_private_key_jwt` (OAuth Client Credentials (Private Key JWT)). */
   authType: "oauth_client_credentials_private_key_jwt";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MicrosoftTeamsV2Config` as Kibana stores it: every field that has a default is present. */
@@ -6418,8 +6315,6 @@ export type StoredMicrosoftTeamsV2Config = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MicrosoftTeamsV2Secrets` as Kibana stores it: every field that has a default is present. */
@@ -6442,9 +6337,8 @@ export type StoredMicrosoftTeamsV2Secrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -6459,9 +6353,8 @@ export type StoredMicrosoftTeamsV2Secrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -6490,23 +6383,24 @@ export type StoredMicrosoftTeamsV2Secrets = {
   privateKey: string;
   /** The private key's passphrase. */
   passphrase?: string;
+  /** The authentication these credentials are for: `oauth_client_credentials_private_key_jwt` (OAuth Client Credentials (Private Key JWT)). */
   authType: "oauth_client_credentials_private_key_jwt";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.microsoft-teams` type (Microsoft Teams (v2)). */
 export interface CreateMicrosoftTeamsV2ConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".microsoft-teams";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: MicrosoftTeamsV2Config;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MicrosoftTeamsV2Secrets;
 }
 
@@ -6532,8 +6426,6 @@ export type SlackV2Config = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Slack (v2) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana also offers `ears` (Elastic-managed OAuth), refused unless `xpack.actions.auth.ears.enabled` is true (default false). `relay` is set by Kibana itself and cannot be chosen when creating or updating a connector. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6562,15 +6454,13 @@ export type SlackV2Secrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SlackV2Config` as Kibana stores it: every field that has a default is present. */
@@ -6579,8 +6469,6 @@ export type StoredSlackV2Config = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SlackV2Secrets` as Kibana stores it: every field that has a default is present. */
@@ -6609,23 +6497,24 @@ export type StoredSlackV2Secrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.slack2` type (Slack (v2)). */
 export interface CreateSlackV2ConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".slack2";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: SlackV2Config;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SlackV2Secrets;
 }
 
@@ -6655,8 +6544,6 @@ export type JiraCloudConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Jira Cloud connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6685,17 +6572,15 @@ export type JiraCloudSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The user name. */
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `JiraCloudConfig` as Kibana stores it: every field that has a default is present. */
@@ -6708,8 +6593,6 @@ export type StoredJiraCloudConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `JiraCloudSecrets` as Kibana stores it: every field that has a default is present. */
@@ -6738,25 +6621,26 @@ export type StoredJiraCloudSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The user name. */
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.jira-cloud` type (Jira Cloud). */
 export interface CreateJiraCloudConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".jira-cloud";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: JiraCloudConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: JiraCloudSecrets;
 }
 
@@ -6791,8 +6675,6 @@ export type BigQueryConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a BigQuery connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6801,9 +6683,8 @@ export type BigQuerySecrets = {
   serviceAccountJson: string;
   /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
   scope?: string;
+  /** The authentication these credentials are for: `gcp_service_account` (GCP Service Account). */
   authType: "gcp_service_account";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `BigQueryConfig` as Kibana stores it: every field that has a default is present. */
@@ -6821,8 +6702,6 @@ export type StoredBigQueryConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `BigQuerySecrets`: no field has a default. */
@@ -6832,8 +6711,11 @@ export type StoredBigQuerySecrets = BigQuerySecrets;
 export interface CreateBigQueryConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".bigquery";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: BigQueryConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: BigQuerySecrets;
 }
 
@@ -6861,8 +6743,6 @@ export type GoogleCloudMonitoringConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Cloud Monitoring connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -6871,9 +6751,8 @@ export type GoogleCloudMonitoringSecrets = {
   serviceAccountJson: string;
   /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
   scope?: string;
+  /** The authentication these credentials are for: `gcp_service_account` (GCP Service Account). */
   authType: "gcp_service_account";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCloudMonitoringConfig` as Kibana stores it: every field that has a default is present. */
@@ -6884,8 +6763,6 @@ export type StoredGoogleCloudMonitoringConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GoogleCloudMonitoringSecrets`: no field has a default. */
@@ -6895,8 +6772,11 @@ export type StoredGoogleCloudMonitoringSecrets = GoogleCloudMonitoringSecrets;
 export interface CreateGoogleCloudMonitoringConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_cloud_monitoring";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: GoogleCloudMonitoringConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleCloudMonitoringSecrets;
 }
 
@@ -6922,17 +6802,14 @@ export type GoogleCloudStorageConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Cloud Storage connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GoogleCloudStorageSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -6958,9 +6835,8 @@ export type GoogleCloudStorageSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCloudStorageConfig` as Kibana stores it: every field that has a default is present. */
@@ -6969,17 +6845,14 @@ export type StoredGoogleCloudStorageConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCloudStorageSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredGoogleCloudStorageSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /**
    * The OAuth 2.0 authorization endpoint.
@@ -7005,17 +6878,19 @@ export type StoredGoogleCloudStorageSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.google_cloud_storage` type (Google Cloud Storage). */
 export interface CreateGoogleCloudStorageConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_cloud_storage";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleCloudStorageConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleCloudStorageSecrets;
 }
 
@@ -7043,8 +6918,6 @@ export type GoogleCloudSecretManagerConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Cloud Secret Manager connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7053,9 +6926,8 @@ export type GoogleCloudSecretManagerSecrets = {
   serviceAccountJson: string;
   /** The OAuth scope of the access token (default https://www.googleapis.com/auth/cloud-platform). */
   scope?: string;
+  /** The authentication these credentials are for: `gcp_service_account` (GCP Service Account). */
   authType: "gcp_service_account";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleCloudSecretManagerConfig` as Kibana stores it: every field that has a default is present. */
@@ -7066,8 +6938,6 @@ export type StoredGoogleCloudSecretManagerConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GoogleCloudSecretManagerSecrets`: no field has a default. */
@@ -7077,8 +6947,11 @@ export type StoredGoogleCloudSecretManagerSecrets = GoogleCloudSecretManagerSecr
 export interface CreateGoogleCloudSecretManagerConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gcp_secret_manager";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleCloudSecretManagerConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleCloudSecretManagerSecrets;
 }
 
@@ -7106,8 +6979,6 @@ export type OnePasswordConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a 1Password connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7131,9 +7002,8 @@ export type OnePasswordSecrets = {
    * @default "client_secret_basic"
    */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OnePasswordConfig` as Kibana stores it: every field that has a default is present. */
@@ -7144,8 +7014,6 @@ export type StoredOnePasswordConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OnePasswordSecrets` as Kibana stores it: every field that has a default is present. */
@@ -7169,17 +7037,19 @@ export type StoredOnePasswordSecrets = {
    * @default "client_secret_basic"
    */
   tokenEndpointAuthMethod: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.1password` type (1Password). */
 export interface CreateOnePasswordConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".1password";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: OnePasswordConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OnePasswordSecrets;
 }
 
@@ -7207,17 +7077,14 @@ export type CensysConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Censys connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type CensysSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `CensysConfig` as Kibana stores it: every field that has a default is present. */
@@ -7228,8 +7095,6 @@ export type StoredCensysConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `CensysSecrets`: no field has a default. */
@@ -7239,8 +7104,11 @@ export type StoredCensysSecrets = CensysSecrets;
 export interface CreateCensysConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".censys";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: CensysConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: CensysSecrets;
 }
 
@@ -7266,8 +7134,6 @@ export type TrelloConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Trello connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7276,9 +7142,8 @@ export type TrelloSecrets = {
   key: string;
   /** A credential sent as this URL query parameter. */
   token: string;
+  /** The authentication these credentials are for: `api_key_query` (API key query parameters). */
   authType: "api_key_query";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `TrelloConfig` as Kibana stores it: every field that has a default is present. */
@@ -7287,8 +7152,6 @@ export type StoredTrelloConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `TrelloSecrets`: no field has a default. */
@@ -7298,8 +7161,11 @@ export type StoredTrelloSecrets = TrelloSecrets;
 export interface CreateTrelloConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".trello";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: TrelloConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: TrelloSecrets;
 }
 
@@ -7327,8 +7193,6 @@ export type MispConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a MISP connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7339,9 +7203,8 @@ export type MispSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `api_key_header_with_tls` (API key header with TLS). */
   authType: "api_key_header_with_tls";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MispConfig` as Kibana stores it: every field that has a default is present. */
@@ -7352,8 +7215,6 @@ export type StoredMispConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `MispSecrets`: no field has a default. */
@@ -7363,8 +7224,11 @@ export type StoredMispSecrets = MispSecrets;
 export interface CreateMispConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".misp";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: MispConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MispSecrets;
 }
 
@@ -7392,8 +7256,6 @@ export type ArgoCdConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Argo CD connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7404,9 +7266,8 @@ export type ArgoCdSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `bearer_with_tls` (API token). */
   authType: "bearer_with_tls";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ArgoCdConfig` as Kibana stores it: every field that has a default is present. */
@@ -7417,8 +7278,6 @@ export type StoredArgoCdConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ArgoCdSecrets`: no field has a default. */
@@ -7428,8 +7287,11 @@ export type StoredArgoCdSecrets = ArgoCdSecrets;
 export interface CreateArgoCdConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".argocd";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ArgoCdConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ArgoCdSecrets;
 }
 
@@ -7457,8 +7319,6 @@ export type KubernetesConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Kubernetes connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7469,9 +7329,8 @@ export type KubernetesSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `bearer_with_tls` (API token). */
   authType: "bearer_with_tls";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The JSON key of a GCP service account authorized on the cluster. */
   serviceAccountJson: string;
@@ -7479,9 +7338,8 @@ export type KubernetesSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `kubernetes_gke` (Google Kubernetes Engine (GKE)). */
   authType: "kubernetes_gke";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The AWS access key ID. */
   accessKeyId: string;
@@ -7495,9 +7353,8 @@ export type KubernetesSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `kubernetes_eks` (Amazon EKS). */
   authType: "kubernetes_eks";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The Microsoft Entra tenant ID. */
   tenantId: string;
@@ -7509,9 +7366,8 @@ export type KubernetesSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `kubernetes_aks` (Azure Kubernetes Service (AKS)). */
   authType: "kubernetes_aks";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `KubernetesConfig` as Kibana stores it: every field that has a default is present. */
@@ -7522,8 +7378,6 @@ export type StoredKubernetesConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `KubernetesSecrets`: no field has a default. */
@@ -7533,8 +7387,11 @@ export type StoredKubernetesSecrets = KubernetesSecrets;
 export interface CreateKubernetesConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".kubernetes";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: KubernetesConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: KubernetesSecrets;
 }
 
@@ -7567,17 +7424,14 @@ export type NewRelicConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a New Relic connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type NewRelicSecrets = {
   /** The API key. */
   "API-Key": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `NewRelicConfig` as Kibana stores it: every field that has a default is present. */
@@ -7593,8 +7447,6 @@ export type StoredNewRelicConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `NewRelicSecrets`: no field has a default. */
@@ -7604,8 +7456,11 @@ export type StoredNewRelicSecrets = NewRelicSecrets;
 export interface CreateNewRelicConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".new_relic";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: NewRelicConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: NewRelicSecrets;
 }
 
@@ -7633,8 +7488,6 @@ export type SharePointServerConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a SharePoint Server connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7643,9 +7496,8 @@ export type SharePointServerSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SharePointServerConfig` as Kibana stores it: every field that has a default is present. */
@@ -7656,8 +7508,6 @@ export type StoredSharePointServerConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `SharePointServerSecrets`: no field has a default. */
@@ -7667,8 +7517,11 @@ export type StoredSharePointServerSecrets = SharePointServerSecrets;
 export interface CreateSharePointServerConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".sharepoint-server";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SharePointServerConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SharePointServerSecrets;
 }
 
@@ -7704,17 +7557,14 @@ export type SnowflakeConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Snowflake connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type SnowflakeSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -7731,9 +7581,8 @@ export type SnowflakeSecrets = {
    * @default true
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SnowflakeConfig` as Kibana stores it: every field that has a default is present. */
@@ -7752,17 +7601,14 @@ export type StoredSnowflakeConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `SnowflakeSecrets` as Kibana stores it: every field that has a default is present. */
 export type StoredSnowflakeSecrets = {
   /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
+  /** The authentication these credentials are for: `bearer` (Bearer token). */
   authType: "bearer";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 authorization endpoint. */
   authorizationUrl: string;
@@ -7779,17 +7625,19 @@ export type StoredSnowflakeSecrets = {
    * @default true
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.snowflake` type (Snowflake). */
 export interface CreateSnowflakeConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".snowflake";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SnowflakeConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SnowflakeSecrets;
 }
 
@@ -7822,8 +7670,6 @@ export type AnsibleControlServerConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Ansible Control Server connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7834,9 +7680,8 @@ export type AnsibleControlServerSecrets = {
   caCert?: string;
   /** How the server's TLS certificate is verified. */
   verificationMode?: "none" | "certificate" | "full";
+  /** The authentication these credentials are for: `bearer_with_tls` (API token). */
   authType: "bearer_with_tls";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AnsibleControlServerConfig` as Kibana stores it: every field that has a default is present. */
@@ -7852,8 +7697,6 @@ export type StoredAnsibleControlServerConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AnsibleControlServerSecrets`: no field has a default. */
@@ -7863,8 +7706,11 @@ export type StoredAnsibleControlServerSecrets = AnsibleControlServerSecrets;
 export interface CreateAnsibleControlServerConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".ansible_controller";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AnsibleControlServerConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AnsibleControlServerSecrets;
 }
 
@@ -7892,8 +7738,6 @@ export type OpenSearchAwsOpenSearchServiceConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a OpenSearch (AWS OpenSearch Service) connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7902,17 +7746,15 @@ export type OpenSearchAwsOpenSearchServiceSecrets = {
   accessKeyId: string;
   /** The AWS secret access key. */
   secretAccessKey: string;
+  /** The authentication these credentials are for: `aws_credentials` (AWS Credentials). */
   authType: "aws_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The user name. */
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OpenSearchAwsOpenSearchServiceConfig` as Kibana stores it: every field that has a default is present. */
@@ -7923,8 +7765,6 @@ export type StoredOpenSearchAwsOpenSearchServiceConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `OpenSearchAwsOpenSearchServiceSecrets`: no field has a default. */
@@ -7934,8 +7774,11 @@ export type StoredOpenSearchAwsOpenSearchServiceSecrets = OpenSearchAwsOpenSearc
 export interface CreateOpenSearchAwsOpenSearchServiceConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".opensearch_aws_opensearch_service";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: OpenSearchAwsOpenSearchServiceConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OpenSearchAwsOpenSearchServiceSecrets;
 }
 
@@ -7963,8 +7806,6 @@ export type AzureMonitorConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Azure Monitor connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -7982,9 +7823,8 @@ export type AzureMonitorSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AzureMonitorConfig` as Kibana stores it: every field that has a default is present. */
@@ -7995,8 +7835,6 @@ export type StoredAzureMonitorConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AzureMonitorSecrets` as Kibana stores it: every field that has a default is present. */
@@ -8014,17 +7852,19 @@ export type StoredAzureMonitorSecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.azure_monitor` type (Azure Monitor). */
 export interface CreateAzureMonitorConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".azure_monitor";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AzureMonitorConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AzureMonitorSecrets;
 }
 
@@ -8054,8 +7894,6 @@ export type WorkdayConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Workday connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -8066,10 +7904,7 @@ export type WorkdaySecrets = {
   tokenUrl: string;
   /** The OAuth client id. */
   clientId: string;
-  /**
-   * The scopes to request, separated by spaces.
-   * @default ""
-   */
+  /** The scopes to request, separated by spaces. */
   scope?: string;
   /** The OAuth client secret. */
   clientSecret: string;
@@ -8078,26 +7913,21 @@ export type WorkdaySecrets = {
    * @default false
    */
   useBasicAuth?: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
   /** The OAuth client id. */
   clientId: string;
-  /**
-   * The scopes to request, separated by spaces.
-   * @default ""
-   */
+  /** The scopes to request, separated by spaces. */
   scope?: string;
   /** The OAuth client secret. */
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `WorkdayConfig` as Kibana stores it: every field that has a default is present. */
@@ -8110,8 +7940,6 @@ export type StoredWorkdayConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `WorkdaySecrets` as Kibana stores it: every field that has a default is present. */
@@ -8134,9 +7962,8 @@ export type StoredWorkdaySecrets = {
    * @default false
    */
   useBasicAuth: boolean;
+  /** The authentication these credentials are for: `oauth_authorization_code` (OAuth Authorization Code). */
   authType: "oauth_authorization_code";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The OAuth 2.0 token endpoint. Kibana checks it against `xpack.actions.allowedHosts`. */
   tokenUrl: string;
@@ -8151,17 +7978,19 @@ export type StoredWorkdaySecrets = {
   clientSecret: string;
   /** How the client authenticates to the token endpoint. */
   tokenEndpointAuthMethod?: "client_secret_post" | "client_secret_basic";
+  /** The authentication these credentials are for: `oauth_client_credentials` (OAuth Client Credentials). */
   authType: "oauth_client_credentials";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.workday` type (Workday). */
 export interface CreateWorkdayConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".workday";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: WorkdayConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: WorkdaySecrets;
 }
 
@@ -8189,8 +8018,6 @@ export type ConfluenceCloudConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Confluence Cloud connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -8199,9 +8026,8 @@ export type ConfluenceCloudSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `ConfluenceCloudConfig` as Kibana stores it: every field that has a default is present. */
@@ -8212,8 +8038,6 @@ export type StoredConfluenceCloudConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `ConfluenceCloudSecrets`: no field has a default. */
@@ -8223,8 +8047,11 @@ export type StoredConfluenceCloudSecrets = ConfluenceCloudSecrets;
 export interface CreateConfluenceCloudConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".confluence-cloud";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: ConfluenceCloudConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: ConfluenceCloudSecrets;
 }
 
@@ -8250,17 +8077,14 @@ export type AbuseIPDBConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a AbuseIPDB connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type AbuseIPDBSecrets = {
   /** The API key. */
   Key: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `AbuseIPDBConfig` as Kibana stores it: every field that has a default is present. */
@@ -8269,8 +8093,6 @@ export type StoredAbuseIPDBConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `AbuseIPDBSecrets`: no field has a default. */
@@ -8280,8 +8102,11 @@ export type StoredAbuseIPDBSecrets = AbuseIPDBSecrets;
 export interface CreateAbuseIPDBConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".abuseipdb";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: AbuseIPDBConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AbuseIPDBSecrets;
 }
 
@@ -8309,17 +8134,14 @@ export type GoogleThreatIntelligenceConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Google Threat Intelligence connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
 export type GoogleThreatIntelligenceSecrets = {
   /** The API key. */
   "x-apikey": string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `GoogleThreatIntelligenceConfig` as Kibana stores it: every field that has a default is present. */
@@ -8330,8 +8152,6 @@ export type StoredGoogleThreatIntelligenceConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `GoogleThreatIntelligenceSecrets`: no field has a default. */
@@ -8341,8 +8161,11 @@ export type StoredGoogleThreatIntelligenceSecrets = GoogleThreatIntelligenceSecr
 export interface CreateGoogleThreatIntelligenceConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".google_threat_intelligence";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config?: GoogleThreatIntelligenceConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleThreatIntelligenceSecrets;
 }
 
@@ -8370,8 +8193,6 @@ export type MongoDBConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a MongoDB connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -8380,9 +8201,8 @@ export type MongoDBSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MongoDBConfig` as Kibana stores it: every field that has a default is present. */
@@ -8393,8 +8213,6 @@ export type StoredMongoDBConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `MongoDBSecrets`: no field has a default. */
@@ -8404,8 +8222,11 @@ export type StoredMongoDBSecrets = MongoDBSecrets;
 export interface CreateMongoDBConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".mongodb";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: MongoDBConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MongoDBSecrets;
 }
 
@@ -8445,8 +8266,6 @@ export type MySQLConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a MySQL connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -8455,9 +8274,8 @@ export type MySQLSecrets = {
   username: string;
   /** The password. */
   password: string;
+  /** The authentication these credentials are for: `basic` (Basic authentication). */
   authType: "basic";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `MySQLConfig` as Kibana stores it: every field that has a default is present. */
@@ -8480,8 +8298,6 @@ export type StoredMySQLConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `MySQLSecrets`: no field has a default. */
@@ -8491,8 +8307,11 @@ export type StoredMySQLSecrets = MySQLSecrets;
 export interface CreateMySQLConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".mysql";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: MySQLConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MySQLSecrets;
 }
 
@@ -8520,8 +8339,6 @@ export type OktaConfig = {
   authType?: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of a Okta connector: `authType` chooses the authentication, the other keys are its credentials. Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -8553,15 +8370,13 @@ export type OktaSecrets = {
   privateKey: string;
   /** The private key's passphrase. */
   passphrase?: string;
+  /** The authentication these credentials are for: `oauth_client_credentials_private_key_jwt` (OAuth Client Credentials (Private Key JWT)). */
   authType: "oauth_client_credentials_private_key_jwt";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The API key. */
   apiToken: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OktaConfig` as Kibana stores it: every field that has a default is present. */
@@ -8572,8 +8387,6 @@ export type StoredOktaConfig = {
   authType: string;
   /** The actions (by name) the connector may run; `null` or absent = the actions Kibana recommends. When set, it must name at least one action. */
   selectedActions?: string[] | null;
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `OktaSecrets` as Kibana stores it: every field that has a default is present. */
@@ -8605,23 +8418,24 @@ export type StoredOktaSecrets = {
   privateKey: string;
   /** The private key's passphrase. */
   passphrase?: string;
+  /** The authentication these credentials are for: `oauth_client_credentials_private_key_jwt` (OAuth Client Credentials (Private Key JWT)). */
   authType: "oauth_client_credentials_private_key_jwt";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 } | {
   /** The API key. */
   apiToken: string;
+  /** The authentication these credentials are for: `api_key_header` (API key header authentication). */
   authType: "api_key_header";
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The body of a create-connector request for the `.okta` type (Okta). */
 export interface CreateOktaConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".okta";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: OktaConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OktaSecrets;
 }
 
@@ -8663,8 +8477,11 @@ export type StoredOpsgenieSecrets = OpsgenieSecrets;
 export interface CreateOpsgenieConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".opsgenie";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: OpsgenieConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: OpsgenieSecrets;
 }
 
@@ -8706,8 +8523,11 @@ export type StoredJiraServiceManagementSecrets = JiraServiceManagementSecrets;
 export interface CreateJiraServiceManagementConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".jira-service-management";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: JiraServiceManagementConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: JiraServiceManagementSecrets;
 }
 
@@ -8751,8 +8571,11 @@ export type StoredTinesSecrets = TinesSecrets;
 export interface CreateTinesConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".tines";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: TinesConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: TinesSecrets;
 }
 
@@ -8903,8 +8726,11 @@ export type StoredOpenAISecrets = OpenAISecrets;
 export interface CreateOpenAIConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gen-ai";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: OpenAIConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: OpenAISecrets;
 }
 
@@ -8973,8 +8799,11 @@ export type StoredAmazonBedrockSecrets = AmazonBedrockSecrets;
 export interface CreateAmazonBedrockConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".bedrock";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AmazonBedrockConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: AmazonBedrockSecrets;
 }
 
@@ -9045,8 +8874,11 @@ export type StoredGoogleGeminiSecrets = GoogleGeminiSecrets;
 export interface CreateGoogleGeminiConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".gemini";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: GoogleGeminiConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: GoogleGeminiSecrets;
 }
 
@@ -9088,8 +8920,11 @@ export type StoredD3SecuritySecrets = D3SecuritySecrets;
 export interface CreateD3SecurityConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".d3security";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: D3SecurityConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: D3SecuritySecrets;
 }
 
@@ -9135,8 +8970,11 @@ export type StoredIbmResilientSecrets = IbmResilientSecrets;
 export interface CreateIbmResilientConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".resilient";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: IbmResilientConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: IbmResilientSecrets;
 }
 
@@ -9191,8 +9029,11 @@ export type StoredTheHiveSecrets = TheHiveSecrets;
 export interface CreateTheHiveConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".thehive";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: TheHiveConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: TheHiveSecrets;
 }
 
@@ -9247,8 +9088,11 @@ export type StoredXsoarSecrets = {
 export interface CreateXsoarConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".xsoar";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: XsoarConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: XsoarSecrets;
 }
 
@@ -9283,8 +9127,6 @@ export type McpConfig = {
   apiKeyHeaderName?: string;
   /** Headers sent with every request (name → value). Use `secrets.secretHeaders` for values that must stay secret. */
   headers?: { [key: string]: string };
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** Credentials of an MCP connector: fill in the ones the chosen `authType` uses. Kibana does not check that they match it (a `bearer` connector without `token` sends no `Authorization` header). Kibana stores them encrypted and never returns them. Left out, they are `{}`. */
@@ -9299,8 +9141,6 @@ export type McpSecrets = {
   password?: string;
   /** Headers whose values are kept secret (for example an API key), sent with every request. */
   secretHeaders?: { [key: string]: string };
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** `McpConfig` as Kibana stores it: every field that has a default is present. */
@@ -9318,8 +9158,6 @@ export type StoredMcpConfig = {
   apiKeyHeaderName?: string;
   /** Headers sent with every request (name → value). Use `secrets.secretHeaders` for values that must stay secret. */
   headers?: { [key: string]: string };
-  /** Other keys: accepted (Kibana drops them), but not blank strings. */
-  [key: string]: unknown;
 };
 
 /** The same as `McpSecrets`: no field has a default. */
@@ -9329,8 +9167,11 @@ export type StoredMcpSecrets = McpSecrets;
 export interface CreateMcpConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".mcp";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: McpConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: McpSecrets;
 }
 
@@ -9372,8 +9213,11 @@ export type StoredSentinelOneSecrets = SentinelOneSecrets;
 export interface CreateSentinelOneConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".sentinelone";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: SentinelOneConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: SentinelOneSecrets;
 }
 
@@ -9417,8 +9261,11 @@ export type StoredCrowdStrikeSecrets = CrowdStrikeSecrets;
 export interface CreateCrowdStrikeConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".crowdstrike";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: CrowdStrikeConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: CrowdStrikeSecrets;
 }
 
@@ -9512,8 +9359,11 @@ export type StoredAiSecrets = {
 export interface CreateAiConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".inference";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: AiConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets?: AiSecrets;
 }
 
@@ -9563,8 +9413,11 @@ export type StoredMicrosoftDefenderForEndpointSecrets = MicrosoftDefenderForEndp
 export interface CreateMicrosoftDefenderForEndpointConnectorBody {
   /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */
   name: string;
+  /** The connector type, which picks the schema of `config` and `secrets`. */
   connector_type_id: ".microsoft_defender_endpoint";
+  /** The connector's settings, stored as they are (with defaults filled in); left out, `{}`. */
   config: MicrosoftDefenderForEndpointConfig;
+  /** The connector's credentials, stored encrypted and never returned; left out, `{}`. */
   secrets: MicrosoftDefenderForEndpointSecrets;
 }
 

@@ -5,7 +5,9 @@
 // Browsers and bundlers (Vite, webpack 5) import kibana_connectors.js and call `init()`, which
 // fetches the wasm file next to it. Node takes the `node` export condition: node.js instantiates
 // the module synchronously from the file, so that a plain `import` is ready to use.
-import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const pkg = new URL('pkg/', root);
@@ -99,5 +101,13 @@ copyFileSync(new URL('README.md', root), new URL('README.md', pkg));
 mkdirSync(new URL('cli/', pkg), { recursive: true });
 for (const name of cliFiles) copyFileSync(new URL(`cli/${name}`, root), new URL(`cli/${name}`, pkg));
 
-// The committed schemas (schemas/), which every schema's `$id` names.
-cpSync(new URL('schemas/', root), new URL('schemas/', pkg), { recursive: true });
+// The committed JSON files of schemas/ (which every schema's `$id` names), without their
+// indentation: 5.2 MB instead of 9.2 MB unpacked. The declarations there are the package's own
+// kibana_connectors_types.d.ts already.
+for (const entry of readdirSync(new URL('schemas/', root), { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+  const from = join(entry.parentPath ?? entry.path, entry.name);
+  const to = fileURLToPath(new URL(`schemas/${relative(fileURLToPath(new URL('schemas/', root)), from)}`, pkg));
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, `${JSON.stringify(JSON.parse(readFileSync(from, 'utf8')))}\n`);
+}

@@ -128,6 +128,7 @@ pub fn body(connector_type: &ConnectorType, contract: Contract) -> Option<Value>
             for rule in &mut rules {
                 type_objects(rule, 0);
                 name_given_types(rule, &schema);
+                conditional_defaults(rule, &mut schema);
             }
             if let (false, Value::Object(map)) = (rules.is_empty(), &mut schema) {
                 map.insert("allOf".to_owned(), Value::Array(rules));
@@ -234,6 +235,44 @@ fn name_given_types(rule: &mut Value, body: &Value) {
             });
         }
     });
+}
+
+/// Where a rule's `then` requires a `config` field to be `null` (`.webhook`'s `authType` when
+/// `hasAuth` is false) and the field has another default, that default moves into the rule's
+/// `else` and the `then` says `default: null`, which is what Kibana does (it empties an omitted
+/// `authType` when `hasAuth` is false). A form that fills defaults in (react-jsonschema-form)
+/// would otherwise fill in a value the rule refuses, and hide the field that could fix it.
+fn conditional_defaults(rule: &mut Value, body: &mut Value) {
+    if rule.get("else").is_some() {
+        return;
+    }
+    let Some(Value::Object(fields)) = rule.pointer_mut("/then/properties/config/properties") else {
+        return;
+    };
+    let mut moved = Map::new();
+    for (field, schema) in fields.iter_mut() {
+        let Value::Object(schema) = schema else {
+            continue;
+        };
+        let property = body.pointer_mut(&format!("/properties/config/properties/{field}"));
+        let Some(Value::Object(property)) = property else {
+            continue;
+        };
+        let nulled = schema.get("type") == Some(&json!("null"));
+        if let (true, Some(default)) = (nulled, property.get("default").filter(|d| !d.is_null())) {
+            moved.insert(field.clone(), json!({ "default": default }));
+            property.remove("default");
+            schema.insert("default".to_owned(), Value::Null);
+        }
+    }
+    if !moved.is_empty() {
+        if let Value::Object(rule) = rule {
+            rule.insert(
+                "else".to_owned(),
+                json!({ "type": "object", "properties": { "config": { "type": "object", "properties": moved } } }),
+            );
+        }
+    }
 }
 
 /// The title and description of a type's create (or update) body.

@@ -120,7 +120,7 @@ fn connector_type_declarations(out: &mut String, connector_type: &ConnectorType)
     let optional = |property: &str| if required(property) { "" } else { "?" };
     let _ = writeln!(
         out,
-        "/** The body of a create-connector request for the `{id}` type ({}). */\nexport interface {} {{\n  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */\n  name: string;\n  connector_type_id: {};\n  config{}: {name}Config;\n  secrets{}: {name}Secrets;\n}}\n",
+        "/** The body of a create-connector request for the `{id}` type ({}). */\nexport interface {} {{\n  /** The display name of the connector. It need not be unique, but a distinctive name helps to find it. */\n  name: string;\n  /** The connector type, which picks the schema of `config` and `secrets`. */\n  connector_type_id: {};\n  /** The connector's settings, stored as they are (with defaults filled in); left out, `{{}}`. */\n  config{}: {name}Config;\n  /** The connector's credentials, stored encrypted and never returned; left out, `{{}}`. */\n  secrets{}: {name}Secrets;\n}}\n",
         connector_type.name,
         schema::definition_name(connector_type, Contract::Request),
         literal(id),
@@ -636,12 +636,12 @@ fn object_type(map: &Map<String, Value>, depth: usize) -> String {
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let others = match map.get("additionalProperties") {
-        Some(Value::Bool(false)) => None,
-        None | Some(Value::Bool(true)) => Some("JsonValue".to_owned()),
-        Some(schema) => Some(ts_type(schema, depth + 1)),
-    };
     if properties.is_empty() {
+        let others = match map.get("additionalProperties") {
+            Some(Value::Bool(false)) => None,
+            None | Some(Value::Bool(true)) => Some("JsonValue".to_owned()),
+            Some(schema) => Some(ts_type(schema, depth + 1)),
+        };
         return match others {
             None => "Record<string, never>".to_owned(),
             Some(values) => format!("{{ [key: string]: {values} }}"),
@@ -667,13 +667,9 @@ fn object_type(map: &Map<String, Value>, depth: usize) -> String {
             ts_type(property, depth + 1)
         );
     }
-    if others.is_some() {
-        // The index signature must admit every property's type, `undefined` included.
-        let _ = writeln!(
-            out,
-            "{indent}/** Other keys: accepted (Kibana drops them), but not blank strings. */\n{indent}[key: string]: unknown;"
-        );
-    }
+    // No index signature for the other keys of an object with properties, open or not: Kibana
+    // drops them (a `z.object`), so a key the type does not name is a typo, which the compiler
+    // catches. JSON text and `unknown` values with such keys still pass (checked at run time).
     out.push_str(&"  ".repeat(depth));
     out.push('}');
     out

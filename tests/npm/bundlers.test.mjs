@@ -2,7 +2,9 @@
 // into a fresh app that does `import init, { validate } from 'kibana-connectors'; await init()`,
 // built with Vite and with webpack 5 (both from this repository's node_modules, with no
 // configuration about the package), served from a static server and run in headless Chromium.
-// Also the Vite dev server, which serves the package from node_modules.
+// Also the Vite dev server, which serves the package from node_modules; and esbuild, which does
+// not copy the wasm file by itself: the README's way (its `file` loader and `init`'s
+// `module_or_path`).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vite from 'vite';
 import webpack from 'webpack';
+import * as esbuild from 'esbuild';
 import { launchBrowser } from '../../www/test/helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +34,11 @@ document.body.dataset.result = JSON.stringify({
   version: version(),
 });
 `;
+// esbuild: the wasm file imported with the `file` loader (copied to the output, its URL given).
+const APP_ESBUILD = APP.replace(
+  "await init();",
+  "import wasmUrl from 'kibana-connectors/kibana_connectors_bg.wasm';\n\nawait init({ module_or_path: wasmUrl });",
+);
 // `href="data:,"`: no favicon request, so that any failed request in the page is a failure.
 const html = (script) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>app</title><link rel="icon" href="data:,">${script}</head><body></body></html>
@@ -54,6 +62,7 @@ before(async () => {
   // there; the bundlers run from the repository's node_modules, so nothing is downloaded.
   npm(['install', join(dir, packed.filename), '--offline', '--ignore-scripts'], project);
   writeFileSync(join(project, 'src', 'main.js'), APP);
+  writeFileSync(join(project, 'src', 'esbuild.js'), APP_ESBUILD);
   writeFileSync(join(project, 'index.html'), html('<script type="module" src="/src/main.js"></script>'));
 
   const node = await import(join(PKG, 'node.js'));
@@ -184,6 +193,23 @@ test('webpack 5 builds the app with no configuration, and it validates in the br
   // webpack's output is a classic script (top-level await included); its publicPath is 'auto'.
   writeFileSync(join(outDir, 'index.html'), html('<script src="main.js"></script>'));
   await checkBuild(t, `webpack ${webpack.version}`, outDir, ms(started));
+});
+
+test("esbuild builds the app with its file loader for the wasm, and it validates in the browser", async (t) => {
+  const outDir = join(project, 'dist-esbuild');
+  const started = performance.now();
+  const result = await esbuild.build({
+    absWorkingDir: project,
+    entryPoints: ['src/esbuild.js'],
+    bundle: true,
+    format: 'esm',
+    loader: { '.wasm': 'file' },
+    outdir: outDir,
+    logLevel: 'silent',
+  });
+  assert.deepEqual([...result.errors, ...result.warnings], []);
+  writeFileSync(join(outDir, 'index.html'), html('<script type="module" src="esbuild.js"></script>'));
+  await checkBuild(t, `esbuild ${esbuild.version}`, outDir, ms(started));
 });
 
 test('the Vite dev server serves the app with no configuration, and it validates in the browser', async (t) => {

@@ -57,7 +57,7 @@ test('the tarball holds the package and nothing else', (t) => {
       .filter((name) => name.endsWith('.mjs'))
       .map((name) => `cli/${name}`),
     // The committed schemas (tests/npm/schemas.test.mjs checks their content).
-    ...listFiles(join(ROOT, 'schemas')).map((path) => `schemas/${path}`),
+    ...listFiles(join(ROOT, 'schemas')).filter((path) => path.endsWith('.json')).map((path) => `schemas/${path}`),
   ].sort());
   const wasm = readFileSync(join(PKG, 'kibana_connectors_bg.wasm'));
   t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);
@@ -120,6 +120,19 @@ test('TypeScript: the usage compiles with Node resolution (no DOM types) and wit
     const run = tsc(config);
     assert.equal(run.status, 0, `${config}:\n${run.stdout}${run.stderr}`);
   }
+});
+
+test("TypeScript: the README's quick start compiles as it is", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const quickStart = readme.match(/## What it is[\s\S]*?```ts\n([\s\S]*?)```/)?.[1];
+  assert.ok(quickStart?.includes('validate('), 'the quick start is a ts block under "What it is"');
+  writeFileSync(join(project, 'readme.ts'), `${quickStart}export {};\n`);
+  writeFileSync(
+    join(project, 'tsconfig.readme.json'),
+    JSON.stringify({ extends: './tsconfig.node.json', files: ['readme.ts'] }),
+  );
+  const run = tsc('tsconfig.readme.json');
+  assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
 });
 
 test('TypeScript: a wrong body does not compile', () => {

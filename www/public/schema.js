@@ -252,6 +252,18 @@ export function objectFields(rawSchema, root, base, context) {
 }
 
 /** One field's spec. */
+/** The default a body-level rule's `else` gives the field at `path` (`/config/authType`). */
+function conditionalDefault(root, path) {
+  const parts = parsePointer(path);
+  if (parts.length !== 2) return undefined;
+  const [group, key] = parts;
+  for (const rule of root?.allOf ?? []) {
+    const field = rule?.else?.properties?.[group]?.properties?.[key];
+    if (field && Object.hasOwn(field, 'default')) return field.default;
+  }
+  return undefined;
+}
+
 export function fieldSpec(rawSchema, root, path, key, required, context) {
   const shape = classify(rawSchema, root);
   const schema = mergeAllOf(deref(rawSchema, root), root);
@@ -269,12 +281,16 @@ export function fieldSpec(rawSchema, root, path, key, required, context) {
     hasDefault: Object.hasOwn(schema, 'default'),
     default: schema.default,
   };
+  // A default that holds unless a rule empties the field (`.webhook`'s `authType`, `null` when
+  // `hasAuth` is false) sits in that rule's `else`; the page hides and empties the field then.
+  const conditional = conditionalDefault(root, path);
+  if (!spec.hasDefault && conditional !== undefined) Object.assign(spec, { hasDefault: true, default: conditional });
   // A secret group holds names and addresses too (a user, a client id, an OAuth URL, the auth
   // method): only the others are masked and typed in password inputs.
   spec.sensitive = secret && !(hints.notSensitive?.has(key) ?? false) && !['enum', 'boolean'].includes(shape.kind);
   // What a fresh form starts with: the default, unless the page knows better (hints.initial).
   if (hints.initial && Object.hasOwn(hints.initial, path)) spec.initial = hints.initial[path];
-  else if (spec.hasDefault) spec.initial = schema.default;
+  else if (spec.hasDefault) spec.initial = spec.default;
   const inner = shape.schema ?? schema;
   if (shape.kind === 'enum') {
     spec.options = shape.options;

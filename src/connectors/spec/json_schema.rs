@@ -193,7 +193,11 @@ fn object_schema(fields: &[Field], unknown: Unknown, auth: Option<AuthKind>) -> 
     if let Some(kind) = auth {
         properties.insert(
             AUTH_TYPE.to_owned(),
-            serde_json::json!({ "type": "string", "const": kind.id() }),
+            serde_json::json!({
+                "type": "string",
+                "const": kind.id(),
+                "description": format!("The authentication these credentials are for: `{}` ({}).", kind.id(), kind.label()),
+            }),
         );
         required.push(AUTH_TYPE);
     }

@@ -100,3 +100,19 @@ validate(42);
 jsonSchema('.index', { dialect: 'draft-04' });
 // @ts-expect-error the schema of an unknown type may be null
 export const unsure = maybe.title;
+
+// A misspelt config key is a compile error, also for a spec type whose config Kibana reads as a
+// plain `z.object` (it would drop the key silently).
+export const typo: CreateConnectorBody = {
+  name: 'n',
+  connector_type_id: '.alienvault-otx',
+  // @ts-expect-error: `selectedAction` is not a config key (`selectedActions` is)
+  config: { selectedAction: ['x'] },
+  secrets: { authType: 'api_key_header', 'X-OTX-API-KEY': 'k' },
+};
+export const spelt: CreateConnectorBody = {
+  name: 'n',
+  connector_type_id: '.alienvault-otx',
+  config: { selectedActions: ['x'] },
+  secrets: { authType: 'api_key_header', 'X-OTX-API-KEY': 'k' },
+};

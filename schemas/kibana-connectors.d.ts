@@ -11020,13 +11020,14 @@ export function normalize(body: CreateConnectorBody | string, options?: CreateOp
  * A JSON Schema. Without a connector type (or with `null`), the bundle: every creatable type's
  * schema, picked by `connector_type_id` (an OpenAPI-style `discriminator` is included: give ajv
  * `discriminator: true`). With a type, that type's schema, or `null` for a type without one
- * (unknown, or a system action type). Throws a `TypeError` for options it does not know.
+ * (unknown, or a system action type). Throws a `TypeError` for options it does not know, and
+ * for the bundle of the `update` contract (an update body does not name its type).
  *
  * @example
  * jsonSchema(".index").properties.config; // the Index connector's config
  * jsonSchema(undefined, { dialect: "draft-07", contract: "stored" }); // every stored connector
  */
-export function jsonSchema(connectorTypeId?: null, options?: JsonSchemaOptions): JsonSchema;
+export function jsonSchema(connectorTypeId?: null, options?: JsonSchemaOptions & { contract?: Exclude<JsonSchemaContract, "update"> }): JsonSchema;
 export function jsonSchema(connectorTypeId: string, options?: JsonSchemaOptions): JsonSchema | null;
 
 /**

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::pipeline::options::Options;
 use crate::pipeline::validate;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
-use crate::schema::{self, SchemaOptions};
+use crate::schema::{self, Contract, SchemaOptions};
 use crate::versions::KibanaVersion;
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -107,26 +107,43 @@ enum Answer<T> {
     TypeError(String),
 }
 
+/// The options of the exports that take only options (`connectorTypes`, `jsonSchema`) as an
+/// object: `null`/`undefined` is no options, a key whose value is `null` is left out (as
+/// `validate` reads its options), and anything but an object is a `TypeError` message (the
+/// JavaScript half marks a non-object as `{ "$typeof": … }`).
+fn options_object(
+    options_json: &str,
+    function: &str,
+    shape: &str,
+) -> Result<serde_json::Map<String, Value>, String> {
+    match serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null) {
+        Value::Null => Ok(serde_json::Map::new()),
+        Value::Object(map) if map.len() == 1 && map.contains_key("$typeof") => {
+            Err(match map.get("$typeof").and_then(Value::as_str) {
+                Some("unreadable") => format!(
+                    "{function}: the options cannot be read (a getter, a Proxy trap or a revoked Proxy threw)"
+                ),
+                _ => format!("{function}: the options must be an object {shape}"),
+            })
+        }
+        Value::Object(mut map) => {
+            map.retain(|_, value| !value.is_null());
+            Ok(map)
+        }
+        _ => Err(format!("{function}: the options must be an object {shape}")),
+    }
+}
+
 /// A `{ kibanaVersion? }` option as JSON text: the default release when absent.
 fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, String> {
-    let value = serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null);
-    let version = match &value {
-        Value::Null => None,
-        Value::Object(map) => {
-            if let Some(key) = map.keys().find(|key| *key != "kibanaVersion") {
-                return Err(format!(
-                    "{function}: unknown option {key:?}: the options are {{ kibanaVersion?: string }}"
-                ));
-            }
-            map.get("kibanaVersion").filter(|v| !v.is_null())
-        }
-        _ => {
-            return Err(format!(
-                "{function}: the options must be an object {{ kibanaVersion?: string }}"
-            ));
-        }
-    };
-    match version {
+    let shape = "{ kibanaVersion?: string }";
+    let map = options_object(options_json, function, shape)?;
+    if let Some(key) = map.keys().find(|key| *key != "kibanaVersion") {
+        return Err(format!(
+            "{function}: unknown option {key:?}: the options are {shape}"
+        ));
+    }
+    match map.get("kibanaVersion") {
         None => Ok(KibanaVersion::default()),
         Some(Value::String(text)) => {
             KibanaVersion::parse(text).map_err(|e| format!("{function}: {e}"))
@@ -209,28 +226,34 @@ pub fn json_schema_text(connector_type_id: &str, options_json: &str) -> String {
         Schema(Option<Value>),
         TypeError(String),
     }
-    let options = match serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null) {
-        Value::Null => Ok(SchemaOptions::default()),
-        value => serde_json::from_value::<SchemaOptions>(value).map_err(|error| {
-            format!(
-                "jsonSchema: the options are not {{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\" | \"update\", kibanaVersion?: string }}: {error}"
-            )
-        }),
-    }
-    // The package answers for the default release unless told otherwise.
-    .map(|mut options| {
-        options.kibana_version.get_or_insert_with(KibanaVersion::default);
-        options
+    let shape = "{ dialect?: \"2020-12\" | \"draft-07\" | \"openapi-3.0\", contract?: \"request\" | \"stored\" | \"update\", kibanaVersion?: string }";
+    let options = options_object(options_json, "jsonSchema", shape)
+        .and_then(|map| {
+            serde_json::from_value::<SchemaOptions>(Value::Object(map))
+                .map_err(|error| format!("jsonSchema: the options are not {shape}: {error}"))
+        })
+        // The package answers for the default release unless told otherwise.
+        .map(|mut options| {
+            options
+                .kibana_version
+                .get_or_insert_with(KibanaVersion::default);
+            options
+        });
+    let id = serde_json::from_str::<Value>(connector_type_id).unwrap_or(Value::Bool(false));
+    let options = options.and_then(|options| {
+        if id.is_null() && options.contract == Contract::Update {
+            Err("jsonSchema: an update body does not name its type, so there is no bundle of update schemas: give the connector type (jsonSchema(\".webhook\", { contract: \"update\" }))".to_owned())
+        } else {
+            Ok(options)
+        }
     });
     json(&match options {
         Err(message) => Answer::TypeError(message),
-        Ok(options) => Answer::Schema(
-            match serde_json::from_str::<Value>(connector_type_id).unwrap_or(Value::Bool(false)) {
-                Value::Null => schema::json_schema_with(None, options),
-                Value::String(id) => schema::json_schema_with(Some(&id), options),
-                _ => None,
-            },
-        ),
+        Ok(options) => Answer::Schema(match id {
+            Value::Null => schema::json_schema_with(None, options),
+            Value::String(id) => schema::json_schema_with(Some(&id), options),
+            _ => None,
+        }),
     })
 }
 

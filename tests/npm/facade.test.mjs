@@ -112,3 +112,14 @@ test('kibanaVersions lists each release line the options accept, with one defaul
   releases[0].version = 'changed';
   assert.equal(pkg.kibanaVersions()[0].version, '8.19');
 });
+
+test('the options of connectorTypes and jsonSchema: an object, null values left out, anything else a TypeError', () => {
+  for (const options of ['x', 5, [], true]) {
+    assert.throws(() => pkg.connectorTypes(options), { name: 'TypeError', message: /^connectorTypes: the options must be an object/ }, String(options));
+    assert.throws(() => pkg.jsonSchema('.index', options), { name: 'TypeError', message: /^jsonSchema: the options must be an object/ }, String(options));
+  }
+  assert.deepEqual(pkg.jsonSchema('.index', { contract: null, dialect: null, kibanaVersion: null }), pkg.jsonSchema('.index'));
+  assert.deepEqual(pkg.connectorTypes({ kibanaVersion: null }), pkg.connectorTypes());
+  // The JavaScript half's marker for a non-object never shows in a message.
+  assert.throws(() => pkg.connectorTypes('x'), (error) => !error.message.includes('$typeof'));
+});

@@ -83,6 +83,9 @@ const picked: KibanaVersion[] = kibanaVersions().map((release) => release.versio
 export const pickedTypes = connectorTypes({ kibanaVersion: picked[0] });
 // @ts-expect-error 7.17 is not a release this package answers for
 export const tooOld = validate('{}', { kibanaVersion: '7.17' });
+// @ts-expect-error update bodies do not name their type: there is no bundle of them
+export const noUpdateBundle = jsonSchema(undefined, { contract: 'update' });
+export const updateSchema: JsonSchema | null = jsonSchema('.webhook', { contract: 'update' });
 export type StoredIndexConfig = ConnectorTypes['.index']['storedConfig'];
 
 // Mistakes the compiler catches.

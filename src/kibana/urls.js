@@ -8,6 +8,10 @@
 // with a string or `undefined`, never an exception: nothing thrown here may unwind through the
 // module.
 
+/** The host's parser as it was when the module loaded: a page that later replaces `URL` (a
+ *  polyfill, a test stub) does not change the answers. */
+const HostURL = globalThis.URL;
+
 /** The schemes the URL Standard calls special (their hosts are domains or IP addresses). */
 const SPECIAL = new Set(['ftp:', 'file:', 'http:', 'https:', 'ws:', 'wss:']);
 
@@ -62,7 +66,7 @@ function punycodeDecode(input) {
 function standardUrl(value) {
   let url;
   try {
-    url = new URL(value);
+    url = new HostURL(value);
   } catch {
     return undefined;
   }
@@ -81,7 +85,7 @@ function standardUrl(value) {
     if (decoded === undefined || decoded === '') return undefined;
     let again;
     try {
-      again = new URL(`http://${decoded}/`).hostname;
+      again = new HostURL(`http://${decoded}/`).hostname;
     } catch {
       return undefined;
     }

@@ -123,3 +123,22 @@ test('the options of connectorTypes and jsonSchema: an object, null values left 
   // The JavaScript half's marker for a non-object never shows in a message.
   assert.throws(() => pkg.connectorTypes('x'), (error) => !error.message.includes('$typeof'));
 });
+
+test('a page that replaces URL after the import does not change the answers', () => {
+  // A host name that is not plain ASCII: the module asks the host's parser.
+  const body = { name: 'n', connector_type_id: '.webhook', config: { url: 'https://bücher.example/in', hasAuth: false } };
+  const before = pkg.validate(body);
+  const saved = globalThis.URL;
+  globalThis.URL = class {
+    constructor() {
+      throw new Error('a stub');
+    }
+  };
+  try {
+    assert.equal(before.valid, true);
+    assert.deepEqual(pkg.validate(body), before);
+    assert.equal(pkg.validate({ ...body, config: { ...body.config, url: 'https://exa mple.com' } }).valid, false);
+  } finally {
+    globalThis.URL = saved;
+  }
+});

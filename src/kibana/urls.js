@@ -118,7 +118,10 @@ export function domainToAscii(domain) {
   }
 }
 
+/** `String.prototype.toLowerCase` as it was when the module loaded. */
+const lowerCase = String.prototype.toLowerCase;
+
 /** `text.toLowerCase()`. */
 export function toLowerCase(text) {
-  return text.toLowerCase();
+  return lowerCase.call(text);
 }

@@ -344,3 +344,19 @@ test('the npm package ships the committed schemas under kibana-connectors/schema
     assert.deepEqual(readJson(new URL(`pkg/${file}`, ROOT)), readJson(new URL(file, ROOT)), file);
   }
 });
+
+test('the README\'s idiom holds many types and releases in one ajv: each $id compiled once', async () => {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { loadPackage } = await import('../../www/test/helpers.mjs');
+  const pkg = await loadPackage();
+  const ajv = new Ajv2020({ discriminator: true });
+  const compiled = (schema) => ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+  const body = { name: 'n', connector_type_id: '.index', config: { index: 'i' } };
+  for (const kibanaVersion of ['8.19', '9.3', '9.6', 'main']) {
+    for (const id of ['.index', '.webhook', '.gen-ai']) compiled(pkg.jsonSchema(id, { kibanaVersion }));
+    assert.equal(compiled(pkg.jsonSchema('.index', { kibanaVersion }))(body), true, kibanaVersion);
+    assert.equal(compiled(pkg.jsonSchema(undefined, { kibanaVersion }))(body), true, kibanaVersion);
+  }
+  // The trap the idiom avoids.
+  assert.throws(() => new Ajv2020().compile(pkg.jsonSchema('.index')) && ajv.compile(pkg.jsonSchema('.index')), /already exists/);
+});

@@ -71,7 +71,6 @@ export function parseArguments(argv) {
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('no command: write kibana-connectors check <files…>');
   if (command !== 'check') throw new UsageError(`unknown command "${command}" (the command is check)`);
-  if (paths.length === 0) throw new UsageError('check needs files, folders or - (standard input)');
   if (paths.filter((path) => path === '-').length > 1) throw new UsageError('- (standard input) can be named once');
   const settings = {
     paths,
@@ -96,6 +95,8 @@ export function parseArguments(argv) {
   }
   if (settings.fix && paths.includes('-')) throw new UsageError('--fix writes files: it cannot write standard input back');
   if (settings.fix && settings.versions && settings.versions.length > 1) throw new UsageError('--fix takes one --kibana-version');
+  // Last: an option that took the only path as its value (`--kibana-version a.json`) is named first.
+  if (paths.length === 0) throw new UsageError('check needs files, folders or - (standard input)');
   return settings;
 }
 

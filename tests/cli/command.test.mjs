@@ -174,6 +174,7 @@ describe('the installed command', () => {
       [['check', '--type', '.webhook', 'x.json'], '--type is for update bodies: add --mode update'],
       [['check', '--kibana-version', '8.x', 'x.json'], '--kibana-version: "8.x" is not a Kibana version (write 8.19, 9.3.2 or main; several with commas: 8.19,9.6)'],
       [['check', '--kibana-version', '8.19,8.19', 'x.json'], '--kibana-version: a version is named twice'],
+      [['check', '--kibana-version', 'x.json'], '--kibana-version: "x.json" is not a Kibana version (write 8.19, 9.3.2 or main; several with commas: 8.19,9.6)'],
       [['check', '--fix', '-'], '--fix writes files: it cannot write standard input back'],
       [['check', '--colour', 'x.json'], "Unknown option '--colour'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--colour\""],
     ]) {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::pipeline::options::Options;
+use crate::pipeline::options::{self, Options};
 use crate::pipeline::validate;
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 use crate::schema::{self, Contract, SchemaOptions};
@@ -107,30 +107,25 @@ enum Answer<T> {
     TypeError(String),
 }
 
-/// The options of the exports that take only options (`connectorTypes`, `jsonSchema`) as an
-/// object: `null`/`undefined` is no options, a key whose value is `null` is left out (as
-/// `validate` reads its options), and anything but an object is a `TypeError` message (the
-/// JavaScript half marks a non-object as `{ "$typeof": … }`).
+/// The options of the exports that take only options (`connectorTypes`, `jsonSchema`), read as
+/// `validate` reads its own ([`options::options_object`]): `null` is no options, a key whose
+/// value is `null` is left out, and anything but an object is a `TypeError` message.
 fn options_object(
     options_json: &str,
     function: &str,
     shape: &str,
 ) -> Result<serde_json::Map<String, Value>, String> {
-    match serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null) {
-        Value::Null => Ok(serde_json::Map::new()),
-        Value::Object(map) if map.len() == 1 && map.contains_key("$typeof") => {
-            Err(match map.get("$typeof").and_then(Value::as_str) {
-                Some("unreadable") => format!(
-                    "{function}: the options cannot be read (a getter, a Proxy trap or a revoked Proxy threw)"
-                ),
-                _ => format!("{function}: the options must be an object {shape}"),
-            })
-        }
-        Value::Object(mut map) => {
-            map.retain(|_, value| !value.is_null());
-            Ok(map)
-        }
-        _ => Err(format!("{function}: the options must be an object {shape}")),
+    let value = serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null);
+    match options::options_object(&value) {
+        Ok(None) => Ok(serde_json::Map::new()),
+        Ok(Some(map)) => Ok(map
+            .iter()
+            .filter(|(_, value)| !value.is_null())
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()),
+        Err(kind) => Err(format!(
+            "{function}: the options must be an object {shape}, not {kind}"
+        )),
     }
 }
 

@@ -43,17 +43,13 @@ impl Options {
             Issue::new(IssueCode::InvalidOptions, "", message)
                 .with_optional_params(option.map(|option| serde_json::json!({ "option": option })))
         };
-        let map = match value {
-            Value::Null => return Ok(Self::default()),
-            Value::Object(map) if !map.contains_key("$typeof") => map,
-            other => {
+        let map = match options_object(value) {
+            Ok(None) => return Ok(Self::default()),
+            Ok(Some(map)) => map,
+            Err(kind) => {
                 return Err(vec![issue(
                     None,
-                    format!(
-                        "The options must be an object {}, not {}",
-                        Self::SHAPE,
-                        js_kind(other)
-                    ),
+                    format!("The options must be an object {}, not {kind}", Self::SHAPE),
                 )]);
             }
         };
@@ -105,6 +101,17 @@ impl Options {
     }
 }
 
+/// Options as the JavaScript half writes them: `Ok(None)` for `null` (no options), the object,
+/// or how a message names what was given instead (the half writes a value that is not a plain
+/// object as `{ "$typeof": … }`). Every export that takes options reads them through this.
+pub fn options_object(value: &Value) -> Result<Option<&serde_json::Map<String, Value>>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Object(map) if !map.contains_key("$typeof") => Ok(Some(map)),
+        other => Err(js_kind(other)),
+    }
+}
+
 /// How a message names the kind of a JavaScript value (never the value itself).
 fn js_kind(value: &Value) -> String {
     match value {
@@ -115,10 +122,13 @@ fn js_kind(value: &Value) -> String {
         Value::Array(_) => "an array".to_owned(),
         Value::Object(map) => match map.get("$typeof").and_then(Value::as_str) {
             Some("object") | None => "an object".to_owned(),
-            Some(kind @ ("function" | "symbol" | "bigint" | "number")) => format!("a {kind}"),
-            Some(_) => {
+            Some(kind @ ("function" | "symbol" | "bigint" | "number" | "string" | "boolean")) => {
+                format!("a {kind}")
+            }
+            Some("unreadable") => {
                 "a value whose reading threw (a getter, a Proxy trap or a revoked Proxy)".to_owned()
             }
+            Some(_) => "a value of another kind".to_owned(),
         },
     }
 }

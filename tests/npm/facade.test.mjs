@@ -120,8 +120,10 @@ test('the options of connectorTypes and jsonSchema: an object, null values left 
   }
   assert.deepEqual(pkg.jsonSchema('.index', { contract: null, dialect: null, kibanaVersion: null }), pkg.jsonSchema('.index'));
   assert.deepEqual(pkg.connectorTypes({ kibanaVersion: null }), pkg.connectorTypes());
-  // The JavaScript half's marker for a non-object never shows in a message.
-  assert.throws(() => pkg.connectorTypes('x'), (error) => !error.message.includes('$typeof'));
+  // The JavaScript half's marker for a non-object never shows in a message; the kind does.
+  assert.throws(() => pkg.connectorTypes('x'), (error) => !error.message.includes('$typeof') && error.message.endsWith('not a string'));
+  assert.match(pkg.validate('{}', 'x').errors[0].message, /not a string$/);
+  assert.match(pkg.validate('{}', true).errors[0].message, /not a boolean$/);
 });
 
 test('a page that replaces URL after the import does not change the answers', () => {

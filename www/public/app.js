@@ -102,13 +102,19 @@ function versionOption() {
 /** Forms are per type and per release (a release may lack some fields and options). */
 const formKey = (typeId) => `${state.kibanaVersion}\n${typeId}`;
 
+/** The core's word on a version: `{ version }`, its name (`"9.3.2"`), or `{ refused }`, the
+ *  issue that says why it answers for no such release. */
+function readVersion(text) {
+  const report = validate('{}', { kibanaVersion: text });
+  const refused = report.errors.find((issue) => issue.code === 'invalid_options');
+  return refused ? { refused } : { version: report.kibanaVersion };
+}
+
 /** The types the chosen release registers, listed; the chosen type stays when it has it. */
 function loadTypes() {
   const input = $('kibana-version');
   const wanted = input.value.trim();
-  // The core says whether it knows the release (its own message, once).
-  const probe = wanted ? validate('{}', { kibanaVersion: wanted }) : null;
-  const refused = probe?.errors.find((issue) => issue.code === 'invalid_options');
+  const { refused } = wanted ? readVersion(wanted) : {};
   $('version-msg').replaceChildren(...(refused ? [h('p', { class: 'error' }, refused.message)] : []));
   if (refused) input.setAttribute('aria-invalid', 'true');
   else input.removeAttribute('aria-invalid');
@@ -670,10 +676,7 @@ async function readKibanaVersion(auth) {
 }
 
 /** The checker's name of a version (`"9.3.2"`), or null for one it does not answer for. */
-function canonicalVersion(text) {
-  const report = validate('{}', { kibanaVersion: text });
-  return report.errors.some((issue) => issue.code === 'invalid_options') ? null : report.kibanaVersion ?? null;
-}
+const canonicalVersion = (text) => readVersion(text).version ?? null;
 
 /** The offer to check against the version Kibana reports. */
 function offerElement(offer) {
@@ -998,10 +1001,11 @@ const serverConfig = fetch('/config.json', { cache: 'no-store' })
 
 await init();
 $('version').textContent = version();
-// The package's default release (its newest), as the core names it.
-const defaultVersion = validate('{}').kibanaVersion ?? '';
+// The releases the core answers for, and its default (the newest).
+const releases = kibanaVersions();
+const defaultVersion = releases.find((release) => release.isDefault)?.version ?? '';
 $('kibana-version').placeholder = defaultVersion;
-$('kibana-versions').replaceChildren(...kibanaVersions().map((release) => h('option', {
+$('kibana-versions').replaceChildren(...releases.map((release) => h('option', {
   value: release.version,
   label: `${release.version}${release.isDefault ? ' (default)' : ''}: ${ENGINES[release.messageEngine] ?? release.messageEngine} messages`,
 })));

@@ -30,7 +30,18 @@ pub const fn is_js_white_space(c: char) -> bool {
 
 /// `text.trim()`, as JavaScript does it.
 pub fn js_trim(text: &str) -> &str {
+    // Most texts start and end with a visible ASCII character: nothing to decode.
+    if let (Some(&first), Some(&last)) = (text.as_bytes().first(), text.as_bytes().last()) {
+        if is_ascii_kept(first) && is_ascii_kept(last) {
+            return text;
+        }
+    }
     text.trim_matches(is_js_white_space)
+}
+
+/// True for an ASCII byte that `trim()` keeps (every byte of a multi-byte character is ≥ 0x80).
+const fn is_ascii_kept(byte: u8) -> bool {
+    byte.is_ascii() && !is_js_white_space(byte as char)
 }
 
 /// `text.length`: the UTF-16 code units of `text`. A code point is one unit, two above U+FFFF:
@@ -43,7 +54,10 @@ pub fn utf16_length(text: &str) -> usize {
 
 /// True when `text.trim()` is empty: Kibana's blank-string test (`validateEmptyStrings`).
 pub fn is_blank(text: &str) -> bool {
-    js_trim(text).is_empty()
+    match text.as_bytes().first() {
+        Some(&first) if is_ascii_kept(first) => false,
+        _ => js_trim(text).is_empty(),
+    }
 }
 
 /// How an `Infinity` from `JSON.parse` is kept in a [`Value`], which has no infinite numbers: as
@@ -174,7 +188,7 @@ pub fn js_key_order(map: &Map<String, Value>) -> Vec<&String> {
 
 /// A canonical array index (`0`, `17`, not `017`, below 2³² − 1), as JavaScript defines it.
 fn array_index(key: &str) -> Option<u32> {
-    if key.len() > 1 && key.starts_with('0') {
+    if !key.starts_with(|c: char| c.is_ascii_digit()) || (key.len() > 1 && key.starts_with('0')) {
         return None;
     }
     key.parse::<u32>()
@@ -397,6 +411,19 @@ pub fn is_nullish(value: Option<&Value>) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn trim_and_blank_agree_with_the_full_scan() {
+        let texts = [
+            "", " ", "a", " a", "a ", "\u{b}a\u{c}", "\u{a0}a", "a\u{3000}", "\u{feff}", "é",
+            "é ", " é", "\u{85}a\u{85}", "\u{180e}", "\u{2028}x\u{2029}", "a b", "\t\r\n",
+        ];
+        for text in texts {
+            let full = text.trim_matches(is_js_white_space);
+            assert_eq!(js_trim(text), full, "{text:?}");
+            assert_eq!(is_blank(text), full.is_empty(), "{text:?}");
+        }
+    }
 
     #[test]
     fn number_coercion_follows_javascript() {

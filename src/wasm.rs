@@ -18,7 +18,13 @@ use crate::schema::{self, Contract, SchemaOptions};
 use crate::versions::KibanaVersion;
 
 fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    // A report with its usual two warnings is 600–900 bytes: one allocation instead of four.
+    let mut text = Vec::with_capacity(1024);
+    match serde_json::to_writer(&mut text, value) {
+        // serde_json writes UTF-8 only.
+        Ok(()) => String::from_utf8(text).unwrap_or_else(|_| "null".to_owned()),
+        Err(_) => "null".to_owned(),
+    }
 }
 
 /// A report for options that cannot be used: nothing was checked, and Kibana never sees options.

@@ -270,6 +270,9 @@ impl Reader {
 
     /// Records every key of `map` that is not in `known` (a strict object's unknown keys).
     pub fn reject_unknown_keys(&mut self, map: &Map<String, Value>, known: &[&str]) {
+        if map.keys().all(|k| known.contains(&k.as_str())) {
+            return;
+        }
         let unknown: Vec<String> = js_key_order(map)
             .into_iter()
             .filter(|k| !known.contains(&k.as_str()))

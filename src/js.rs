@@ -415,8 +415,23 @@ mod tests {
     #[test]
     fn trim_and_blank_agree_with_the_full_scan() {
         let texts = [
-            "", " ", "a", " a", "a ", "\u{b}a\u{c}", "\u{a0}a", "a\u{3000}", "\u{feff}", "é",
-            "é ", " é", "\u{85}a\u{85}", "\u{180e}", "\u{2028}x\u{2029}", "a b", "\t\r\n",
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{b}a\u{c}",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\u{feff}",
+            "é",
+            "é ",
+            " é",
+            "\u{85}a\u{85}",
+            "\u{180e}",
+            "\u{2028}x\u{2029}",
+            "a b",
+            "\t\r\n",
         ];
         for text in texts {
             let full = text.trim_matches(is_js_white_space);

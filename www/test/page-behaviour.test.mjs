@@ -112,6 +112,8 @@ test('bug 1: .workday with the OAuth scope left empty: Send posts the body as bu
   assert.equal(pkg.validate(received, { kibanaVersion: 'main' }).valid, true);
   // The stored form is there, as a preview.
   await page.click('#stored-details summary');
+  // The box fills on its `toggle` event, which the browser fires after the click returns.
+  await page.waitForFunction(() => document.querySelector('#stored-preview').textContent !== '');
   assert.equal(JSON.parse(await page.textContent('#stored-preview')).secrets.scope, '');
   kibana.settings.kibanaVersion = undefined;
   assert.deepEqual(errors, []);

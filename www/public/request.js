@@ -278,6 +278,10 @@ export function describePointer(path) {
 /**
  * The version in Kibana's `GET /api/status` answer (what the page's server passes on of it):
  * `{ number, snapshot, serverless }`, or null when the answer has none that can be shown.
+ * Kibana's response schema (core's `status_response_schemas.ts`, read on main): an authenticated
+ * answer has `version: { number, build_hash, build_number, build_snapshot: boolean,
+ * build_flavor: 'serverless' | 'traditional', build_date }`; a user Kibana does not authorize gets
+ * the redacted `{ status: { overall: { level } } }`, which has no version (so: null, no offer).
  */
 export function statusVersion(json) {
   const version = json?.version;

@@ -453,7 +453,7 @@ test('the version Kibana reports, and what the page offers when it is not the on
     return report.errors.some((e) => e.code === 'invalid_options') ? null : report.kibanaVersion;
   };
   assert.deepEqual(statusVersion({ version: { number: '9.3.2', build_flavor: 'traditional' } }), { number: '9.3.2', snapshot: false, serverless: false });
-  for (const odd of [null, {}, { version: 9 }, { version: { number: 9 } }, { version: { number: '<img src=x>' } }, { version: { number: '9'.repeat(41) } }]) {
+  for (const odd of [null, {}, { status: { overall: { level: 'available' } } }, { version: 9 }, { version: { number: 9 } }, { version: { number: '<img src=x>' } }, { version: { number: '9'.repeat(41) } }]) {
     assert.equal(statusVersion(odd), null, JSON.stringify(odd));
   }
   const offer = (number, checked, extra = {}) => versionOffer({ number, snapshot: false, serverless: false, ...extra }, checked, canonical);

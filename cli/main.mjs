@@ -21,8 +21,8 @@ Options:
   --mode create|update     the bodies are create (default) or update bodies
   --type <id>              the connector type of update bodies (with --mode update)
   --kibana-version <v>     check as that Kibana version checks (8.19, 9.3.2, main); several,
-                           comma-separated, compare them oldest first (8.19,9.6: what
-                           passes on one and fails on the other)
+                           comma-separated or repeated, compare them oldest first (8.19,9.6:
+                           what passes on one and fails on the other)
   --format <f>             text (default), json, github (workflow annotations) or sarif (2.1.0)
   --fix                    write the normalized body back into files whose bodies are valid
   --strict                 warnings fail the check too (exit code 1)
@@ -40,7 +40,8 @@ class UsageError extends Error {}
 const OPTIONS = {
   mode: { type: 'string' },
   type: { type: 'string' },
-  'kibana-version': { type: 'string' },
+  // Repeated, the versions add up (`--kibana-version 8.19 --kibana-version 9.6` is `8.19,9.6`).
+  'kibana-version': { type: 'string', multiple: true },
   format: { type: 'string' },
   fix: { type: 'boolean' },
   strict: { type: 'boolean' },
@@ -61,11 +62,18 @@ function oneOf(name, value, allowed, fallback) {
 export function parseArguments(argv) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(error.message);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // parseArgs keeps the last of a repeated option: `--format json --format text` would drop json.
+  const given = new Set();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || OPTIONS[token.name].type !== 'string' || OPTIONS[token.name].multiple) continue;
+    if (given.has(token.name)) throw new UsageError(`--${token.name} is given twice`);
+    given.add(token.name);
+  }
   if (values.help) return { help: true };
   if (values.version) return { version: true };
   const [command, ...paths] = positionals;
@@ -88,7 +96,7 @@ export function parseArguments(argv) {
   if (settings.type !== undefined && settings.mode !== 'update') throw new UsageError('--type is for update bodies: add --mode update');
   if (values['kibana-version'] !== undefined) {
     try {
-      settings.versions = parseVersions(values['kibana-version']);
+      settings.versions = parseVersions(values['kibana-version'].join(','));
     } catch (error) {
       throw new UsageError(error.message);
     }

@@ -217,6 +217,23 @@ describe('--kibana-version, with a stubbed core', () => {
     assert.equal(out.stderr, 'kibana-connectors: --kibana-version 7.0: Kibana 7.0 is not modelled (8.19 to main)\n(kibana-connectors --help for the usage)\n');
   });
 
+  test('repeated, the flag adds versions; any other option given twice is a usage error', async () => {
+    const root = join(dir, 'repeated');
+    mkdirSync(root);
+    writeFileSync(join(root, 'old.json'), '{"name": "o", "connector_type_id": ".old"}\n');
+    const core = { ...stubCore([]), kibanaVersions: () => [{ version: '8.19' }, { version: '9.6' }] };
+    const out = await runIn(root, ['check', '--kibana-version', '9.6', '--kibana-version', '8.19', 'old.json'], { core });
+    assert.equal(out.code, 1, out.stderr);
+    assert.match(out.stdout, /^upgrade 8\.19 → 9\.6: 1 connector pass on 8\.19 and fail on 9\.6/m);
+    const twice = await runIn(dir, ['check', '--kibana-version', '8.19', '--kibana-version=8.19', 'x.json'], { core: stubCore([]) });
+    assert.match(twice.stderr, /--kibana-version: a version is named twice/);
+    for (const args of [['--format', 'json', '--format', 'text'], ['--mode', 'update', '--type', '.webhook', '--mode=create'], ['--color=never', '--color', 'always'], ['--mode', 'update', '--type', '.a', '--type', '.b']]) {
+      const run2 = await runIn(dir, ['check', ...args, 'x.json'], { core: stubCore([]) });
+      assert.equal(run2.code, 2, args.join(' '));
+      assert.match(run2.stderr, /^kibana-connectors: --(format|mode|color|type) is given twice\n/, args.join(' '));
+    }
+  });
+
   test('the flag\'s syntax', () => {
     assert.deepEqual(parseVersions('8.19'), ['8.19']);
     assert.deepEqual(parseVersions('8.19, 9.3.2,main'), ['8.19', '9.3.2', 'main']);

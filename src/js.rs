@@ -322,6 +322,58 @@ fn is_decimal_literal(text: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
+/// The JSON text with every `\u` escape of a lone UTF-16 surrogate replaced by `\ufffd` (six
+/// bytes for six, so lines and columns stay): a lead (`\ud800`–`\udbff`) not followed by a trail
+/// escape, or a trail (`\udc00`–`\udfff`) without its lead. `None` when the text has none.
+/// `JSON.parse` keeps such a string as it is; a Rust string cannot hold it, so serde_json refuses.
+pub fn lone_surrogates_replaced(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escape_at = |index: usize| -> Option<u16> {
+        let digits = bytes.get(index..index + 6)?;
+        if digits.get(..2)? != b"\\u" {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(digits.get(2..)?).ok()?, 16).ok()
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut index = 0;
+    let mut in_string = false;
+    while let Some(&byte) = bytes.get(index) {
+        match (in_string, byte) {
+            (false, b'"') => in_string = true,
+            (true, b'"') => in_string = false,
+            (true, b'\\') => {
+                let width = match escape_at(index) {
+                    // A lead and its trail are one character; 0: a lone surrogate.
+                    Some(0xd800..=0xdbff) => match escape_at(index + 6) {
+                        Some(0xdc00..=0xdfff) => 12,
+                        _ => 0,
+                    },
+                    Some(0xdc00..=0xdfff) => 0,
+                    Some(_) => 6,
+                    None => 2,
+                };
+                if width == 0 {
+                    let buffer = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    buffer.push_str(text.get(copied..index).unwrap_or_default());
+                    buffer.push_str("\\ufffd");
+                    index += 6;
+                    copied = index;
+                } else {
+                    index += width;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    let mut out = out?;
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Some(out)
+}
+
 /// `JSON.parse(text)`: JSON text to a value, with JavaScript's numbers: a literal too large for a
 /// double is `±Infinity` (serde_json refuses it), one too small is `0`.
 ///
@@ -411,6 +463,30 @@ pub fn is_nullish(value: Option<&Value>) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn lone_surrogate_escapes_are_found_in_strings_only() {
+        let replaced = |text: &str| lone_surrogates_replaced(text);
+        assert_eq!(replaced(r#""\ud800""#).as_deref(), Some(r#""\ufffd""#));
+        assert_eq!(replaced(r#""\uDC00x""#).as_deref(), Some(r#""\ufffdx""#));
+        assert_eq!(
+            replaced(r#"["\ud800\ud83d\ude00", "\ude00"]"#).as_deref(),
+            Some(r#"["\ufffd\ud83d\ude00", "\ufffd"]"#)
+        );
+        // A pair, an escaped backslash before `ud800`, other escapes, text outside strings.
+        for text in [
+            r#""\ud83d\ude00""#,
+            r#""\\ud800""#,
+            r#""\n\u0041\"\ud800""#,
+            r#"{"a": 1}"#,
+            r#""\ud8""#,
+        ] {
+            let expected = text
+                .contains(r#"\"\ud800"#)
+                .then(|| text.replace(r"\ud800", r"\ufffd"));
+            assert_eq!(replaced(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn trim_and_blank_agree_with_the_full_scan() {

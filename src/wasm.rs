@@ -66,16 +66,12 @@ pub fn normalize_text(body: &str, options_json: &str) -> String {
         Ok { ok: bool, body: Value },
         Err { ok: bool, errors: Vec<Issue> },
     }
-    let result = options(options_json).and_then(|options| {
-        validate::parse_body(body).map(|body| validate::normalize(&body, &options))
-    });
+    let result = options(options_json)
+        .map_err(|report| report.errors)
+        .and_then(|options| validate::normalize_json(body, &options));
     json(&match result {
-        Ok(Ok(body)) => Normalized::Ok { ok: true, body },
-        Ok(Err(errors)) => Normalized::Err { ok: false, errors },
-        Err(report) => Normalized::Err {
-            ok: false,
-            errors: report.errors,
-        },
+        Ok(body) => Normalized::Ok { ok: true, body },
+        Err(errors) => Normalized::Err { ok: false, errors },
     })
 }
 

@@ -14,7 +14,7 @@ use crate::pipeline::findings::Findings;
 use crate::pipeline::normalize::normalized_body;
 use crate::pipeline::options::{Mode, Options};
 use crate::registry;
-use crate::report::{Issue, IssueCode, KibanaError, Report};
+use crate::report::{Fidelity, Issue, IssueCode, KibanaError, Report};
 use crate::versions::KibanaVersion;
 use crate::zod::field;
 
@@ -351,15 +351,74 @@ pub fn compare_versions(body: &Value, versions: &[KibanaVersion], options: &Opti
 
 /// [`normalize`] for JSON text: text Kibana could not read gives the reason as the one error.
 pub fn normalize_json(text: &str, options: &Options) -> Result<Value, Vec<Issue>> {
-    parse_body(text)
-        .map_err(|report| report.errors)
-        .and_then(|body| normalize(&body, options))
+    match parse_body_as_javascript(text) {
+        Ok((body, false)) => normalize(&body, options),
+        // Storing U+FFFD for the surrogate would change the value: nothing is stored instead.
+        Ok((_, true)) => Err(vec![Issue::new(
+            IssueCode::InvalidJson,
+            "",
+            "The body's text has a lone UTF-16 surrogate escape (such as \\ud800 without its pair): JSON.parse, which Kibana uses, keeps it, but this checker cannot hold it, so it gives no stored body (validate answers approximately)",
+        )]),
+        Err(report) => Err(report.errors),
+    }
+}
+
+/// Why a body whose text has a lone UTF-16 surrogate escape is answered approximately.
+pub const LONE_SURROGATE: &str = "the body's text has a lone UTF-16 surrogate escape (such as \\ud800 without its pair): JSON.parse, which Kibana uses, keeps it in the string; this checker reads it as U+FFFD, the character a URL or a string's length sees in its place, so only a rule on that string's exact characters could answer otherwise";
+
+/// [`parse_body`], and then, for text that JSON.parse reads but serde_json cannot (a lone
+/// surrogate escape), the body with U+FFFD in its place: `true` when that was needed.
+#[allow(clippy::result_large_err)] // as parse_body: the report is the answer
+fn parse_body_as_javascript(text: &str) -> Result<(Value, bool), Report> {
+    match parse_body(text) {
+        Ok(body) => Ok((body, false)),
+        Err(report) => match crate::js::lone_surrogates_replaced(text) {
+            // Its other answers (a `__proto__` key, too deep) are Kibana's too.
+            Some(replaced) => parse_body(&replaced).map(|body| (body, true)),
+            None => Err(report),
+        },
+    }
 }
 
 /// [`validate`] for JSON text.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    match parse_body(text) {
-        Ok(body) => validate(&body, options),
+    match parse_body_as_javascript(text) {
+        Ok((body, replaced)) => {
+            let mut report = validate(&body, options);
+            if replaced && !report.kibana_version.is_empty() {
+                report.fidelity = Fidelity::Approximate;
+                report.approximations.push(LONE_SURROGATE.to_owned());
+            }
+            report
+        }
         Err(report) => report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_surrogate_is_checked_approximately_and_never_stored() {
+        let options = Options::default();
+        let text = r#"{"name":"n","connector_type_id":".index","config":{"index":"i\ud800"}}"#;
+        let report = validate_json(text, &options);
+        assert!(report.valid, "{report:?}");
+        assert_eq!(report.fidelity, Fidelity::Approximate);
+        assert_eq!(report.approximations, [LONE_SURROGATE]);
+        let errors = normalize_json(text, &options).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, IssueCode::InvalidJson);
+
+        // What Kibana refuses is still refused: a blank name, text JSON.parse refuses, `__proto__`.
+        let blank = validate_json(&text.replace(r#""n""#, r#""\ud800 ""#), &options);
+        assert!(blank.valid, "a lone surrogate is not blank");
+        let broken = validate_json(&text.replace('}', ""), &options);
+        assert_eq!(broken.errors[0].code, IssueCode::InvalidJson);
+        assert_eq!(broken.kibana_error.map(|e| e.status_code), Some(400));
+        let proto = validate_json(&text.replace(r#""index":"#, r#""__proto__":"#), &options);
+        assert!(proto.errors[0].message.contains("__proto__"));
+        assert_eq!(proto.fidelity, Fidelity::Exact);
     }
 }

@@ -23,7 +23,6 @@ test('values JavaScript can pass give reports with a clear code', () => {
     [new Date(0), 'invalid_type'],
     [new Map([['name', 'n']]), 'required'],
     [new Uint8Array([1, 2, 3]), 'required'],
-    [{ name: 'n', connector_type_id: '.index', config: { index: '\ud800' } }, 'invalid_json'],
     // JSON.parse makes an own `__proto__` key; JSON.stringify writes it, and Kibana's server refuses it.
     [JSON.parse('{"__proto__": {"polluted": 1}, "name": "n", "connector_type_id": ".index", "config": {"index": "i"}}'), 'invalid_json'],
     [{ name: 'n', connector_type_id: '.index', config: { index: 'i', constructor: { prototype: 1 } } }, 'unknown_key'],
@@ -39,6 +38,20 @@ test('values JavaScript can pass give reports with a clear code', () => {
     assert.equal(pkg.validate(NORMAL).valid, true);
   }
   assert.equal({}.polluted, undefined);
+});
+
+test('a string with a lone surrogate (which JSON.stringify escapes) is checked approximately, never stored changed', () => {
+  const body = { name: 'n', connector_type_id: '.index', config: { index: 'i\ud800' } };
+  for (const input of [body, JSON.stringify(body)]) {
+    const report = pkg.validate(input);
+    assert.equal(report.valid, true);
+    assert.equal(report.fidelity, 'approximate');
+    assert.match(report.approximations[0], /lone UTF-16 surrogate/);
+    const stored = pkg.normalize(input);
+    assert.equal(stored.ok, false);
+    assert.equal(stored.errors[0].code, 'invalid_json');
+  }
+  assert.equal(pkg.validate({ ...body, config: { index: 'i\ud83d\ude00' } }).fidelity, 'exact');
 });
 
 test('symbols and functions inside a body are left out, as JSON.stringify does', () => {

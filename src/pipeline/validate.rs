@@ -220,6 +220,16 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
                 params,
                 None,
             )
+        } else if crate::js::lone_surrogates_replaced(text)
+            .is_some_and(|replaced| crate::js::json_parse(&replaced).is_ok())
+        {
+            // Kibana reads it (see `validate_json`): no answer of Kibana's is claimed.
+            unreadable(
+                IssueCode::InvalidJson,
+                format!("The body's text has a lone UTF-16 surrogate escape, which JSON.parse keeps but a Rust string cannot hold ({error}); validate_json reads it approximately"),
+                params,
+                None,
+            )
         } else {
             unreadable(
                 IssueCode::InvalidJson,
@@ -407,6 +417,11 @@ mod tests {
         assert!(report.valid, "{report:?}");
         assert_eq!(report.fidelity, Fidelity::Approximate);
         assert_eq!(report.approximations, [LONE_SURROGATE]);
+        let unread = parse_body(text).unwrap_err();
+        assert_eq!(
+            unread.kibana_error, None,
+            "Kibana reads it: no answer is claimed"
+        );
         let errors = normalize_json(text, &options).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, IssueCode::InvalidJson);

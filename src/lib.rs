@@ -44,8 +44,8 @@ pub use catalog::{License, VERSION, feature};
 pub use connector::ConnectorType;
 pub use pipeline::options::{Mode, Options};
 pub use pipeline::validate::{
-    Comparison, INVALID_JSON_MESSAGE, MAX_PAYLOAD_BYTES, compare_versions, normalize,
-    normalize_json, parse_body, validate, validate_json,
+    Comparison, INVALID_JSON_MESSAGE, MAX_PAYLOAD_BYTES, compare_versions, compare_versions_json,
+    normalize, normalize_json, parse_body, validate, validate_json,
 };
 pub use registry::{CONNECTOR_TYPES, ReleasedType, types_in};
 pub use report::{Fidelity, Issue, IssueCode, KibanaError, Report};

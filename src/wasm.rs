@@ -201,13 +201,7 @@ pub fn compare_versions_text(body: &str, versions_json: &str, options_json: &str
             reports: versions.iter().map(|_| report.clone()).collect(),
             changes: Vec::new(),
         },
-        Ok(options) => match validate::parse_body(body) {
-            Ok(body) => validate::compare_versions(&body, &versions, &options),
-            Err(report) => validate::Comparison {
-                reports: versions.iter().map(|_| report.clone()).collect(),
-                changes: Vec::new(),
-            },
-        },
+        Ok(options) => validate::compare_versions_json(body, &versions, &options),
     };
     json(&Answer::Value(comparison))
 }

@@ -185,14 +185,69 @@ pub const INVALID_JSON_MESSAGE: &str = "Invalid request payload JSON format";
 /// Kibana's default `server.maxPayload`: larger bodies are refused (413) before any check.
 pub const MAX_PAYLOAD_BYTES: usize = 1_048_576;
 
+/// The text with `JSON.parse`'s lone UTF-16 surrogate escape named, then `rest`.
+macro_rules! lone_surrogate {
+    ($rest:literal) => {
+        concat!(
+            "The body's text has a lone UTF-16 surrogate escape (such as \\ud800 without its pair), which JSON.parse, and so Kibana, keeps in the string",
+            $rest
+        )
+    };
+}
+
 /// Parses JSON text as Kibana's HTTP server (hapi) does, or reports why Kibana could not read it.
 ///
 /// hapi reads a JSON payload with `JSON.parse` semantics (a number literal too large for a
 /// double is `Infinity`, see [`crate::js::json_parse`]) and refuses any object key `__proto__`
 /// (its `payload.protoAction` default, `'error'`, which Kibana's `getServerOptions` in
 /// `kbn-server-http-tools` does not change): `400 Invalid request payload JSON format`.
+///
+/// Text that `JSON.parse` reads but a Rust string cannot hold (a lone UTF-16 surrogate escape) is
+/// refused here with no Kibana answer claimed; [`validate_json`] reads it approximately.
 #[allow(clippy::result_large_err)] // the report is the answer, made once per call
 pub fn parse_body(text: &str) -> Result<Value, Report> {
+    match read_body(text)? {
+        (body, false) => Ok(body),
+        // Kibana reads it: no answer of Kibana's is claimed.
+        (_, true) => Err(unreadable(
+            IssueCode::InvalidJson,
+            lone_surrogate!(
+                ": a Rust string cannot hold it (validate_json reads it approximately)"
+            )
+            .to_owned(),
+            None,
+            None,
+        )),
+    }
+}
+
+/// The body as `JSON.parse` reads it: [`parse_exact`], and, for text only a lone surrogate
+/// escape keeps from it, the body with U+FFFD in the surrogate's place (`true`: see
+/// [`read_approximately`]). Every entry point that takes JSON text reads it through here.
+#[allow(clippy::result_large_err)] // as parse_body: the report is the answer
+pub(crate) fn read_body(text: &str) -> Result<(Value, bool), Report> {
+    match parse_exact(text) {
+        Ok(body) => Ok((body, false)),
+        Err(report) => match crate::js::lone_surrogates_replaced(text) {
+            // Its other answers (a `__proto__` key, too deep) are Kibana's too.
+            Some(replaced) => parse_exact(&replaced).map(|body| (body, true)),
+            None => Err(report),
+        },
+    }
+}
+
+/// Says in `report` that a lone surrogate escape was read as U+FFFD ([`read_body`]), unless
+/// nothing was checked (options that cannot be used).
+fn read_approximately(report: &mut Report) {
+    if !report.kibana_version.is_empty() {
+        report.fidelity = Fidelity::Approximate;
+        report.approximations.push(LONE_SURROGATE.to_owned());
+    }
+}
+
+/// [`parse_body`] for text serde_json reads as it is.
+#[allow(clippy::result_large_err)] // as parse_body
+fn parse_exact(text: &str) -> Result<Value, Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(
             IssueCode::InputTooLarge,
@@ -217,16 +272,6 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
             unreadable(
                 IssueCode::InputTooLarge,
                 format!("The body is nested more than 128 levels deep, deeper than this checker reads ({error})"),
-                params,
-                None,
-            )
-        } else if crate::js::lone_surrogates_replaced(text)
-            .is_some_and(|replaced| crate::js::json_parse(&replaced).is_ok())
-        {
-            // Kibana reads it (see `validate_json`): no answer of Kibana's is claimed.
-            unreadable(
-                IssueCode::InvalidJson,
-                format!("The body's text has a lone UTF-16 surrogate escape, which JSON.parse keeps but a Rust string cannot hold ({error}); validate_json reads it approximately"),
                 params,
                 None,
             )
@@ -361,47 +406,57 @@ pub fn compare_versions(body: &Value, versions: &[KibanaVersion], options: &Opti
 
 /// [`normalize`] for JSON text: text Kibana could not read gives the reason as the one error.
 pub fn normalize_json(text: &str, options: &Options) -> Result<Value, Vec<Issue>> {
-    match parse_body_as_javascript(text) {
+    match read_body(text) {
         Ok((body, false)) => normalize(&body, options),
         // Storing U+FFFD for the surrogate would change the value: nothing is stored instead.
         Ok((_, true)) => Err(vec![Issue::new(
             IssueCode::InvalidJson,
             "",
-            "The body's text has a lone UTF-16 surrogate escape (such as \\ud800 without its pair): JSON.parse, which Kibana uses, keeps it, but this checker cannot hold it, so it gives no stored body (validate answers approximately)",
+            lone_surrogate!(
+                ": this checker cannot hold it, so it gives no stored body (validate answers approximately)"
+            ),
         )]),
         Err(report) => Err(report.errors),
     }
 }
 
 /// Why a body whose text has a lone UTF-16 surrogate escape is answered approximately.
-pub const LONE_SURROGATE: &str = "the body's text has a lone UTF-16 surrogate escape (such as \\ud800 without its pair): JSON.parse, which Kibana uses, keeps it in the string; this checker reads it as U+FFFD, the character a URL or a string's length sees in its place, so only a rule on that string's exact characters could answer otherwise";
-
-/// [`parse_body`], and then, for text that JSON.parse reads but serde_json cannot (a lone
-/// surrogate escape), the body with U+FFFD in its place: `true` when that was needed.
-#[allow(clippy::result_large_err)] // as parse_body: the report is the answer
-fn parse_body_as_javascript(text: &str) -> Result<(Value, bool), Report> {
-    match parse_body(text) {
-        Ok(body) => Ok((body, false)),
-        Err(report) => match crate::js::lone_surrogates_replaced(text) {
-            // Its other answers (a `__proto__` key, too deep) are Kibana's too.
-            Some(replaced) => parse_body(&replaced).map(|body| (body, true)),
-            None => Err(report),
-        },
-    }
-}
+pub const LONE_SURROGATE: &str = lone_surrogate!(
+    "; this checker reads it as U+FFFD, the character a URL or a string's length sees in its place, so only a rule on that string's exact characters could answer otherwise"
+);
 
 /// [`validate`] for JSON text.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    match parse_body_as_javascript(text) {
+    match read_body(text) {
         Ok((body, replaced)) => {
             let mut report = validate(&body, options);
-            if replaced && !report.kibana_version.is_empty() {
-                report.fidelity = Fidelity::Approximate;
-                report.approximations.push(LONE_SURROGATE.to_owned());
+            if replaced {
+                read_approximately(&mut report);
             }
             report
         }
         Err(report) => report,
+    }
+}
+
+/// [`compare_versions`] for JSON text: text Kibana could not read gives each release that report.
+pub fn compare_versions_json(
+    text: &str,
+    versions: &[KibanaVersion],
+    options: &Options,
+) -> Comparison {
+    match read_body(text) {
+        Ok((body, replaced)) => {
+            let mut comparison = compare_versions(&body, versions, options);
+            if replaced {
+                comparison.reports.iter_mut().for_each(read_approximately);
+            }
+            comparison
+        }
+        Err(report) => Comparison {
+            reports: versions.iter().map(|_| report.clone()).collect(),
+            changes: Vec::new(),
+        },
     }
 }
 
@@ -432,6 +487,17 @@ mod tests {
         let broken = validate_json(&text.replace('}', ""), &options);
         assert_eq!(broken.errors[0].code, IssueCode::InvalidJson);
         assert_eq!(broken.kibana_error.map(|e| e.status_code), Some(400));
+        let versions = [
+            KibanaVersion::default(),
+            KibanaVersion::parse("8.19").unwrap(),
+        ];
+        let compared = compare_versions_json(text, &versions, &options);
+        assert!(
+            compared
+                .reports
+                .iter()
+                .all(|r| r.valid && r.approximations == [LONE_SURROGATE])
+        );
         let proto = validate_json(&text.replace(r#""index":"#, r#""__proto__":"#), &options);
         assert!(proto.errors[0].message.contains("__proto__"));
         assert_eq!(proto.fidelity, Fidelity::Exact);

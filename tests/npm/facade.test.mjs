@@ -47,6 +47,7 @@ test('a string with a lone surrogate (which JSON.stringify escapes) is checked a
     assert.equal(report.valid, true);
     assert.equal(report.fidelity, 'approximate');
     assert.match(report.approximations[0], /lone UTF-16 surrogate/);
+    assert.ok(pkg.compareVersions(input, ['8.19', '9.6']).reports.every((r) => r.valid && r.fidelity === 'approximate'));
     const stored = pkg.normalize(input);
     assert.equal(stored.ok, false);
     assert.equal(stored.errors[0].code, 'invalid_json');

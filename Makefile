@@ -41,6 +41,9 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	# The package's two modules, each built with its own features (scripts/build-pkg.sh).
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm-validator -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features json-schema -- -D warnings
 
 test-native:
 	cargo test

@@ -66,6 +66,7 @@ const ns = (value) => `${Math.round(value).toLocaleString('en')}`;
 async function loadPackage() {
   const pkg = await import(join(PKG, 'kibana_connectors.js'));
   pkg.initSync({ module: readFileSync(join(PKG, 'kibana_connectors_bg.wasm')) });
+  pkg.initJsonSchemaSync({ module: readFileSync(join(PKG, 'kibana_connectors_schemas_bg.wasm')) });
   return pkg;
 }
 

@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: the wasm module (size profile), its JS bindings, wasm-opt, then
+# Builds the npm package in pkg/: the two wasm modules (size profile), their JS bindings, wasm-opt, then
 # package.json, the declarations, the Node entry and the README (scripts/write-package-json.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 
+wasm_opt() {
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers "$1" -o "$1"
+}
+
+# One module of the package from the crate built with `features`, bound as `name` (its glue
+# becomes name_bindings.js, its module name_bg.wasm).
 # `cargo rustc --crate-type cdylib` keeps LTO on (a cdylib+rlib build turns it off, rust-lang/cargo#9672).
 # The `wasm` profile (Cargo.toml) optimizes for size.
-cargo rustc --quiet --lib --profile wasm --target wasm32-unknown-unknown --crate-type cdylib
+build_module() {
+  local features=$1 name=$2
+  cargo rustc --quiet --lib --profile wasm --target wasm32-unknown-unknown --crate-type cdylib \
+    --no-default-features --features "$features"
+  wasm-bindgen --target web --out-dir pkg --out-name "$name" \
+    "$target_dir/wasm32-unknown-unknown/wasm/kibana_connectors.wasm"
+  mv "pkg/$name.js" "pkg/${name}_bindings.js"
+  # The functions a module imports from its host (src/kibana/urls.js: the WHATWG URL parser) go
+  # into its bindings file itself, so the package keeps its files and a page its requests.
+  node scripts/inline-snippets.mjs "pkg/${name}_bindings.js"
+  wasm_opt "pkg/${name}_bg.wasm"
+}
 
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name kibana_connectors \
-  "$target_dir/wasm32-unknown-unknown/wasm/kibana_connectors.wasm"
-# wasm-bindgen's glue becomes the bindings module; the package's entry is the facade's
-# JavaScript half (src/wasm.js), which turns every JavaScript value into text before the module.
-mv pkg/kibana_connectors.js pkg/kibana_connectors_bindings.js
-# The functions the module imports from its host (src/kibana/urls.js: the WHATWG URL parser) go
-# into the bindings file itself, so the package keeps its files and a page its requests.
-node scripts/inline-snippets.mjs pkg/kibana_connectors_bindings.js
+# The validating module (validate, normalize, compareVersions, connectorTypes, …), and the one
+# `jsonSchema()` loads on first use: a page that only validates never downloads the schemas.
+build_module wasm-validator kibana_connectors
+build_module json-schema kibana_connectors_schemas
+# The schema module's declarations are not the user's: the package declares `jsonSchema` itself.
+rm pkg/kibana_connectors_schemas.d.ts pkg/kibana_connectors_schemas_bg.wasm.d.ts
+# The package's entry is the facade's JavaScript half (src/wasm.js), which turns every
+# JavaScript value into text before the modules.
 cp src/wasm.js pkg/kibana_connectors.js
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
-  pkg/kibana_connectors_bg.wasm -o pkg/kibana_connectors_bg.wasm
 node scripts/write-package-json.mjs

@@ -39,6 +39,7 @@ const manifest = {
       default: './kibana_connectors.js',
     },
     './kibana_connectors_bg.wasm': './kibana_connectors_bg.wasm',
+    './kibana_connectors_schemas_bg.wasm': './kibana_connectors_schemas_bg.wasm',
     // The committed JSON Schemas and OpenAPI documents (`kibana-connectors/schemas/…`).
     './schemas/*': './schemas/*',
     './package.json': './package.json',
@@ -52,6 +53,8 @@ const manifest = {
     'kibana_connectors_types.d.ts',
     'kibana_connectors_bg.wasm',
     'kibana_connectors_bg.wasm.d.ts',
+    'kibana_connectors_schemas_bindings.js',
+    'kibana_connectors_schemas_bg.wasm',
     'node.js',
     'node.d.ts',
     ...cliFiles.map((name) => `cli/${name}`),
@@ -67,16 +70,33 @@ writeFileSync(new URL('package.json', pkg), `${JSON.stringify(manifest, null, 2)
 
 writeFileSync(
   new URL('node.js', pkg),
-  `// The Node entry of kibana-connectors (export condition \`node\`): the module is instantiated
-// synchronously from the file next to this one, so it is ready on import. \`init()\` still
-// exists (it resolves at once), so code shared with browsers may call it.
+  `// The Node entry of kibana-connectors (export condition \`node\`): the validating module is
+// instantiated synchronously from the file next to this one, so it is ready on import, and the
+// schema module on the first \`jsonSchema\` call. \`init()\` and \`initJsonSchema()\` still exist
+// (they resolve at once), so code shared with browsers may call them.
 import { readFileSync } from 'node:fs';
-import { initSync } from './kibana_connectors.js';
+import { initSync, initJsonSchemaSync, jsonSchema as schemaOf } from './kibana_connectors.js';
 
 initSync({ module: readFileSync(new URL('./kibana_connectors_bg.wasm', import.meta.url)) });
 
+let schemasLoaded = false;
+function loadSchemas() {
+  if (schemasLoaded) return;
+  initJsonSchemaSync({ module: readFileSync(new URL('./kibana_connectors_schemas_bg.wasm', import.meta.url)) });
+  schemasLoaded = true;
+}
+
 export * from './kibana_connectors.js';
 export { default } from './kibana_connectors.js';
+
+export async function initJsonSchema() {
+  loadSchemas();
+}
+
+export function jsonSchema(connectorTypeId, options) {
+  loadSchemas();
+  return schemaOf(connectorTypeId, options);
+}
 `,
 );
 
@@ -93,6 +113,12 @@ writeFileSync(
  * shared with browsers, which must call it first, runs unchanged.
  */
 export default function init(): Promise<unknown>;
+
+/**
+ * Nothing to do in Node either: \`jsonSchema\` loads its module on its first call. Resolves at
+ * once; kept for code shared with browsers.
+ */
+export function initJsonSchema(): Promise<void>;
 `,
 );
 

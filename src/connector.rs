@@ -343,8 +343,11 @@ impl ConnectorType {
             deprecation: None,
             model: Some(Model {
                 check: check::<C>,
+                #[cfg(feature = "json-schema")]
                 schemas: schemas::<C>,
+                #[cfg(feature = "json-schema")]
                 schema_rules: C::schema_rules,
+                #[cfg(feature = "json-schema")]
                 stored_config_schema: C::stored_config_schema,
             }),
         }
@@ -437,6 +440,7 @@ impl ConnectorType {
     }
 
     /// The type's cross-field rules as body subschemas (see [`Connector::schema_rules`]).
+    #[cfg(feature = "json-schema")]
     pub fn schema_rules(&self) -> Vec<Value> {
         self.model
             .map(|model| (model.schema_rules)())
@@ -444,11 +448,13 @@ impl ConnectorType {
     }
 
     /// The JSON Schemas of the type's `config` and `secrets`.
+    #[cfg(feature = "json-schema")]
     pub fn schemas(&self, generator: &mut SchemaGenerator) -> Option<(Schema, Schema)> {
         self.model.map(|model| (model.schemas)(generator))
     }
 
     /// Adjusts the stored config's schema to what the type adds before saving.
+    #[cfg(feature = "json-schema")]
     pub(crate) fn stored_config_schema(&self, schema: &mut Value) {
         if let Some(model) = self.model {
             (model.stored_config_schema)(schema);
@@ -456,15 +462,21 @@ impl ConnectorType {
     }
 }
 
-/// What dispatch needs of a connector type's models.
+/// What dispatch needs of a connector type's models. The schema functions exist only with the
+/// `json-schema` feature: without them nothing reaches a model's schema code, so the validating
+/// wasm module leaves it out.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Model {
     pub check: fn(&Value, &Value, &mut dyn Record) -> Option<Stored>,
+    #[cfg(feature = "json-schema")]
     pub schemas: fn(&mut SchemaGenerator) -> (Schema, Schema),
+    #[cfg(feature = "json-schema")]
     pub schema_rules: fn() -> Vec<Value>,
+    #[cfg(feature = "json-schema")]
     pub stored_config_schema: fn(&mut Value),
 }
 
+#[cfg(feature = "json-schema")]
 fn schemas<C: Connector>(generator: &mut SchemaGenerator) -> (Schema, Schema) {
     (C::Config::schema(generator), C::Secrets::schema(generator))
 }

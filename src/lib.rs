@@ -14,14 +14,20 @@
 //! assert!(report.valid);
 //! ```
 
+// Without the `json-schema` feature (the package's validating wasm module) the models' schema
+// code is still compiled, but nothing reaches it: the linker leaves it out of the module.
+#![cfg_attr(not(feature = "json-schema"), allow(dead_code, unused_imports))]
+
 // The layers, top first (ARCHITECTURE.md draws them; tests/layers.rs keeps them): the facade;
 // the pipeline, the schemas and the generated files; the registry; the connector types; the
 // connector trait and dispatch; the models' building blocks; the report.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(feature = "json-schema")]
 mod generated;
 mod pipeline;
+#[cfg(feature = "json-schema")]
 mod schema;
 
 mod registry;
@@ -49,6 +55,7 @@ pub use pipeline::validate::{
 };
 pub use registry::{CONNECTOR_TYPES, ReleasedType, types_in};
 pub use report::{Fidelity, Issue, IssueCode, KibanaError, Report};
+#[cfg(feature = "json-schema")]
 pub use schema::{Contract, Dialect, SchemaOptions, json_schema, json_schema_with};
 pub use versions::{KibanaVersion, Release, ReleaseInfo, UnsupportedVersion, kibana_versions};
 
@@ -57,10 +64,12 @@ pub use versions::{KibanaVersion, Release, ReleaseInfo, UnsupportedVersion, kiba
 /// change in any release.
 #[doc(hidden)]
 pub mod internals {
+    #[cfg(feature = "json-schema")]
     pub use crate::generated::{files, issue_codes_table, readme_sections};
     pub use crate::kibana::urls::{LegacyParseError, WhatwgUrl, legacy_hostname, whatwg};
     pub use crate::pipeline::envelope::coerce;
     pub use crate::registry::creatable_types;
+    #[cfg(feature = "json-schema")]
     pub use crate::schema::{
         NOT_YET_EXPRESSED, definition_name, for_each_schema, only_unexpressed, typescript,
         unexpressed_rule,

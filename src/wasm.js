@@ -14,11 +14,31 @@ import init, {
   compareVersionsText,
   licensesText,
   kibanaVersionsText,
-  jsonSchemaText,
   version,
 } from './kibana_connectors_bindings.js';
+import initSchemas, { initSync as initSchemasSync, jsonSchemaText } from './kibana_connectors_schemas_bindings.js';
 
 export { init as default, initSync, version };
+
+/** Whether the schema module (kibana_connectors_schemas_bg.wasm) is ready for `jsonSchema`. */
+let schemasReady = false;
+
+/**
+ * Loads the module `jsonSchema` runs in: by default `kibana_connectors_schemas_bg.wasm` next to
+ * this file, or what `init` takes (`{ module_or_path }`: a URL, a `Response`, bytes or a
+ * `WebAssembly.Module`). The validating module does not need it, so a page that only validates
+ * never downloads it. In Node the package loads it itself on the first `jsonSchema` call.
+ */
+export async function initJsonSchema(input) {
+  await initSchemas(input);
+  schemasReady = true;
+}
+
+/** `initJsonSchema` for a module at hand: `{ module }`, its bytes or a `WebAssembly.Module`. */
+export function initJsonSchemaSync(input) {
+  initSchemasSync(input);
+  schemasReady = true;
+}
 
 /** How the module is told that reading a value threw. */
 const UNREADABLE = '{"$typeof":"unreadable"}';
@@ -180,6 +200,9 @@ const schemaCache = new Map();
  * type's schema, or `null` for a type without one; a `TypeError` for options it does not know.
  */
 export function jsonSchema(connectorTypeId, options) {
+  if (!schemasReady) {
+    throw new Error('jsonSchema: the schema module is not loaded: call `await initJsonSchema()` once first (the Node entry loads it itself)');
+  }
   const plainOptions = optionsText(options);
   if (plainOptions === UNREADABLE) {
     throw new TypeError('jsonSchema: the options cannot be read (a getter, a Proxy trap or a revoked Proxy threw)');

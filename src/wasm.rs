@@ -6,14 +6,22 @@
 //! JavaScript exception ever unwinds through this module: a throwing getter, a Proxy or a value
 //! `JSON.stringify` refuses is an ordinary report, and the module holds no JavaScript objects
 //! between calls (nothing to leak, however often it is called).
+//!
+//! The package holds two modules built from this file: the validating one (`wasm-validator`:
+//! validate, normalize, compare versions, list types and releases) and, built with `json-schema`
+//! alone, the one `jsonSchema()` loads on first use, so that a page that only validates never
+//! downloads the schemas' code.
 
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::pipeline::options::{self, Options};
-use crate::pipeline::validate;
+use crate::pipeline::options;
+#[cfg(feature = "wasm-validator")]
+use crate::pipeline::{options::Options, validate};
+#[cfg(feature = "wasm-validator")]
 use crate::report::{Issue, IssueCode, KibanaError, Report};
+#[cfg(feature = "json-schema")]
 use crate::schema::{self, Contract, SchemaOptions};
 use crate::versions::KibanaVersion;
 
@@ -27,6 +35,7 @@ fn json<T: Serialize>(value: &T) -> String {
     }
 }
 
+#[cfg(feature = "wasm-validator")]
 /// A report for options that cannot be used: nothing was checked, and Kibana never sees options.
 fn invalid_options(errors: Vec<Issue>) -> Report {
     Report {
@@ -38,6 +47,7 @@ fn invalid_options(errors: Vec<Issue>) -> Report {
     }
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The options as the JavaScript half describes them (see [`Options::from_json`]).
 fn options(text: &str) -> Result<Options, Report> {
     let value = serde_json::from_str(text).unwrap_or_else(|_| {
@@ -47,6 +57,7 @@ fn options(text: &str) -> Result<Options, Report> {
     Options::from_json(&value).map_err(invalid_options)
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The report on a body: `{ valid, errors, warnings, kibanaError }`.
 #[wasm_bindgen(js_name = validateText, skip_typescript)]
 pub fn validate_text(body: &str, options_json: &str) -> String {
@@ -57,6 +68,7 @@ pub fn validate_text(body: &str, options_json: &str) -> String {
     json(&report)
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The body as Kibana would store it: `{ ok: true, body }` or `{ ok: false, errors }`.
 #[wasm_bindgen(js_name = normalizeText, skip_typescript)]
 pub fn normalize_text(body: &str, options_json: &str) -> String {
@@ -75,6 +87,7 @@ pub fn normalize_text(body: &str, options_json: &str) -> String {
     })
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The report on a JavaScript value that has no JSON text: `kind` is `"none"` (`undefined`, a
 /// function or a symbol), `"too_deep"` (a `RangeError`: nesting past the stack) or `"refused"`
 /// (a cycle, a BigInt, a throwing getter or `toJSON`); `reason` is what the JavaScript half can
@@ -101,6 +114,7 @@ pub fn unreadable_body(kind: &str, reason: &str, options_json: &str) -> String {
     ))
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The answer of an export that takes arguments beside a body: the value, or a `TypeError`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -131,6 +145,7 @@ fn options_object(
     }
 }
 
+#[cfg(feature = "wasm-validator")]
 /// A `{ kibanaVersion? }` option as JSON text: the default release when absent.
 fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, String> {
     let shape = "{ kibanaVersion?: string }";
@@ -151,12 +166,14 @@ fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, S
     }
 }
 
+#[cfg(feature = "wasm-validator")]
 /// Kibana's license levels, lowest first: `["basic", "gold", "platinum", "enterprise"]`.
 #[wasm_bindgen(js_name = licensesText, skip_typescript)]
 pub fn licenses_text() -> String {
     json(&crate::catalog::License::ALL)
 }
 
+#[cfg(feature = "wasm-validator")]
 /// Every release line this package answers for, oldest first: `[{ version, messageEngine,
 /// isDefault, caveat? }]`.
 #[wasm_bindgen(js_name = kibanaVersionsText, skip_typescript)]
@@ -164,6 +181,7 @@ pub fn kibana_versions_text() -> String {
     json(&crate::versions::kibana_versions())
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The connector types a release registers, each with its license, feature ids, category,
 /// first release and deprecation: `{ "value": [...] }` or `{ "typeError": message }`.
 #[wasm_bindgen(js_name = connectorTypesText, skip_typescript)]
@@ -174,6 +192,7 @@ pub fn connector_types_text(options_json: &str) -> String {
     })
 }
 
+#[cfg(feature = "wasm-validator")]
 /// `compareVersions(body, versions, options?)`: `{ "value": { reports, changes } }` or
 /// `{ "typeError": message }` for a list of versions that is not 1 to 12 supported ones.
 #[wasm_bindgen(js_name = compareVersionsText, skip_typescript)]
@@ -206,6 +225,7 @@ pub fn compare_versions_text(body: &str, versions_json: &str, options_json: &str
     json(&Answer::Value(comparison))
 }
 
+#[cfg(feature = "json-schema")]
 /// `jsonSchema(connectorTypeId?, options?)` as `{ "schema": … }` (`null` for a type without
 /// one) or `{ "typeError": message }` for options it does not know. `connector_type_id` is JSON
 /// text: `null` for the bundle, a string for one type, anything else has no schema.
@@ -248,12 +268,24 @@ pub fn json_schema_text(connector_type_id: &str, options_json: &str) -> String {
     })
 }
 
+#[cfg(feature = "wasm-validator")]
 /// The package's TypeScript declarations: generated from the models (`schema::typescript`) into
 /// `schemas/kibana-connectors.d.ts`, which the build copies into the package as
 /// `kibana_connectors_types.d.ts`. The exports above are the JavaScript half's, not the user's.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPESCRIPT: &str = "export * from \"./kibana_connectors_types.js\";\n";
+const TYPESCRIPT: &str = r#"export * from "./kibana_connectors_types.js";
 
+/**
+ * Loads the module `jsonSchema` runs in: `kibana_connectors_schemas_bg.wasm` next to this file by
+ * default, or what `init` takes. Call it once before `jsonSchema`; a page that only validates
+ * never needs it.
+ */
+export function initJsonSchema(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<void>;
+/** `initJsonSchema` for a module at hand: `{ module }` (its bytes or a `WebAssembly.Module`). */
+export function initJsonSchemaSync(module: { module: SyncInitInput } | SyncInitInput): void;
+"#;
+
+#[cfg(feature = "wasm-validator")]
 /// This package's version.
 #[wasm_bindgen(js_name = version, skip_typescript)]
 pub fn version_js() -> String {

@@ -1,5 +1,6 @@
 // The npm package in browsers through the bundlers its users have: the tarball installed offline
-// into a fresh app that does `import init, { validate } from 'kibana-connectors'; await init()`,
+// into a fresh app that does `import init, { validate } from 'kibana-connectors'; await init()`
+// (and then `await initJsonSchema()` for `jsonSchema`),
 // built with Vite and with webpack 5 (both from this repository's node_modules, with no
 // configuration about the package), served from a static server and run in headless Chromium.
 // Also the Vite dev server, which serves the package from node_modules; and esbuild, which does
@@ -25,19 +26,37 @@ const PKG = join(ROOT, 'pkg');
 // What the app computes in the page; the test computes the same in Node to compare.
 const VALID = { name: 'my-connector', connector_type_id: '.index', config: { index: 'test-index' } };
 const REFUSED = '{"name":"n","connector_type_id":".index"}';
-const APP = `import init, { validate, version } from 'kibana-connectors';
+// The wasm files the page has fetched so far: validating must not fetch the schema module.
+const APP = `import init, { initJsonSchema, jsonSchema, validate, version } from 'kibana-connectors';
 
+const fetchedWasm = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+  .filter((path) => path.endsWith('.wasm')).length;
 await init();
-document.body.dataset.result = JSON.stringify({
+const result = {
   valid: validate(${JSON.stringify(VALID)}),
   refused: validate(${JSON.stringify(REFUSED)}),
   version: version(),
-});
+  wasmForValidating: fetchedWasm(),
+};
+try {
+  jsonSchema('.index');
+} catch (error) {
+  result.beforeInit = error.message;
+}
+await initJsonSchema();
+result.indexConfig = jsonSchema('.index').properties.config.required;
+document.body.dataset.result = JSON.stringify(result);
 `;
-// esbuild: the wasm file imported with the `file` loader (copied to the output, its URL given).
+// esbuild: the wasm files imported with the `file` loader (copied to the output, their URLs given).
 const APP_ESBUILD = APP.replace(
   "await init();",
   "import wasmUrl from 'kibana-connectors/kibana_connectors_bg.wasm';\n\nawait init({ module_or_path: wasmUrl });",
+).replace(
+  "await initJsonSchema();",
+  "await initJsonSchema({ module_or_path: schemasUrl });",
+).replace(
+  "\nconst fetchedWasm",
+  "\nimport schemasUrl from 'kibana-connectors/kibana_connectors_schemas_bg.wasm';\nconst fetchedWasm",
 );
 // `href="data:,"`: no favicon request, so that any failed request in the page is a failure.
 const html = (script) => `<!doctype html>
@@ -66,7 +85,14 @@ before(async () => {
   writeFileSync(join(project, 'index.html'), html('<script type="module" src="/src/main.js"></script>'));
 
   const node = await import(join(PKG, 'node.js'));
-  expected = { valid: node.validate(VALID), refused: node.validate(REFUSED), version: node.version() };
+  expected = {
+    valid: node.validate(VALID),
+    refused: node.validate(REFUSED),
+    version: node.version(),
+    wasmForValidating: 1,
+    beforeInit: 'jsonSchema: the schema module is not loaded: call `await initJsonSchema()` once first (the Node entry loads it itself)',
+    indexConfig: node.jsonSchema('.index').properties.config.required,
+  };
   browser = await launchBrowser();
   setup = ms(started);
 });
@@ -131,17 +157,20 @@ async function runApp(url) {
   return { result, wasm };
 }
 
-/** The app's result equals Node's, and the page fetched the package's wasm file unchanged,
- *  served as application/wasm. */
+/** The app's result equals Node's, and the page fetched the package's two wasm files unchanged,
+ *  the validating one first, each served as application/wasm. */
 function checkRun({ result, wasm }, outDir) {
   assert.deepEqual(result, expected);
   assert.equal(result.valid.valid, true);
   assert.equal(result.refused.kibanaError.message, 'error validating connector type config: ✖ Invalid input: expected string, received undefined\n  → at index');
-  assert.equal(wasm.length, 1, JSON.stringify(wasm));
-  assert.equal(wasm[0].type, 'application/wasm');
-  if (outDir) {
-    const emitted = readFileSync(join(outDir, new URL(wasm[0].url).pathname));
-    assert.ok(emitted.equals(readFileSync(join(PKG, 'kibana_connectors_bg.wasm'))), 'the emitted wasm file differs from the package\'s');
+  assert.deepEqual(result.indexConfig, ['index']);
+  assert.equal(wasm.length, 2, JSON.stringify(wasm));
+  for (const [index, name] of ['kibana_connectors_bg.wasm', 'kibana_connectors_schemas_bg.wasm'].entries()) {
+    assert.equal(wasm[index].type, 'application/wasm');
+    if (outDir) {
+      const emitted = readFileSync(join(outDir, new URL(wasm[index].url).pathname));
+      assert.ok(emitted.equals(readFileSync(join(PKG, name))), `the emitted ${name} differs from the package's`);
+    }
   }
 }
 
@@ -153,7 +182,7 @@ function files(outDir) {
 
 async function checkBuild(t, name, outDir, built) {
   const output = files(outDir);
-  assert.equal(output.filter((f) => f.endsWith('.wasm')).length, 1, output.join(', '));
+  assert.equal(output.filter((f) => f.endsWith('.wasm')).length, 2, output.join(', '));
   const started = performance.now();
   const server = await serve(outDir);
   try {
@@ -224,8 +253,9 @@ test('the Vite dev server serves the app with no configuration, and it validates
     await server.listen();
     const run = await runApp(server.resolvedUrls.local[0]);
     checkRun(run);
-    // The wasm file stays next to the module it came from, whether or not it was pre-bundled.
+    // The wasm files stay next to the modules they came from, whether or not they were pre-bundled.
     assert.match(new URL(run.wasm[0].url).pathname, /\/kibana_connectors_bg\.wasm$/);
+    assert.match(new URL(run.wasm[1].url).pathname, /\/kibana_connectors_schemas_bg\.wasm$/);
   } finally {
     await server.close();
   }

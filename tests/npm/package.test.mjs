@@ -48,6 +48,8 @@ test('the tarball holds the package and nothing else', (t) => {
     'kibana_connectors_bg.wasm',
     'kibana_connectors_bg.wasm.d.ts',
     'kibana_connectors_bindings.js',
+    'kibana_connectors_schemas_bg.wasm',
+    'kibana_connectors_schemas_bindings.js',
     'kibana_connectors_types.d.ts',
     'node.d.ts',
     'node.js',
@@ -59,8 +61,11 @@ test('the tarball holds the package and nothing else', (t) => {
     // The committed schemas (tests/npm/schemas.test.mjs checks their content).
     ...listFiles(join(ROOT, 'schemas')).filter((path) => path.endsWith('.json')).map((path) => `schemas/${path}`),
   ].sort());
-  const wasm = readFileSync(join(PKG, 'kibana_connectors_bg.wasm'));
-  t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);
+  const size = (name) => {
+    const wasm = readFileSync(join(PKG, name));
+    return `${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`;
+  };
+  t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); validating module ${size('kibana_connectors_bg.wasm')}; schema module ${size('kibana_connectors_schemas_bg.wasm')}`);
 });
 
 test('package.json: name, version from Cargo.toml, entries for Node, browsers and bundlers', () => {
@@ -80,6 +85,12 @@ test('package.json: name, version from Cargo.toml, entries for Node, browsers an
   // Bundlers (Vite, webpack 5) copy the wasm file they see in `new URL(…, import.meta.url)`.
   const web = readFileSync(join(PKG, 'kibana_connectors_bindings.js'), 'utf8');
   assert.match(web, /new URL\('kibana_connectors_bg\.wasm', import\.meta\.url\)/);
+  const schemas = readFileSync(join(PKG, 'kibana_connectors_schemas_bindings.js'), 'utf8');
+  assert.match(schemas, /new URL\('kibana_connectors_schemas_bg\.wasm', import\.meta\.url\)/);
+  assert.deepEqual(Object.keys(manifest.exports).filter((key) => key.endsWith('.wasm')), [
+    './kibana_connectors_bg.wasm',
+    './kibana_connectors_schemas_bg.wasm',
+  ]);
 });
 
 test('Node imports it with no loading step and validates a body', () => {

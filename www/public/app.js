@@ -8,7 +8,7 @@
 // stored, logged or put in a URL; the previews mask them unless the user reveals them; the copied
 // curl command reads them from the terminal; the only request that carries them is the POST to
 // the configured Kibana.
-import init, { validate, normalize, jsonSchema, connectorTypes, kibanaVersions, licenses, version } from '/pkg/kibana_connectors.js';
+import init, { initJsonSchema, validate, normalize, jsonSchema, connectorTypes, kibanaVersions, licenses, version } from '/pkg/kibana_connectors.js';
 import { createForm } from './form.js';
 import { MODES, HINTS } from './modes.js';
 import { h, richText } from './dom.js';
@@ -999,7 +999,8 @@ const serverConfig = fetch('/config.json', { cache: 'no-store' })
   .then((response) => (response.ok ? response.json() : null))
   .catch(() => null);
 
-await init();
+// The form is drawn from the schemas: both modules, fetched side by side.
+await Promise.all([init(), initJsonSchema()]);
 $('version').textContent = version();
 // The releases the core answers for, and its default (the newest).
 const releases = kibanaVersions();

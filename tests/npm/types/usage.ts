@@ -4,6 +4,7 @@
 import init, {
   compareVersions,
   connectorTypes,
+  initJsonSchema,
   jsonSchema,
   kibanaVersions,
   normalize,
@@ -20,6 +21,10 @@ import init, {
 } from 'kibana-connectors';
 
 await init();
+// Both entries declare it: it loads the schema module in a browser and does nothing in Node.
+await initJsonSchema();
+// @ts-expect-error: it resolves to nothing
+const loaded: string = await initJsonSchema();
 
 // A typed body.
 const body: CreateIndexConnectorBody = {

@@ -11021,7 +11021,9 @@ export function normalize(body: CreateConnectorBody | string, options?: CreateOp
  * schema, picked by `connector_type_id` (an OpenAPI-style `discriminator` is included: give ajv
  * `discriminator: true`). With a type, that type's schema, or `null` for a type without one
  * (unknown, or a system action type). Throws a `TypeError` for options it does not know, and
- * for the bundle of the `update` contract (an update body does not name its type).
+ * for the bundle of the `update` contract (an update body does not name its type). In a browser,
+ * `await initJsonSchema()` once first (its module is separate, so that a page that only validates
+ * never downloads it); in Node it loads itself.
  *
  * @example
  * jsonSchema(".index").properties.config; // the Index connector's config

@@ -50,7 +50,7 @@ fn invalid_options(errors: Vec<Issue>) -> Report {
 #[cfg(feature = "wasm-validator")]
 /// The options as the JavaScript half describes them (see [`Options::from_json`]).
 fn options(text: &str) -> Result<Options, Report> {
-    let value = serde_json::from_str(text).unwrap_or_else(|_| {
+    let value = crate::js::json_parse(text).unwrap_or_else(|_| {
         // Only a string with a lone surrogate makes the JavaScript half's text unreadable.
         serde_json::json!({ "$typeof": "unreadable" })
     });
@@ -131,7 +131,7 @@ fn options_object(
     function: &str,
     shape: &str,
 ) -> Result<serde_json::Map<String, Value>, String> {
-    let value = serde_json::from_str::<Value>(options_json).unwrap_or(Value::Null);
+    let value = crate::js::json_parse(options_json).unwrap_or(Value::Null);
     match options::options_object(&value) {
         Ok(None) => Ok(serde_json::Map::new()),
         Ok(Some(map)) => Ok(map
@@ -197,7 +197,7 @@ pub fn connector_types_text(options_json: &str) -> String {
 /// `{ "typeError": message }` for a list of versions that is not 1 to 12 supported ones.
 #[wasm_bindgen(js_name = compareVersionsText, skip_typescript)]
 pub fn compare_versions_text(body: &str, versions_json: &str, options_json: &str) -> String {
-    let versions = match serde_json::from_str::<Value>(versions_json) {
+    let versions = match crate::js::json_parse(versions_json) {
         Ok(Value::Array(items)) if (1..=12).contains(&items.len()) => items
             .iter()
             .map(|item| match item {
@@ -250,7 +250,7 @@ pub fn json_schema_text(connector_type_id: &str, options_json: &str) -> String {
                 .get_or_insert_with(KibanaVersion::default);
             options
         });
-    let id = serde_json::from_str::<Value>(connector_type_id).unwrap_or(Value::Bool(false));
+    let id = crate::js::json_parse(connector_type_id).unwrap_or(Value::Bool(false));
     let options = options.and_then(|options| {
         if id.is_null() && options.contract == Contract::Update {
             Err("jsonSchema: an update body does not name its type, so there is no bundle of update schemas: give the connector type (jsonSchema(\".webhook\", { contract: \"update\" }))".to_owned())

@@ -11,7 +11,6 @@
 
 use schemars::{Schema, SchemaGenerator};
 use serde::Serialize;
-use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
 use crate::model::{strict_object, string_enum};
@@ -243,34 +242,11 @@ impl Zod for AuthSecrets {
 /// True when `text` is what Kibana's `additionalFields` check accepts: JSON text (`JSON.parse`)
 /// whose value is an object with at least one key.
 pub fn is_non_empty_json_object(text: &str) -> bool {
-    /// Looks at the top-level value only; nested values are skipped unchecked beyond JSON syntax
-    /// (no range check on numbers, lone surrogates allowed), as `JSON.parse` does.
-    struct TopLevel;
-
-    impl<'de> Visitor<'de> for TopLevel {
-        type Value = bool;
-
-        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-            formatter.write_str("a JSON object")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-            let mut any_key = false;
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
-                any_key = true;
-            }
-            Ok(any_key)
-        }
-    }
-
-    // Every other top-level value is refused by the visitor's default methods: Kibana refuses
-    // it too (not an object, an array, or a parse error all give the same message).
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    deserializer
-        .deserialize_any(TopLevel)
-        .ok()
-        .filter(|_| deserializer.end().is_ok())
-        .unwrap_or(false)
+    // `JSON.parse`, which keeps lone surrogates and reads a too-large number as `Infinity`; every
+    // other top-level value is refused, as Kibana refuses it (not an object, an array, or a parse
+    // error all give the same message).
+    crate::js::json_parse_lossy(text)
+        .is_ok_and(|parsed| matches!(parsed.value, Value::Object(map) if !map.is_empty()))
 }
 
 #[cfg(test)]

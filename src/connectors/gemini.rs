@@ -122,7 +122,11 @@ impl Connector for Gemini {
             );
             return;
         }
-        let Ok(credentials) = serde_json::from_str::<Value>(text) else {
+        // `JSON.parse`, which keeps a lone surrogate escape (here U+FFFD: only the type is read).
+        let Ok(crate::js::Parsed {
+            value: credentials, ..
+        }) = crate::js::json_parse_lossy(text)
+        else {
             rules.error(
                 IssueCode::InvalidValue,
                 PATH,

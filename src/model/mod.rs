@@ -109,7 +109,13 @@ macro_rules! strict_object {
                     };
                 )*
                 reader.reject_unknown_keys(map, Self::KEYS);
-                Some(Self { $( $field: $field?, )* })
+                // One match over every field, not a `?` per field: a missing field drops the
+                // tuple once instead of each field read before it (a drop path per field).
+                match ($($field,)*) {
+                    ($(Some($field),)*) => Some(Self { $($field,)* }),
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
             }
 
             #[allow(unused_mut, unused_variables)]

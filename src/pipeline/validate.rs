@@ -221,21 +221,6 @@ pub fn parse_body(text: &str) -> Result<Value, Report> {
     }
 }
 
-/// The body as `JSON.parse` reads it: [`parse_exact`], and, for text only a lone surrogate
-/// escape keeps from it, the body with U+FFFD in the surrogate's place (`true`: see
-/// [`read_approximately`]). Every entry point that takes JSON text reads it through here.
-#[allow(clippy::result_large_err)] // as parse_body: the report is the answer
-pub(crate) fn read_body(text: &str) -> Result<(Value, bool), Report> {
-    match parse_exact(text) {
-        Ok(body) => Ok((body, false)),
-        Err(report) => match crate::js::lone_surrogates_replaced(text) {
-            // Its other answers (a `__proto__` key, too deep) are Kibana's too.
-            Some(replaced) => parse_exact(&replaced).map(|body| (body, true)),
-            None => Err(report),
-        },
-    }
-}
-
 /// Says in `report` that a lone surrogate escape was read as U+FFFD ([`read_body`]), unless
 /// nothing was checked (options that cannot be used).
 fn read_approximately(report: &mut Report) {
@@ -245,9 +230,11 @@ fn read_approximately(report: &mut Report) {
     }
 }
 
-/// [`parse_body`] for text serde_json reads as it is.
-#[allow(clippy::result_large_err)] // as parse_body
-fn parse_exact(text: &str) -> Result<Value, Report> {
+/// The body as `JSON.parse` reads it, with U+FFFD in the place of each lone surrogate escape
+/// (`true` when there was one: see [`read_approximately`]). Every entry point that takes JSON
+/// text reads it through here.
+#[allow(clippy::result_large_err)] // as parse_body: the report is the answer
+pub(crate) fn read_body(text: &str) -> Result<(Value, bool), Report> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(unreadable(
             IssueCode::InputTooLarge,
@@ -265,9 +252,9 @@ fn parse_exact(text: &str) -> Result<Value, Report> {
             }),
         ));
     }
-    let body = crate::js::json_parse(text).map_err(|error| {
+    let parsed = crate::js::json_parse_lossy(text).map_err(|error| {
         let params = Some(serde_json::json!({ "line": error.line(), "column": error.column() }));
-        if error.to_string().contains("recursion limit") {
+        if error.is_too_deep() {
             // Kibana would read it; what it answers depends on content this checker does not read.
             unreadable(
                 IssueCode::InputTooLarge,
@@ -284,11 +271,12 @@ fn parse_exact(text: &str) -> Result<Value, Report> {
             )
         }
     })?;
-    let found = has_proto_key(&body)
-        .then(|| proto_key(&body, &mut String::new()))
+    let found = parsed
+        .proto_key
+        .then(|| proto_key(&parsed.value, &mut String::new()))
         .flatten();
     match found {
-        None => Ok(body),
+        None => Ok((parsed.value, parsed.lone_surrogate)),
         Some(path) => Err(Report {
             valid: false,
             errors: vec![Issue::new(
@@ -303,19 +291,8 @@ fn parse_exact(text: &str) -> Result<Value, Report> {
     }
 }
 
-/// True when `value` has a `__proto__` key at any depth.
-fn has_proto_key(value: &Value) -> bool {
-    match value {
-        Value::Object(map) => map
-            .iter()
-            .any(|(key, inner)| key == "__proto__" || has_proto_key(inner)),
-        Value::Array(items) => items.iter().any(has_proto_key),
-        _ => false,
-    }
-}
-
 /// The pointer of the first `__proto__` key in `value`, depth first in document order (asked
-/// only of a body that has one, [`has_proto_key`]: it builds a pointer for every key it passes).
+/// only of a body that has one, as the parser noticed: it builds a pointer for every key it passes).
 fn proto_key(value: &Value, path: &mut String) -> Option<String> {
     let len = path.len();
     let found = match value {

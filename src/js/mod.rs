@@ -1,12 +1,17 @@
 //! JavaScript's own semantics where Kibana's behaviour depends on them: `trim()`, `Number()`,
 //! `String()`, truthiness, the order in which an object's keys are enumerated, and the numbers
-//! `JSON.parse` gives (including `Infinity` for a literal too large for a double).
+//! `JSON.parse` gives (including `Infinity` for a literal too large for a double), and
+//! `JSON.parse` itself ([`json`]).
 //!
 //! Kibana runs on Node: every rule that trims, every blank-string check and every number a body
 //! carries behave as JavaScript defines them, not as Rust's `char::is_whitespace` or serde_json's
 //! number parser do. Everything in the crate that trims or reads a number goes through here.
 
 use serde_json::{Map, Number, Value};
+
+mod json;
+
+pub use json::{Parsed, json_parse, json_parse_lossy};
 
 /// True for the code points `String.prototype.trim()` removes: ECMAScript's `WhiteSpace`
 /// (TAB, VT, FF, SP, NBSP, ZWNBSP/BOM and the `Zs` category) and `LineTerminator` (LF, CR, LS,
@@ -66,9 +71,6 @@ pub fn is_blank(text: &str) -> bool {
 /// The one cost: a literal that itself rounds to ±1.7976931348623157e308 reads as `±Infinity`
 /// too (a deliberate difference, in the README).
 const INFINITY_STAND_IN: f64 = f64::MAX;
-/// [`INFINITY_STAND_IN`] as JSON text, and its negative.
-const INFINITY_STAND_IN_TEXT: &str = "1.7976931348623157e308";
-const NEGATIVE_INFINITY_STAND_IN_TEXT: &str = "-1.7976931348623157e308";
 
 /// The number JavaScript sees: `±Infinity` for the stand-in of a too-large literal.
 pub fn number_value(number: &Number) -> f64 {
@@ -322,126 +324,6 @@ fn is_decimal_literal(text: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-/// The JSON text with every `\u` escape of a lone UTF-16 surrogate replaced by `\ufffd` (six
-/// bytes for six, so lines and columns stay): a lead (`\ud800`–`\udbff`) not followed by a trail
-/// escape, or a trail (`\udc00`–`\udfff`) without its lead. `None` when the text has none.
-/// `JSON.parse` keeps such a string as it is; a Rust string cannot hold it, so serde_json refuses.
-pub fn lone_surrogates_replaced(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let escape_at = |index: usize| -> Option<u16> {
-        let digits = bytes.get(index..index + 6)?;
-        if digits.get(..2)? != b"\\u" {
-            return None;
-        }
-        u16::from_str_radix(std::str::from_utf8(digits.get(2..)?).ok()?, 16).ok()
-    };
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut index = 0;
-    let mut in_string = false;
-    while let Some(&byte) = bytes.get(index) {
-        match (in_string, byte) {
-            (false, b'"') => in_string = true,
-            (true, b'"') => in_string = false,
-            (true, b'\\') => {
-                let width = match escape_at(index) {
-                    // A lead and its trail are one character; 0: a lone surrogate.
-                    Some(0xd800..=0xdbff) => match escape_at(index + 6) {
-                        Some(0xdc00..=0xdfff) => 12,
-                        _ => 0,
-                    },
-                    Some(0xdc00..=0xdfff) => 0,
-                    Some(_) => 6,
-                    None => 2,
-                };
-                if width == 0 {
-                    let buffer = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                    buffer.push_str(text.get(copied..index).unwrap_or_default());
-                    buffer.push_str("\\ufffd");
-                    index += 6;
-                    copied = index;
-                } else {
-                    index += width;
-                }
-                continue;
-            }
-            _ => {}
-        }
-        index += 1;
-    }
-    let mut out = out?;
-    out.push_str(text.get(copied..).unwrap_or_default());
-    Some(out)
-}
-
-/// `JSON.parse(text)`: JSON text to a value, with JavaScript's numbers: a literal too large for a
-/// double is `±Infinity` (serde_json refuses it), one too small is `0`.
-///
-/// # Errors
-/// serde_json's error for text that is not JSON (or nested deeper than serde_json reads).
-pub fn json_parse(text: &str) -> Result<Value, serde_json::Error> {
-    match serde_json::from_str(text) {
-        Err(error) if is_number_out_of_range(&error) => {
-            serde_json::from_str(&with_infinities_as_stand_ins(text))
-        }
-        result => result,
-    }
-}
-
-fn is_number_out_of_range(error: &serde_json::Error) -> bool {
-    error.to_string().starts_with("number out of range")
-}
-
-/// The text with every number literal (outside strings) that overflows a double replaced by
-/// [`INFINITY_STAND_IN`]; strings and everything else are copied as they are.
-fn with_infinities_as_stand_ins(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut index = 0;
-    let mut in_string = false;
-    while let Some(&byte) = bytes.get(index) {
-        if in_string {
-            match byte {
-                b'\\' => index += 1,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            index += 1;
-            continue;
-        }
-        if byte == b'"' {
-            in_string = true;
-            index += 1;
-            continue;
-        }
-        if byte == b'-' || byte.is_ascii_digit() {
-            let start = index;
-            while bytes
-                .get(index)
-                .is_some_and(|b| b.is_ascii_digit() || b"+-.eE".contains(b))
-            {
-                index += 1;
-            }
-            let literal = text.get(start..index).unwrap_or_default();
-            let number = decimal_to_number(literal);
-            if number.is_infinite() {
-                out.push_str(text.get(copied..start).unwrap_or_default());
-                out.push_str(if number > 0.0 {
-                    INFINITY_STAND_IN_TEXT
-                } else {
-                    NEGATIVE_INFINITY_STAND_IN_TEXT
-                });
-                copied = index;
-            }
-            continue;
-        }
-        index += 1;
-    }
-    out.push_str(text.get(copied..).unwrap_or_default());
-    out
-}
-
 /// The value JavaScript would see as truthy, for rules that test `if (value)`.
 pub fn truthy(value: Option<&Value>) -> bool {
     match value {
@@ -463,30 +345,6 @@ pub fn is_nullish(value: Option<&Value>) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn lone_surrogate_escapes_are_found_in_strings_only() {
-        let replaced = |text: &str| lone_surrogates_replaced(text);
-        assert_eq!(replaced(r#""\ud800""#).as_deref(), Some(r#""\ufffd""#));
-        assert_eq!(replaced(r#""\uDC00x""#).as_deref(), Some(r#""\ufffdx""#));
-        assert_eq!(
-            replaced(r#"["\ud800\ud83d\ude00", "\ude00"]"#).as_deref(),
-            Some(r#"["\ufffd\ud83d\ude00", "\ufffd"]"#)
-        );
-        // A pair, an escaped backslash before `ud800`, other escapes, text outside strings.
-        for text in [
-            r#""\ud83d\ude00""#,
-            r#""\\ud800""#,
-            r#""\n\u0041\"\ud800""#,
-            r#"{"a": 1}"#,
-            r#""\ud8""#,
-        ] {
-            let expected = text
-                .contains(r#"\"\ud800"#)
-                .then(|| text.replace(r"\ud800", r"\ufffd"));
-            assert_eq!(replaced(text), expected, "{text}");
-        }
-    }
 
     #[test]
     fn trim_and_blank_agree_with_the_full_scan() {
@@ -583,7 +441,7 @@ mod tests {
     }
 
     /// Runs a Node script and returns what it printed.
-    fn node(script: &str) -> String {
+    pub(super) fn node(script: &str) -> String {
         let out = std::process::Command::new("node")
             .args(["-e", script])
             .output()
@@ -675,15 +533,6 @@ mod tests {
         for (number, text) in cases {
             assert_eq!(number_to_string(number), text, "{number}");
         }
-    }
-
-    #[test]
-    fn the_stand_ins_text_is_the_stand_in() {
-        assert_eq!(INFINITY_STAND_IN_TEXT, format!("{INFINITY_STAND_IN:e}"));
-        assert_eq!(
-            NEGATIVE_INFINITY_STAND_IN_TEXT,
-            format!("{:e}", -INFINITY_STAND_IN)
-        );
     }
 
     #[test]

@@ -702,4 +702,38 @@ mod tests {
         assert_eq!(error.to_string(), "expected a value at line 1 column 4");
         assert!(!error.is_too_deep());
     }
+
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+    fn any_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |n| n.is_finite() && n.abs() != f64::MAX)
+                .prop_map(Value::from),
+            any::<String>().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec((any::<String>(), inner), 0..6)
+                    .prop_map(|entries| Value::Object(entries.into_iter().collect())),
+            ]
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Whatever serde_json writes (every escape, any character, any number it can hold),
+        /// this reader reads back as the same value, compact or pretty-printed.
+        #[test]
+        fn reads_back_what_serde_json_writes(value in any_value()) {
+            proptest::prop_assert_eq!(&json_parse(&value.to_string()).unwrap(), &value);
+            let pretty = serde_json::to_string_pretty(&value).unwrap();
+            proptest::prop_assert_eq!(&json_parse(&pretty).unwrap(), &value);
+        }
+    }
 }

@@ -68,6 +68,7 @@ pub mod internals {
     pub use crate::generated::{files, issue_codes_table, readme_sections};
     pub use crate::kibana::urls::{LegacyParseError, WhatwgUrl, legacy_hostname, whatwg};
     pub use crate::pipeline::envelope::coerce;
+    pub use crate::pipeline::report_text::report_text;
     pub use crate::registry::creatable_types;
     #[cfg(feature = "json-schema")]
     pub use crate::schema::{

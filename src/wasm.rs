@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::pipeline::options;
 #[cfg(feature = "wasm-validator")]
-use crate::pipeline::{options::Options, validate};
+use crate::pipeline::{options::Options, report_text::report_text, validate};
 #[cfg(feature = "wasm-validator")]
 use crate::report::{Issue, IssueCode, KibanaError, Report};
 #[cfg(feature = "json-schema")]
@@ -65,7 +65,7 @@ pub fn validate_text(body: &str, options_json: &str) -> String {
         |report| report,
         |options| validate::validate_json(body, &options),
     );
-    json(&report)
+    report_text(&report)
 }
 
 #[cfg(feature = "wasm-validator")]
@@ -95,7 +95,7 @@ pub fn normalize_text(body: &str, options_json: &str) -> String {
 #[wasm_bindgen(js_name = unreadableBody, skip_typescript)]
 pub fn unreadable_body(kind: &str, reason: &str, options_json: &str) -> String {
     if let Err(report) = options(options_json) {
-        return json(&report);
+        return report_text(&report);
     }
     let (code, reason) = match kind {
         "none" => (
@@ -106,7 +106,7 @@ pub fn unreadable_body(kind: &str, reason: &str, options_json: &str) -> String {
         _ => (IssueCode::InvalidJson, reason),
     };
     let reason: String = reason.chars().take(200).collect();
-    json(&validate::unreadable(
+    report_text(&validate::unreadable(
         code,
         format!("The body cannot be read as JSON: JSON.stringify failed: {reason}"),
         None,

@@ -84,7 +84,28 @@ fn edited_fixture_body() -> impl Strategy<Value = Value> {
         })
 }
 
+/// A value as JavaScript holds it: every number a double (`1` and `1.0` are one number).
+fn as_javascript(value: Value) -> Value {
+    match value {
+        Value::Number(n) => Value::from(n.as_f64().unwrap_or(f64::NAN)),
+        Value::Array(items) => Value::Array(items.into_iter().map(as_javascript).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, as_javascript(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 fn well_formed(report: &Report) -> Result<(), TestCaseError> {
+    // The text the wasm facade hands out is the report's serde form, as JavaScript reads both.
+    let text: Value =
+        serde_json::from_str(&kibana_connectors::internals::report_text(report)).unwrap();
+    prop_assert_eq!(
+        as_javascript(text),
+        as_javascript(serde_json::to_value(report).unwrap())
+    );
     prop_assert_eq!(report.valid, report.errors.is_empty());
     prop_assert_eq!(report.valid, report.kibana_error.is_none(), "{:?}", report);
     for issue in report.errors.iter().chain(&report.warnings) {

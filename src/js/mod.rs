@@ -11,7 +11,7 @@ use serde_json::{Map, Number, Value};
 
 mod json;
 
-pub use json::{Parsed, json_parse, json_parse_lossy};
+pub use json::{Parsed, json_parse, json_parse_lossy, write_json, write_json_string};
 
 /// True for the code points `String.prototype.trim()` removes: ECMAScript's `WhiteSpace`
 /// (TAB, VT, FF, SP, NBSP, ZWNBSP/BOM and the `Zs` category) and `LineTerminator` (LF, CR, LS,

@@ -10,4 +10,5 @@ pub mod eras;
 mod findings;
 mod normalize;
 pub mod options;
+pub mod report_text;
 pub mod validate;

@@ -200,7 +200,9 @@ fn array_index(key: &str) -> Option<u32> {
 
 /// A string written the way `JSON.stringify` writes it.
 pub fn js_string_literal(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
+    let mut out = String::with_capacity(text.len() + 2);
+    write_json_string(&mut out, text);
+    out
 }
 
 /// A number written the way JavaScript's `String(number)` writes it, for the values that occur

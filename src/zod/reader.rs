@@ -199,7 +199,9 @@ impl Reader {
         // Zod 3's enum message quotes the input (a primitive; never a secret field's).
         let seen = match input {
             Some(value @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null)) => {
-                Some(value.to_string())
+                let mut text = String::new();
+                crate::js::write_json(&mut text, value);
+                Some(text)
             }
             _ => None,
         };

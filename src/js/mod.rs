@@ -180,12 +180,25 @@ pub fn js_key_order(map: &Map<String, Value>) -> Vec<&String> {
             None => names.push(key),
         }
     }
-    indices.sort_by_key(|(index, _)| *index);
-    indices
+    stable_order(&indices, |(index, _)| u64::from(*index))
         .into_iter()
-        .map(|(_, key)| key)
+        .filter_map(|at| indices.get(at).map(|(_, key)| *key))
         .chain(names)
         .collect()
+}
+
+/// The positions of `items` in the order a stable sort by `key` puts them. Every sort in the
+/// crate goes through here, so that the module carries one instance of the standard library's
+/// sort (its biggest generic function) rather than one per element type.
+pub fn stable_order<T>(items: &[T], key: impl Fn(&T) -> u64) -> Vec<usize> {
+    let mut keyed: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(at, item)| (key(item), at))
+        .collect();
+    // Ties are ordered by position: the unstable sort gives the stable order.
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, at)| at).collect()
 }
 
 /// A canonical array index (`0`, `17`, not `017`, below 2³² − 1), as JavaScript defines it.
@@ -347,6 +360,15 @@ pub fn is_nullish(value: Option<&Value>) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn stable_order_keeps_ties_in_place() {
+        let items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        let order = stable_order(&items, |(key, _)| *key);
+        let letters: String = order.iter().map(|&at| items[at].1).collect();
+        assert_eq!(letters, "dbeac");
+        assert!(stable_order(&[] as &[u8], |_| 0).is_empty());
+    }
 
     #[test]
     fn trim_and_blank_agree_with_the_full_scan() {

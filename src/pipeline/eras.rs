@@ -174,8 +174,13 @@ fn js_order(keys: &mut Vec<String>) {
             _ => names.push(key),
         }
     }
-    indices.sort_by_key(|(index, _)| *index);
-    keys.extend(indices.into_iter().map(|(_, key)| key));
+    let order = crate::js::stable_order(&indices, |(index, _)| u64::from(*index));
+    let mut indices: Vec<Option<String>> = indices.into_iter().map(|(_, key)| Some(key)).collect();
+    keys.extend(
+        order
+            .into_iter()
+            .filter_map(|at| indices.get_mut(at).and_then(Option::take)),
+    );
     keys.extend(names);
 }
 

@@ -7,9 +7,10 @@ use crate::pointer::Segment;
 /// Renders issues the way Zod's `z.prettifyError` does: sorted (stably) by path length, each as
 /// `✖ message`, followed by `  → at path` when the issue has a path.
 pub fn prettify(issues: &[ZodIssue]) -> String {
-    let mut sorted: Vec<&ZodIssue> = issues.iter().collect();
-    sorted.sort_by_key(|issue| issue.path.len());
-    let mut lines = Vec::with_capacity(sorted.len() * 2);
+    let sorted = crate::js::stable_order(issues, |issue| issue.path.len() as u64)
+        .into_iter()
+        .filter_map(|at| issues.get(at));
+    let mut lines = Vec::with_capacity(issues.len() * 2);
     for issue in sorted {
         lines.push(["✖ ", &issue.message].concat());
         if !issue.path.is_empty() {

@@ -177,13 +177,26 @@ pub struct Field {
     /// `.regex()` judge the trimmed text and Kibana stores it. Like `.regex()`, it has no `when`:
     /// after a type error it does not run.
     pub trim: bool,
-    /// Help text for the person filling the form.
+    /// Help text for the person filling the form (the schema's description only: without the
+    /// `json-schema` feature the validating module does not carry it).
+    #[cfg(feature = "json-schema")]
     pub doc: &'static str,
 }
 
 impl Field {
+    /// The field's help text (empty without the `json-schema` feature, where nothing reads it).
+    #[cfg_attr(not(feature = "json-schema"), allow(clippy::unused_self))]
+    pub const fn help(&self) -> &'static str {
+        #[cfg(feature = "json-schema")]
+        return self.doc;
+        #[cfg(not(feature = "json-schema"))]
+        ""
+    }
+
     /// A required field.
     pub const fn required(key: &'static str, kind: Kind, doc: &'static str) -> Self {
+        #[cfg(not(feature = "json-schema"))]
+        let _ = doc;
         Self {
             key,
             kind,
@@ -198,6 +211,7 @@ impl Field {
             minimum: None,
             maximum: None,
             trim: false,
+            #[cfg(feature = "json-schema")]
             doc,
         }
     }

@@ -127,7 +127,7 @@ fn field_schema(field: &Field) -> Schema {
     if let Presence::Default(value) = field.presence {
         schema.insert("default".to_owned(), value.to_value());
     }
-    let mut doc = field.doc.to_owned();
+    let mut doc = field.help().to_owned();
     if field.allowed_hosts {
         doc.push_str(" Kibana checks it against `xpack.actions.allowedHosts`.");
     }

@@ -221,7 +221,7 @@ impl Rules {
             Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
                 path,
                 format!("Kibana accepts this URL only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
-                serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+                crate::js::json!({ "check": "allowedHosts", "hostname": hostname }),
             ),
             Ok(_) => self.no_host_name(path),
         }
@@ -256,7 +256,7 @@ impl Rules {
             Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
                 path,
                 "Kibana accepts this URL only if its host name is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host); the host name is not repeated here because the URL is a secret",
-                serde_json::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
+                crate::js::json!({ "check": "allowedHosts", "hostname": "[redacted]" }),
             ),
             Ok(_) => self.no_host_name(path),
         }
@@ -267,7 +267,7 @@ impl Rules {
         self.server_check(
             path,
             format!("Kibana accepts this host only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
-            serde_json::json!({ "check": "allowedHosts", "hostname": hostname }),
+            crate::js::json!({ "check": "allowedHosts", "hostname": hostname }),
         );
     }
 
@@ -276,7 +276,7 @@ impl Rules {
         self.server_check(
             path,
             "Kibana finds no host name in this URL: it is accepted only while xpack.actions.allowedHosts contains \"*\" (the default)",
-            serde_json::json!({ "check": "allowedHosts", "hostname": null }),
+            crate::js::json!({ "check": "allowedHosts", "hostname": null }),
         );
     }
 }

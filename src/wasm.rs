@@ -53,7 +53,7 @@ fn invalid_options(errors: Vec<Issue>) -> Report {
 fn options(text: &str) -> Result<Options, Report> {
     let value = crate::js::json_parse(text).unwrap_or_else(|_| {
         // Only a string with a lone surrogate makes the JavaScript half's text unreadable.
-        serde_json::json!({ "$typeof": "unreadable" })
+        crate::js::json!({ "$typeof": "unreadable" })
     });
     Options::from_json(&value).map_err(invalid_options)
 }

@@ -177,7 +177,7 @@ pub fn record_invalid_combination(reader: &mut Reader) {
     reader.push(
         IssueCode::InvalidCombination,
         INVALID_SECRETS.to_owned(),
-        Some(serde_json::json!({
+        Some(crate::js::json!({
             "combinations": [
                 ["user", "password"],
                 ["crt", "key", "password?"],
@@ -291,26 +291,26 @@ mod tests {
     fn combination_rule_matches_kibanas_tests() {
         // common/auth/schemas/v1.test.ts
         for accepted in [
-            serde_json::json!({}),
-            serde_json::json!({ "user": "u", "password": "p" }),
-            serde_json::json!({ "crt": "c", "key": "k" }),
-            serde_json::json!({ "crt": "c", "key": "k", "password": "p" }),
-            serde_json::json!({ "pfx": "x" }),
-            serde_json::json!({ "pfx": "x", "password": "p" }),
-            serde_json::json!({ "clientSecret": "s" }),
-            serde_json::json!({ "secretHeaders": { "k": "v" } }),
+            crate::js::json!({}),
+            crate::js::json!({ "user": "u", "password": "p" }),
+            crate::js::json!({ "crt": "c", "key": "k" }),
+            crate::js::json!({ "crt": "c", "key": "k", "password": "p" }),
+            crate::js::json!({ "pfx": "x" }),
+            crate::js::json!({ "pfx": "x", "password": "p" }),
+            crate::js::json!({ "clientSecret": "s" }),
+            crate::js::json!({ "secretHeaders": { "k": "v" } }),
         ] {
             assert!(secrets(&accepted).is_empty(), "{accepted}");
         }
         for refused in [
-            serde_json::json!({ "user": "u", "password": "p", "crt": "c", "key": "k" }),
-            serde_json::json!({ "user": "u", "password": "p", "pfx": "x" }),
-            serde_json::json!({ "crt": "c", "key": "k", "pfx": "x" }),
-            serde_json::json!({ "user": "u" }),
-            serde_json::json!({ "password": "p" }),
-            serde_json::json!({ "crt": "c" }),
-            serde_json::json!({ "key": "k" }),
-            serde_json::json!({ "password": "p", "clientSecret": "s" }),
+            crate::js::json!({ "user": "u", "password": "p", "crt": "c", "key": "k" }),
+            crate::js::json!({ "user": "u", "password": "p", "pfx": "x" }),
+            crate::js::json!({ "crt": "c", "key": "k", "pfx": "x" }),
+            crate::js::json!({ "user": "u" }),
+            crate::js::json!({ "password": "p" }),
+            crate::js::json!({ "crt": "c" }),
+            crate::js::json!({ "key": "k" }),
+            crate::js::json!({ "password": "p", "clientSecret": "s" }),
         ] {
             assert_eq!(secrets(&refused), [INVALID_SECRETS], "{refused}");
         }
@@ -318,9 +318,9 @@ mod tests {
 
     #[test]
     fn combination_rule_waits_for_a_clean_object() {
-        let issues = secrets(&serde_json::json!({ "user": "u", "extra": 1 }));
+        let issues = secrets(&crate::js::json!({ "user": "u", "extra": 1 }));
         assert_eq!(issues, ["Unrecognized key: \"extra\""]);
-        let issues = secrets(&serde_json::json!({ "user": 5 }));
+        let issues = secrets(&crate::js::json!({ "user": 5 }));
         assert_eq!(issues, ["Invalid input: expected string, received number"]);
     }
 }

@@ -131,7 +131,7 @@ fn check_sender(from: &str, rules: &mut Rules) {
         rules.server_check(
             "/config/from",
             "When xpack.actions.email.domain_allowlist is set, Kibana accepts the sender only if its domain is in the list",
-            serde_json::json!({ "check": "emailDomainAllowlist" }),
+            crate::js::json!({ "check": "emailDomainAllowlist" }),
         );
     };
     let not_valid = || format!("[from]: not valid emails: {from}");
@@ -149,7 +149,7 @@ fn check_sender(from: &str, rules: &mut Rules) {
                 "This Kibana checks the sender only while an email allowlist is set (xpack.actions.email.domain_allowlist, or recipient_allowlist where the release has it), and then refuses it: {}",
                 not_valid()
             ),
-            serde_json::json!({ "check": "emailDomainAllowlist", "parses": false }),
+            crate::js::json!({ "check": "emailDomainAllowlist", "parses": false }),
         );
     }
 }
@@ -210,7 +210,7 @@ impl Connector for Email {
             rules.server_check(
                 "/config/service",
                 format!("Kibana accepts this service only if \"{name}\" is in xpack.actions.email.services.enabled (the default allows every service)"),
-                serde_json::json!({ "check": "emailServices", "service": name }),
+                crate::js::json!({ "check": "emailServices", "service": name }),
             );
         }
         check_sender(&config.from, rules);
@@ -273,7 +273,7 @@ impl Connector for Email {
                     rules.server_check(
                         "/config/service",
                         "When xpack.actions.email.services.ses.host and .port are set, Kibana requires host and port to match them and secure to be true",
-                        serde_json::json!({ "check": "sesConfiguration" }),
+                        crate::js::json!({ "check": "sesConfiguration" }),
                     );
                 }
                 match kibana_service_host(service) {

@@ -387,7 +387,7 @@ impl Connector for OpenAi {
     /// The secrets validator's requirements: with a certificate or a private key, both;
     /// otherwise an API key (also when `secrets` is left out). The PEM checks stay Kibana's.
     fn schema_rules() -> Vec<Value> {
-        vec![serde_json::json!({
+        vec![crate::js::json!({
             "if": {
                 "required": ["secrets"],
                 "properties": {

@@ -207,7 +207,7 @@ impl Connector for Http {
             rules.server_check(
                 "/config/certType",
                 "Kibana refuses certType \"ssl-pfx\" when xpack.actions.webhook.ssl.pfx.enabled is false (it is true by default)",
-                serde_json::json!({ "check": "webhookSslPfxEnabled" }),
+                crate::js::json!({ "check": "webhookSslPfxEnabled" }),
             );
         }
 
@@ -328,11 +328,11 @@ mod tests {
     #[test]
     fn url_format_issue() {
         assert_eq!(
-            issues::<HttpConfig>(&serde_json::json!({ "url": "example.com/x" })),
+            issues::<HttpConfig>(&crate::js::json!({ "url": "example.com/x" })),
             "✖ Invalid URL\n  → at url"
         );
         assert_eq!(
-            issues::<HttpConfig>(&serde_json::json!({ "url": 5 })),
+            issues::<HttpConfig>(&crate::js::json!({ "url": 5 })),
             "✖ Invalid input: expected string, received number\n  → at url"
         );
     }
@@ -340,11 +340,11 @@ mod tests {
     #[test]
     fn combination_rule_waits_for_a_clean_object() {
         assert_eq!(
-            issues::<HttpSecrets>(&serde_json::json!({ "user": "u", "proxyUser": "p" })),
+            issues::<HttpSecrets>(&crate::js::json!({ "user": "u", "proxyUser": "p" })),
             "✖ Unrecognized key: \"proxyUser\""
         );
         assert_eq!(
-            issues::<HttpSecrets>(&serde_json::json!({ "user": "u", "proxyUsername": "p" })),
+            issues::<HttpSecrets>(&crate::js::json!({ "user": "u", "proxyUsername": "p" })),
             format!("✖ {}", crate::connectors::auth::INVALID_SECRETS)
         );
     }

@@ -193,7 +193,7 @@ impl Connector for Inference {
                     "Kibana creates the Elasticsearch inference endpoint \"{}\" (task type \"{task_type}\") when it saves this connector, and refuses the connector if that endpoint already exists or Elasticsearch rejects its settings",
                     config.inference_id
                 ),
-                serde_json::json!({
+                crate::js::json!({
                     "check": "inferenceEndpoint",
                     "inferenceId": config.inference_id,
                     "taskType": task_type,

@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_dropped() {
-        let (value, issues) = read::<McpConfig>(&serde_json::json!({
+        let (value, issues) = read::<McpConfig>(&crate::js::json!({
             "serverUrl": "https://mcp.example.com",
             "tools": [],
             "apiKeyHeaderValue": "x",
@@ -142,13 +142,13 @@ mod tests {
         assert_eq!(issues, "");
         assert_eq!(
             value,
-            Some(serde_json::json!({ "serverUrl": "https://mcp.example.com", "hasAuth": true }))
+            Some(crate::js::json!({ "serverUrl": "https://mcp.example.com", "hasAuth": true }))
         );
     }
 
     #[test]
     fn known_keys_are_still_checked() {
-        let (value, issues) = read::<McpConfig>(&serde_json::json!({
+        let (value, issues) = read::<McpConfig>(&crate::js::json!({
             "authType": "oauth",
             "extra": 1,
         }));
@@ -157,7 +157,7 @@ mod tests {
             issues,
             "✖ Invalid input: expected string, received undefined\n  → at serverUrl\n✖ Invalid option: expected one of \"none\"|\"bearer\"|\"apiKey\"|\"basic\"\n  → at authType"
         );
-        let (_, issues) = read::<McpSecrets>(&serde_json::json!(null));
+        let (_, issues) = read::<McpSecrets>(&crate::js::json!(null));
         assert_eq!(issues, "✖ Invalid input: expected object, received null");
     }
 }

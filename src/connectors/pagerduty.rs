@@ -47,7 +47,7 @@ impl Connector for PagerDuty {
                 format!(
                     "Kibana sends events to {PAGER_DUTY_API_URL} when apiUrl is empty, and accepts it only if \"{PAGER_DUTY_HOST}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"
                 ),
-                serde_json::json!({ "check": "allowedHosts", "hostname": PAGER_DUTY_HOST }),
+                crate::js::json!({ "check": "allowedHosts", "hostname": PAGER_DUTY_HOST }),
             ),
         }
     }

@@ -59,7 +59,7 @@ impl Connector for SlackApi {
             format!(
                 "Kibana accepts Slack API connectors only if \"{SLACK_HOST}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host): it checks {SLACK_URL}"
             ),
-            serde_json::json!({ "check": "allowedHosts", "hostname": SLACK_HOST }),
+            crate::js::json!({ "check": "allowedHosts", "hostname": SLACK_HOST }),
         );
     }
 }
@@ -115,19 +115,19 @@ mod tests {
         // Outputs of zod 4.3.6 for `z.object({ token: z.string().min(1) }).strict()`.
         let cases = [
             (
-                serde_json::json!({ "token": [] }),
+                crate::js::json!({ "token": [] }),
                 "✖ Invalid input: expected string, received array\n  → at token\n✖ Too small: expected array to have >=1 items\n  → at token",
             ),
             (
-                serde_json::json!({ "token": [1] }),
+                crate::js::json!({ "token": [1] }),
                 "✖ Invalid input: expected string, received array\n  → at token",
             ),
             (
-                serde_json::json!({ "token": { "length": "x" } }),
+                crate::js::json!({ "token": { "length": "x" } }),
                 "✖ Invalid input: expected string, received object\n  → at token\n✖ Too small: expected unknown to be >=1\n  → at token",
             ),
             (
-                serde_json::json!({ "token": {} }),
+                crate::js::json!({ "token": {} }),
                 "✖ Invalid input: expected string, received object\n  → at token",
             ),
         ];
@@ -141,15 +141,15 @@ mod tests {
         let long = "😀".repeat(251);
         let cases = [
             (
-                serde_json::json!({ "allowedChannels": long }),
+                crate::js::json!({ "allowedChannels": long }),
                 "✖ Invalid input: expected array, received string\n  → at allowedChannels\n✖ Too big: expected string to have <=500 characters\n  → at allowedChannels",
             ),
             (
-                serde_json::json!({ "allowedChannels": { "length": null } }),
+                crate::js::json!({ "allowedChannels": { "length": null } }),
                 "✖ Invalid input: expected array, received object\n  → at allowedChannels",
             ),
             (
-                serde_json::json!({ "allowedChannels": { "length": 600 } }),
+                crate::js::json!({ "allowedChannels": { "length": 600 } }),
                 "✖ Invalid input: expected array, received object\n  → at allowedChannels\n✖ Too big: expected unknown to be <=500\n  → at allowedChannels",
             ),
         ];

@@ -174,7 +174,7 @@ impl Connector for Webhook {
             rules.server_check(
                 "/config/certType",
                 "Kibana refuses certType \"ssl-pfx\" when xpack.actions.webhook.ssl.pfx.enabled is false (it is true by default)",
-                serde_json::json!({ "check": "webhookSslPfxEnabled" }),
+                crate::js::json!({ "check": "webhookSslPfxEnabled" }),
             );
         }
 

@@ -11,6 +11,60 @@ use serde_json::{Map, Number, Value};
 
 mod json;
 
+/// `serde_json::json!` without its hidden `unwrap`: `null`, `[…]` and `{ "key": …, … }` build
+/// the value; any other expression goes through [`value_of`]. serde_json's macro unwraps
+/// `to_value` on every interpolated expression, which would put its error's `Debug` text (and
+/// with it the standard library's string escaping and Unicode tables) into the wasm module.
+macro_rules! json_value {
+    (null) => { ::serde_json::Value::Null };
+    ([]) => { ::serde_json::Value::Array(::std::vec::Vec::new()) };
+    ([ $($tt:tt)+ ]) => { $crate::js::json!(@array [] [] $($tt)+) };
+    ({}) => { ::serde_json::Value::Object(::serde_json::Map::new()) };
+    ({ $($tt:tt)+ }) => {{
+        let mut map = ::serde_json::Map::new();
+        $crate::js::json!(@object map $($tt)+);
+        ::serde_json::Value::Object(map)
+    }};
+    // An array's elements, each gathered up to a comma at its own level, then built at once.
+    (@array [$($done:tt)*] [$($element:tt)+] , $($rest:tt)*) => {
+        $crate::js::json!(@array [$($done)* ($($element)+)] [] $($rest)*)
+    };
+    (@array [$($done:tt)*] [$($element:tt)*] $next:tt $($rest:tt)*) => {
+        $crate::js::json!(@array [$($done)*] [$($element)* $next] $($rest)*)
+    };
+    (@array [$($done:tt)*] [$($element:tt)+]) => {
+        $crate::js::json!(@array [$($done)* ($($element)+)] [])
+    };
+    (@array [$($done:tt)*] []) => {
+        ::serde_json::Value::Array(::std::vec![$($crate::js::json! $done),*])
+    };
+    // An object's entries: a key (a string literal, or a variable holding one), then its value
+    // up to a comma.
+    (@object $map:ident $key:tt : $($rest:tt)+) => {
+        $crate::js::json!(@entry $map $key [] $($rest)+);
+    };
+    (@object $map:ident) => {};
+    (@entry $map:ident $key:tt [$($value:tt)+] , $($rest:tt)*) => {
+        $map.insert(::std::string::String::from($key), $crate::js::json!($($value)+));
+        $crate::js::json!(@object $map $($rest)*);
+    };
+    (@entry $map:ident $key:tt [$($value:tt)*] $next:tt $($rest:tt)*) => {
+        $crate::js::json!(@entry $map $key [$($value)* $next] $($rest)*);
+    };
+    (@entry $map:ident $key:tt [$($value:tt)+]) => {
+        $map.insert(::std::string::String::from($key), $crate::js::json!($($value)+));
+    };
+    ($other:expr) => { $crate::js::value_of(&$other) };
+}
+
+pub(crate) use json_value as json;
+
+/// A value's serde form as a [`Value`]; `null` for the values serde cannot write (a map with
+/// keys that are not strings: none of this crate's).
+pub fn value_of<T: serde::Serialize + ?Sized>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
 pub use json::{Parsed, json_parse, json_parse_lossy, write_json, write_json_string};
 
 /// True for the code points `String.prototype.trim()` removes: ECMAScript's `WhiteSpace`
@@ -360,6 +414,24 @@ pub fn is_nullish(value: Option<&Value>) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_json_macro_builds_what_serde_jsons_builds() {
+        let key = "dynamic";
+        let text = String::from("x, y");
+        let list = vec![1, 2];
+        assert_eq!(json!(null), serde_json::json!(null));
+        assert_eq!(json!([]), serde_json::json!([]));
+        assert_eq!(json!({}), serde_json::json!({}));
+        assert_eq!(
+            json!({ "a": 1, "b": [true, null, "s", -2.5], key: text.len(), "c": { "d": list, "e": [] }, "f": text.as_str() }),
+            serde_json::json!({ "a": 1, "b": [true, null, "s", -2.5], key: text.len(), "c": { "d": list, "e": [] }, "f": text.as_str() })
+        );
+        assert_eq!(
+            json!([[1, 2], {"k": (1, 2).0}, text.replace(',', ";")]),
+            serde_json::json!([[1, 2], {"k": (1, 2).0}, text.replace(',', ";")])
+        );
+    }
 
     #[test]
     fn stable_order_keeps_ties_in_place() {

@@ -37,7 +37,7 @@ pub(super) fn deprecation_warning(
                 "/connector_type_id",
                 [connector_type.name, " is deprecated: ", instead].concat(),
             )
-            .with_params(serde_json::json!({ "connectorTypeId": connector_type.id })),
+            .with_params(crate::js::json!({ "connectorTypeId": connector_type.id })),
         );
     }
 }
@@ -76,7 +76,7 @@ pub(super) fn per_user_update_warning(config: &Value, secrets: &Value, findings:
     .concat();
     findings.warnings.push(
         Issue::new(IssueCode::ServerCheck, path, message)
-            .with_params(serde_json::json!({ "check": "authMode", "authType": chosen })),
+            .with_params(crate::js::json!({ "check": "authMode", "authType": chosen })),
     );
 }
 
@@ -112,7 +112,7 @@ pub(super) fn check_kibana_managed_auth_type(
     findings.fail(KibanaError::bad_request(message.clone()));
     findings.errors.push(
         Issue::new(IssueCode::NotAllowed, path, message)
-            .with_params(serde_json::json!({ "authType": chosen })),
+            .with_params(crate::js::json!({ "authType": chosen })),
     );
 }
 
@@ -130,7 +130,7 @@ pub(super) fn license_warning(connector_type: &registry::ConnectorType, findings
         .concat();
         findings.warnings.push(
             Issue::new(IssueCode::ServerCheck, "/connector_type_id", message)
-                .with_params(serde_json::json!({ "check": "license", "minimumLicense": license })),
+                .with_params(crate::js::json!({ "check": "license", "minimumLicense": license })),
         );
     }
 }

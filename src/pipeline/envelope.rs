@@ -129,7 +129,7 @@ pub fn check_id(id: &str, rule: IdRule) -> Option<RouteIssue> {
     };
     Some(RouteIssue::new(
         Issue::new(IssueCode::InvalidId, "", message).with_params(
-            serde_json::json!({ "parameter": "id", "maxLength": CONNECTOR_ID_MAX_LENGTH }),
+            crate::js::json!({ "parameter": "id", "maxLength": CONNECTOR_ID_MAX_LENGTH }),
         ),
         "request params.id",
     ))
@@ -197,7 +197,7 @@ pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> V
         };
         issues.push(RouteIssue::new(
             Issue::new(IssueCode::InvalidType, "", message).with_params(
-                serde_json::json!({ "expected": "object", "received": type_name(Some(body)) }),
+                crate::js::json!({ "expected": "object", "received": type_name(Some(body)) }),
             ),
             "request body",
         ));
@@ -235,7 +235,7 @@ pub fn check_body(body: &Value, kind: BodyKind, wording: UnknownKeyWording) -> V
                         }
                     },
                 )
-                .with_params(serde_json::json!({ "key": key })),
+                .with_params(crate::js::json!({ "key": key })),
                 format!("request body.{key}"),
             ));
         }
@@ -267,7 +267,7 @@ fn check_required_string(key: &str, value: Option<&Value>, issues: &mut Vec<Rout
             .concat();
             issues.push(RouteIssue::new(
                 Issue::new(code, path(), message).with_params(
-                    serde_json::json!({ "expected": "string", "received": type_name(other) }),
+                    crate::js::json!({ "expected": "string", "received": type_name(other) }),
                 ),
                 kibana_path(),
             ));
@@ -311,7 +311,7 @@ fn check_record(key: &str, value: Option<&Value>, issues: &mut Vec<RouteIssue>) 
             };
             issues.push(RouteIssue::new(
                 Issue::new(IssueCode::InvalidType, format!("/{key}"), message).with_params(
-                    serde_json::json!({ "expected": "object", "received": type_name(Some(other)) }),
+                    crate::js::json!({ "expected": "object", "received": type_name(Some(other)) }),
                 ),
                 format!("request body.{key}"),
             ));
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn an_unknown_body_key_is_named_in_its_params_in_either_wording() {
-        let body = serde_json::json!({ "name": "n", "connector_type_id": ".index", "a/b": 1 });
+        let body = crate::js::json!({ "name": "n", "connector_type_id": ".index", "a/b": 1 });
         for wording in [
             UnknownKeyWording::DefinitionMissing,
             UnknownKeyWording::AdditionalProperties,
@@ -374,7 +374,7 @@ mod tests {
             assert_eq!(unknown.issue.path, "/a~1b");
             assert_eq!(
                 unknown.issue.params,
-                Some(serde_json::json!({ "key": "a/b" }))
+                Some(crate::js::json!({ "key": "a/b" }))
             );
         }
     }

@@ -223,7 +223,7 @@ impl Findings {
                     let message = format!("Unrecognized key: \"{key}\"");
                     self.errors.push(
                         Issue::new(issue.code, pointer(base, &path), message)
-                            .with_params(serde_json::json!({ "key": key })),
+                            .with_params(crate::js::json!({ "key": key })),
                     );
                 }
             }

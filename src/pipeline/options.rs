@@ -41,7 +41,7 @@ impl Options {
     pub fn from_json(value: &Value) -> Result<Self, Vec<Issue>> {
         let issue = |option: Option<&str>, message: String| {
             Issue::new(IssueCode::InvalidOptions, "", message)
-                .with_optional_params(option.map(|option| serde_json::json!({ "option": option })))
+                .with_optional_params(option.map(|option| crate::js::json!({ "option": option })))
         };
         let map = match options_object(value) {
             Ok(None) => return Ok(Self::default()),

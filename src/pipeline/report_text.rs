@@ -96,7 +96,7 @@ mod tests {
             "a \"quoted\"\n\u{1}é😀 text",
         )
         .with_params(
-            serde_json::json!({ "n": 1, "f": 1.5, "neg": -3, "list": [null, true, "x"], "o": {} }),
+            crate::js::json!({ "n": 1, "f": 1.5, "neg": -3, "list": [null, true, "x"], "o": {} }),
         );
         let reports = [
             Report::default(),

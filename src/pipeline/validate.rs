@@ -46,7 +46,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     "",
                     "options.connectorTypeId is required to check an update body",
                 )
-                .with_params(serde_json::json!({ "option": "connectorTypeId" })),
+                .with_params(crate::js::json!({ "option": "connectorTypeId" })),
             );
         }
         None => {}
@@ -64,7 +64,7 @@ fn run(body: &Value, options: &Options, store: bool) -> Outcome {
                     findings.fail(KibanaError::bad_request(message.clone()));
                     findings.errors.push(
                         Issue::new(IssueCode::SystemActionType, "/connector_type_id", message)
-                            .with_params(serde_json::json!({ "connectorTypeId": id })),
+                            .with_params(crate::js::json!({ "connectorTypeId": id })),
                     );
                 }
                 Some(model) => {
@@ -150,7 +150,7 @@ fn not_registered(id: &str, findings: &mut Findings) {
                 "/connector_type_id",
                 format!("Kibana registers {id} only when {setting} is on (off by default)"),
             )
-            .with_params(serde_json::json!({ "check": "registered", "setting": setting })),
+            .with_params(crate::js::json!({ "check": "registered", "setting": setting })),
         );
     }
     let message = format!("Action type \"{id}\" is not registered.");
@@ -161,7 +161,7 @@ fn not_registered(id: &str, findings: &mut Findings) {
             "/connector_type_id",
             message,
         )
-        .with_params(serde_json::json!({ "connectorTypeId": id })),
+        .with_params(crate::js::json!({ "connectorTypeId": id })),
     );
 }
 
@@ -242,7 +242,7 @@ pub(crate) fn read_body(text: &str) -> Result<(Value, bool), Report> {
                 "The body has {} bytes; Kibana reads at most {MAX_PAYLOAD_BYTES} (server.maxPayload)",
                 text.len()
             ),
-            Some(serde_json::json!({ "bytes": text.len(), "maximum": MAX_PAYLOAD_BYTES })),
+            Some(crate::js::json!({ "bytes": text.len(), "maximum": MAX_PAYLOAD_BYTES })),
             Some(KibanaError {
                 status_code: 413,
                 error: "Request Entity Too Large",
@@ -253,7 +253,7 @@ pub(crate) fn read_body(text: &str) -> Result<(Value, bool), Report> {
         ));
     }
     let parsed = crate::js::json_parse_lossy(text).map_err(|error| {
-        let params = Some(serde_json::json!({ "line": error.line(), "column": error.column() }));
+        let params = Some(crate::js::json!({ "line": error.line(), "column": error.column() }));
         if error.is_too_deep() {
             // Kibana would read it; what it answers depends on content this checker does not read.
             unreadable(

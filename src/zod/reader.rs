@@ -154,7 +154,7 @@ impl Reader {
                 received,
             ]
             .concat(),
-            Some(serde_json::json!({ "expected": expected, "received": received })),
+            Some(crate::js::json!({ "expected": expected, "received": received })),
         );
     }
 
@@ -194,7 +194,7 @@ impl Reader {
         self.push(
             code,
             message,
-            Some(serde_json::json!({ "options": options })),
+            Some(crate::js::json!({ "options": options })),
         );
         // Zod 3's enum message quotes the input (a primitive; never a secret field's).
         let seen = match input {
@@ -240,7 +240,7 @@ impl Reader {
         self.push(
             code,
             message,
-            Some(serde_json::json!({ "origin": origin, key: bound })),
+            Some(crate::js::json!({ "origin": origin, key: bound })),
         );
     }
 

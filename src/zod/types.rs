@@ -93,7 +93,7 @@ pub fn coerce_number(input: Option<&Value>, reader: &mut Reader) -> Option<JsNum
     reader.push(
         code,
         format!("Invalid input: expected number, received {received}"),
-        Some(serde_json::json!({ "expected": "number", "received": received })),
+        Some(crate::js::json!({ "expected": "number", "received": received })),
     );
     None
 }
@@ -374,7 +374,7 @@ pub fn nullable_schema(schema: Schema) -> Schema {
     match (simple_type, schema.get("enum").is_some()) {
         (Some(kind), false) => {
             let mut schema = schema;
-            schema.insert("type".into(), serde_json::json!([kind, "null"]));
+            schema.insert("type".into(), crate::js::json!([kind, "null"]));
             schema
         }
         _ => json_schema!({ "anyOf": [schema, { "type": "null" }] }),
@@ -396,7 +396,7 @@ impl Zod for ZodUrl {
             reader.push(
                 IssueCode::InvalidUrl,
                 "Invalid URL".to_owned(),
-                Some(serde_json::json!({ "format": "url" })),
+                Some(crate::js::json!({ "format": "url" })),
             );
             None
         }
@@ -428,7 +428,7 @@ mod tests {
     #[test]
     fn url_is_trimmed_the_javascript_way() {
         let mut reader = Reader::new();
-        let url = ZodUrl::read(Some(&serde_json::json!("  mailto:x@y ")), &mut reader);
+        let url = ZodUrl::read(Some(&crate::js::json!("  mailto:x@y ")), &mut reader);
         assert_eq!(url, Some(ZodUrl("mailto:x@y".to_owned())));
         assert!(reader.is_clean());
     }

@@ -119,7 +119,7 @@ fn field_schema(field: &Field) -> Schema {
         schema.insert("pattern".to_owned(), Value::from(first));
     }
     let more: Vec<Value> = patterns
-        .map(|pattern| serde_json::json!({ "pattern": pattern }))
+        .map(|pattern| crate::js::json!({ "pattern": pattern }))
         .collect();
     if !more.is_empty() {
         schema.insert("allOf".to_owned(), Value::Array(more));
@@ -193,7 +193,7 @@ fn object_schema(fields: &[Field], unknown: Unknown, auth: Option<AuthKind>) -> 
     if let Some(kind) = auth {
         properties.insert(
             AUTH_TYPE.to_owned(),
-            serde_json::json!({
+            crate::js::json!({
                 "type": "string",
                 "const": kind.id(),
                 "description": format!("The authentication these credentials are for: `{}` ({}).", kind.id(), kind.label()),

@@ -95,7 +95,7 @@ pub(super) fn read_field(field: &Field, input: Option<&Value>, reader: &mut Read
         reader.push(
             IssueCode::InvalidValue,
             pattern.issue_message(),
-            Some(serde_json::json!({ "format": pattern.format, "pattern": pattern.source })),
+            Some(crate::js::json!({ "format": pattern.format, "pattern": pattern.source })),
         );
         ok = false;
     }

@@ -76,7 +76,7 @@ pub(super) fn check_secrets(auth: Option<AuthType>, values: &ParsedFields, rules
             AuthKind::PfxCertificate => rules.server_check(
                 "/secrets/authType",
                 "Kibana accepts the pfx_certificate auth type only while xpack.actions.webhook.ssl.pfx.enabled is true (the default)",
-                serde_json::json!({ "check": "pfxEnabled" }),
+                crate::js::json!({ "check": "pfxEnabled" }),
             ),
             _ => {}
         }

@@ -28,12 +28,7 @@ use crate::versions::KibanaVersion;
 /// `JSON.stringify` of an answer's serde form (the report, on every `validate`, is written
 /// directly: `report_text`).
 fn json<T: Serialize>(value: &T) -> String {
-    let mut text = String::new();
-    match serde_json::to_value(value) {
-        Ok(value) => crate::js::write_json(&mut text, &value),
-        Err(_) => text.push_str("null"),
-    }
-    text
+    crate::js::json_text(&crate::js::value_of(value))
 }
 
 #[cfg(feature = "wasm-validator")]

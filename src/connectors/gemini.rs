@@ -123,10 +123,7 @@ impl Connector for Gemini {
             return;
         }
         // `JSON.parse`, which keeps a lone surrogate escape (here U+FFFD: only the type is read).
-        let Ok(crate::js::Parsed {
-            value: credentials, ..
-        }) = crate::js::json_parse_lossy(text)
-        else {
+        let Ok(credentials) = crate::js::json_parse_lossy(text).map(|parsed| parsed.value) else {
             rules.error(
                 IssueCode::InvalidValue,
                 PATH,

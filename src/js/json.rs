@@ -117,9 +117,9 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
-    /// Read a lone surrogate as U+FFFD (and say so in `replaced`) instead of refusing it.
+    /// Read a lone surrogate as U+FFFD (and say so in `lone_surrogate`) instead of refusing it.
     lossy: bool,
-    replaced: bool,
+    lone_surrogate: bool,
     proto_key: bool,
 }
 
@@ -131,7 +131,7 @@ impl<'a> Parser<'a> {
             at: 0,
             depth: 0,
             lossy,
-            replaced: false,
+            lone_surrogate: false,
             proto_key: false,
         }
     }
@@ -144,7 +144,7 @@ impl<'a> Parser<'a> {
         }
         Ok(Parsed {
             value,
-            lone_surrogate: self.replaced,
+            lone_surrogate: self.lone_surrogate,
             proto_key: self.proto_key,
         })
     }
@@ -381,7 +381,7 @@ impl<'a> Parser<'a> {
             self.at -= 6;
             return Err(self.error(ErrorKind::LoneSurrogate));
         }
-        self.replaced = true;
+        self.lone_surrogate = true;
         out.push('\u{fffd}');
         Ok(())
     }
@@ -526,8 +526,15 @@ fn write_number(out: &mut String, number: &Number) {
     } else {
         let n = number.as_f64().unwrap_or(0.0);
         // `String(-0)` is `0`; the stand-in of ±Infinity is finite, so every text is JSON.
-        out.push_str(&super::number_to_string(if n == 0.0 { 0.0 } else { n }));
+        out.push_str(&super::number_to_string(n));
     }
+}
+
+/// `JSON.stringify(value)` as a string.
+pub fn json_text(value: &Value) -> String {
+    let mut out = String::new();
+    write_json(&mut out, value);
+    out
 }
 
 /// A string as `JSON.stringify` writes it: `"` and `\` escaped, the control characters as

@@ -1,7 +1,7 @@
 //! JavaScript's own semantics where Kibana's behaviour depends on them: `trim()`, `Number()`,
 //! `String()`, truthiness, the order in which an object's keys are enumerated, and the numbers
 //! `JSON.parse` gives (including `Infinity` for a literal too large for a double), and
-//! `JSON.parse` itself ([`json`]).
+//! `JSON.parse` and `JSON.stringify` themselves ([`json_parse`], [`write_json`]).
 //!
 //! Kibana runs on Node: every rule that trims, every blank-string check and every number a body
 //! carries behave as JavaScript defines them, not as Rust's `char::is_whitespace` or serde_json's
@@ -65,7 +65,7 @@ pub fn value_of<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-pub use json::{Parsed, json_parse, json_parse_lossy, write_json, write_json_string};
+pub use json::{json_parse, json_parse_lossy, json_text, write_json, write_json_string};
 
 /// True for the code points `String.prototype.trim()` removes: ECMAScript's `WhiteSpace`
 /// (TAB, VT, FF, SP, NBSP, ZWNBSP/BOM and the `Zs` category) and `LineTerminator` (LF, CR, LS,

@@ -199,9 +199,7 @@ impl Reader {
         // Zod 3's enum message quotes the input (a primitive; never a secret field's).
         let seen = match input {
             Some(value @ (Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null)) => {
-                let mut text = String::new();
-                crate::js::write_json(&mut text, value);
-                Some(text)
+                Some(crate::js::json_text(value))
             }
             _ => None,
         };

@@ -100,13 +100,9 @@ macro_rules! strict_object {
             ) -> Option<Self> {
                 let map = reader.object(input)?;
                 $(
-                    let $field = {
-                        const KEY: &str = $crate::model::wire_name!($field $($wire)?);
-                        let value = $crate::zod::field(map, KEY);
-                        reader.at($crate::pointer::Segment::Key(KEY.into()), |reader| {
-                            $crate::model::read_field!(value, reader, $ty $(, $default)?)
-                        })
-                    };
+                    let $field = $crate::model::read_field!(
+                        map, $crate::model::wire_name!($field $($wire)?), reader, $ty $(, $default)?
+                    );
                 )*
                 reader.reject_unknown_keys(map, Self::KEYS);
                 // One match over every field, not a `?` per field: a missing field drops the
@@ -240,16 +236,16 @@ macro_rules! wire_name {
     };
 }
 
-/// Reads one field, applying its `.default(...)` when the key is absent.
+/// Reads one field of an object, applying its `.default(...)` when the key is absent.
 macro_rules! read_field {
-    ($value:expr, $reader:expr, $ty:ty) => {
-        <$ty as $crate::zod::Zod>::read($value, $reader)
+    ($map:expr, $key:expr, $reader:expr, $ty:ty) => {
+        $crate::zod::read_key::<$ty>($map, $key, $reader)
     };
-    ($value:expr, $reader:expr, $ty:ty, $default:expr) => {
-        match $value {
+    ($map:expr, $key:expr, $reader:expr, $ty:ty, $default:expr) => {
+        match $crate::zod::field($map, $key) {
             // Zod returns a default without validating it.
             None => Some(<$ty>::from($default)),
-            present => <$ty as $crate::zod::Zod>::read(present, $reader),
+            Some(_) => $crate::zod::read_key::<$ty>($map, $key, $reader),
         }
     };
 }

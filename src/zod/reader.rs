@@ -284,6 +284,18 @@ impl Reader {
     }
 }
 
+/// Reads the value of `key` in `map` as a `T`, one step down the path. One instance per type
+/// read, not one per field: a model's reader is a call per field.
+#[inline(never)]
+pub fn read_key<T: super::Zod>(
+    map: &Map<String, Value>,
+    key: &'static str,
+    reader: &mut Reader,
+) -> Option<T> {
+    let value = field(map, key);
+    reader.at(Segment::Key(key.into()), |reader| T::read(value, reader))
+}
+
 /// The value of `key` in `map`. Connector objects have a handful of keys: a scan beats hashing.
 pub fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
     if map.len() <= 16 {

@@ -1,4 +1,4 @@
-// The JavaScript half of the wasm facade (src/wasm.rs), shipped as kibana_connectors.js.
+// The JavaScript half of the wasm facade (src/wasm/mod.rs), shipped as kibana_connectors.js.
 //
 // Every JavaScript value becomes text here, inside `try`, before it reaches the module: the body
 // through `JSON.stringify` (exactly what `fetch` would send), the options as plain data. So a

@@ -179,3 +179,39 @@ fn urls_are_read_as_node_reads_them() {
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
     assert!(rows.len() > 500);
 }
+
+/// The module's allocator (src/wasm/arena.rs): what outlives a call is never overwritten by the
+/// calls after it, a block resized between other allocations keeps its bytes, and blocks bigger
+/// than the arena come from the allocator behind it.
+#[wasm_bindgen_test]
+fn what_outlives_a_call_is_never_overwritten() {
+    let kept: Vec<String> = (0..64)
+        .map(|i| format!("kept {i} {}", "x".repeat(i * 37)))
+        .collect();
+    let mut grown = String::new();
+    let mut boxes = Vec::new();
+    for round in 0..300 {
+        assert_eq!(parse(&validate_text(NORMAL, "null"))["valid"], true);
+        grown.push_str(&round.to_string());
+        boxes.push(Box::new([round; 9]));
+        assert_eq!(parse(&normalize_text(NORMAL, "null"))["ok"], true);
+    }
+    for (i, text) in kept.iter().enumerate() {
+        assert_eq!(*text, format!("kept {i} {}", "x".repeat(i * 37)));
+    }
+    assert_eq!(grown, (0..300).map(|r| r.to_string()).collect::<String>());
+    assert!(
+        boxes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| b.iter().all(|n| *n == i))
+    );
+
+    let big = vec![7_u8; 1 << 20];
+    let index = "i".repeat(300_000);
+    let body = json!({ "name": "n", "connector_type_id": ".index", "config": { "index": index } });
+    let report = parse(&validate_text(&body.to_string(), "null"));
+    assert!(report["valid"].is_boolean());
+    assert!(big.iter().all(|b| *b == 7));
+    assert_eq!(parse(&validate_text(NORMAL, "null"))["valid"], true);
+}

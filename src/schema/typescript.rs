@@ -1,6 +1,6 @@
 //! The TypeScript declarations of the npm package, generated from the same schemas as
 //! `schemas/` (never written by hand). The file is committed as `schemas/kibana-connectors.d.ts`
-//! (a test keeps it fresh), `src/wasm.rs` puts it into the package's `.d.ts`, and the build
+//! (a test keeps it fresh), `src/wasm/mod.rs` puts it into the package's `.d.ts`, and the build
 //! writes it into the Node entry's `.d.ts`.
 //!
 //! Per creatable connector type `T` (its [`schema::type_name`]): `TConfig` and `TSecrets` (what a

@@ -12,6 +12,14 @@
 //! alone, the one `jsonSchema()` loads on first use, so that a page that only validates never
 //! downloads the schemas' code.
 
+mod arena;
+
+/// Every allocation of a call comes from one arena that starts over between calls (see [`arena`]).
+/// Only where wasm has no threads: the arena's state has no lock.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: arena::Arena = arena::Arena::new();
+
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;

@@ -76,13 +76,17 @@ writeFileSync(
 // (they resolve at once), so code shared with browsers may call them.
 import { readFileSync } from 'node:fs';
 import { initSync, initJsonSchemaSync, jsonSchema as schemaOf } from './kibana_connectors.js';
+import * as schemaBindings from './kibana_connectors_schemas_bindings.js';
 
 initSync({ module: readFileSync(new URL('./kibana_connectors_bg.wasm', import.meta.url)) });
 
 let schemasLoaded = false;
 function loadSchemas() {
   if (schemasLoaded) return;
-  initJsonSchemaSync({ module: readFileSync(new URL('./kibana_connectors_schemas_bg.wasm', import.meta.url)) });
+  initJsonSchemaSync(
+    { module: readFileSync(new URL('./kibana_connectors_schemas_bg.wasm', import.meta.url)) },
+    schemaBindings,
+  );
   schemasLoaded = true;
 }
 

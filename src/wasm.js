@@ -16,12 +16,15 @@ import init, {
   kibanaVersionsText,
   version,
 } from './kibana_connectors_bindings.js';
-import initSchemas, { initSync as initSchemasSync, jsonSchemaText } from './kibana_connectors_schemas_bindings.js';
 
 export { init as default, initSync, version };
 
-/** Whether the schema module (kibana_connectors_schemas_bg.wasm) is ready for `jsonSchema`. */
-let schemasReady = false;
+/**
+ * The bindings of the schema module (kibana_connectors_schemas_bg.wasm) once it is ready for
+ * `jsonSchema`. They are imported when it is loaded, not with this file, so a page that only
+ * validates loads neither them nor the module.
+ */
+let schemaBindings = null;
 
 /**
  * Loads the module `jsonSchema` runs in: by default `kibana_connectors_schemas_bg.wasm` next to
@@ -30,14 +33,19 @@ let schemasReady = false;
  * never downloads it. In Node the package loads it itself on the first `jsonSchema` call.
  */
 export async function initJsonSchema(input) {
-  await initSchemas(input);
-  schemasReady = true;
+  const bindings = await import('./kibana_connectors_schemas_bindings.js');
+  await bindings.default(input);
+  schemaBindings = bindings;
 }
 
-/** `initJsonSchema` for a module at hand: `{ module }`, its bytes or a `WebAssembly.Module`. */
-export function initJsonSchemaSync(input) {
-  initSchemasSync(input);
-  schemasReady = true;
+/**
+ * `initJsonSchema` for a module at hand (`{ module }`, its bytes or a `WebAssembly.Module`) and
+ * its bindings, imported by the caller (`kibana_connectors_schemas_bindings.js`): how the Node
+ * entry loads it synchronously.
+ */
+export function initJsonSchemaSync(input, bindings) {
+  bindings.initSync(input);
+  schemaBindings = bindings;
 }
 
 /** How the module is told that reading a value threw. */
@@ -200,7 +208,7 @@ const schemaCache = new Map();
  * type's schema, or `null` for a type without one; a `TypeError` for options it does not know.
  */
 export function jsonSchema(connectorTypeId, options) {
-  if (!schemasReady) {
+  if (schemaBindings === null) {
     throw new Error('jsonSchema: the schema module is not loaded: call `await initJsonSchema()` once first (the Node entry loads it itself)');
   }
   const plainOptions = optionsText(options);
@@ -216,7 +224,7 @@ export function jsonSchema(connectorTypeId, options) {
   const key = `${id}\u0000${plainOptions}`;
   let text = schemaCache.get(key);
   if (text === undefined) {
-    const answer = JSON.parse(jsonSchemaText(id, plainOptions));
+    const answer = JSON.parse(schemaBindings.jsonSchemaText(id, plainOptions));
     if (answer.typeError !== undefined) throw new TypeError(answer.typeError);
     if (answer.schema === null) return null;
     text = JSON.stringify(answer.schema);

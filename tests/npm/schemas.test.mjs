@@ -327,7 +327,7 @@ test("the package's jsonSchema() for main gives exactly the committed files", as
 async function loadFromPkg() {
   const pkg = await import(new URL('pkg/kibana_connectors.js', ROOT));
   pkg.initSync({ module: readFileSync(new URL('pkg/kibana_connectors_bg.wasm', ROOT)) });
-  pkg.initJsonSchemaSync({ module: readFileSync(new URL('pkg/kibana_connectors_schemas_bg.wasm', ROOT)) });
+  await pkg.initJsonSchema({ module_or_path: readFileSync(new URL('pkg/kibana_connectors_schemas_bg.wasm', ROOT)) });
   return pkg;
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const PKG = fileURLToPath(new URL('../../pkg/', import.meta.url));
 const pkg = await import(join(PKG, 'kibana_connectors.js'));
 pkg.initSync({ module: readFileSync(join(PKG, 'kibana_connectors_bg.wasm')) });
-pkg.initJsonSchemaSync({ module: readFileSync(join(PKG, 'kibana_connectors_schemas_bg.wasm')) });
+await pkg.initJsonSchema({ module_or_path: readFileSync(join(PKG, 'kibana_connectors_schemas_bg.wasm')) });
 
 const MARKER = 'S3cr3tM4rk3r';
 /** Secret values of several shapes, each carrying the marker. */

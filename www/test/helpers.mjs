@@ -8,7 +8,7 @@ const PKG = new URL('../../pkg/', import.meta.url);
 export async function loadPackage() {
   const pkg = await import(new URL('kibana_connectors.js', PKG));
   pkg.initSync({ module: readFileSync(new URL('kibana_connectors_bg.wasm', PKG)) });
-  pkg.initJsonSchemaSync({ module: readFileSync(new URL('kibana_connectors_schemas_bg.wasm', PKG)) });
+  await pkg.initJsonSchema({ module_or_path: readFileSync(new URL('kibana_connectors_schemas_bg.wasm', PKG)) });
   return pkg;
 }
 

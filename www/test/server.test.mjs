@@ -153,6 +153,8 @@ test('index.html preloads the wasm and every module of the page\'s import graph,
     const file = path.startsWith('/pkg/') ? new URL(`../../pkg/${path.slice(5)}`, import.meta.url) : new URL(`.${path}`, PUBLIC);
     const text = readFileSync(file, 'utf8');
     for (const [, target] of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) visit(new URL(target, `http://page${path}`).pathname);
+    // The page loads the schema module at start, so what it imports on demand is preloaded too.
+    for (const [, target] of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) visit(new URL(target, `http://page${path}`).pathname);
   };
   visit('/app.js');
   assert.deepEqual([...preloaded].sort(), [...graph].sort());

@@ -220,7 +220,12 @@ impl Rules {
             Err(LegacyParseError) => self.error(IssueCode::InvalidUrl, path, message()),
             Ok(Some(hostname)) if !hostname.is_empty() => self.server_check(
                 path,
-                format!("Kibana accepts this URL only if \"{hostname}\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)"),
+                [
+                    "Kibana accepts this URL only if \"",
+                    &hostname,
+                    "\" is in xpack.actions.allowedHosts (the default, [\"*\"], allows every host)",
+                ]
+                .concat(),
                 crate::js::json!({ "check": "allowedHosts", "hostname": hostname }),
             ),
             Ok(_) => self.no_host_name(path),

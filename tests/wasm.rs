@@ -215,3 +215,98 @@ fn what_outlives_a_call_is_never_overwritten() {
     assert!(big.iter().all(|b| *b == 7));
     assert_eq!(parse(&validate_text(NORMAL, "null"))["valid"], true);
 }
+
+/// The module's allocator (an instance of its own, so that this test alone decides what is
+/// alive) under a random mix of allocations, resizes and frees, of sizes inside and beyond the
+/// arena and alignments up to 64: every block keeps its bytes and its alignment, and the arena
+/// starts over once nothing in it is alive.
+#[wasm_bindgen_test]
+#[allow(unsafe_code)] // the allocator's own interface
+fn the_allocator_keeps_every_live_blocks_bytes() {
+    use kibana_connectors::wasm::arena::Arena;
+    use std::alloc::{GlobalAlloc, Layout};
+
+    let arena = Arena::new();
+    let mut seed: u32 = 0x9e37_79b9;
+    let mut next = move |bound: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as usize % bound
+    };
+    let fill = |ptr: *mut u8, len: usize, tag: u8| unsafe { std::ptr::write_bytes(ptr, tag, len) };
+    let holds = |ptr: *mut u8, len: usize, tag: u8| unsafe {
+        std::slice::from_raw_parts(ptr, len)
+            .iter()
+            .all(|b| *b == tag)
+    };
+    // (pointer, layout, tag)
+    let mut blocks: Vec<(*mut u8, Layout, u8)> = Vec::new();
+    let mut first = None;
+    let mut restarts = 0;
+    for step in 0..20_000_usize {
+        let tag = u8::try_from(step % 251).unwrap();
+        match next(10) {
+            0..=3 if blocks.len() < 48 => {
+                let size = if next(100) == 0 {
+                    300_000
+                } else {
+                    1 + next(2_000)
+                };
+                let layout = Layout::from_size_align(size, [1, 2, 4, 8, 16, 64][next(6)]).unwrap();
+                let ptr = unsafe { arena.alloc(layout) };
+                assert!(!ptr.is_null());
+                assert_eq!(ptr.addr() % layout.align(), 0, "step {step}");
+                if blocks.is_empty() && layout.align() == 1 {
+                    match first {
+                        None => first = Some(ptr),
+                        Some(start) if start == ptr => restarts += 1,
+                        Some(_) => {}
+                    }
+                }
+                fill(ptr, size, tag);
+                blocks.push((ptr, layout, tag));
+            }
+            4 | 5 if !blocks.is_empty() => {
+                let index = next(blocks.len());
+                let (ptr, layout, old_tag) = blocks[index];
+                let new_size = if next(50) == 0 {
+                    300_000
+                } else {
+                    1 + next(4_000)
+                };
+                let moved = unsafe { arena.realloc(ptr, layout, new_size) };
+                assert!(!moved.is_null());
+                assert_eq!(moved.addr() % layout.align(), 0);
+                assert!(
+                    holds(moved, layout.size().min(new_size), old_tag),
+                    "step {step}: a resize lost bytes"
+                );
+                let layout = Layout::from_size_align(new_size, layout.align()).unwrap();
+                fill(moved, new_size, tag);
+                blocks[index] = (moved, layout, tag);
+            }
+            _ if !blocks.is_empty() => {
+                let (ptr, layout, tag) = blocks.swap_remove(next(blocks.len()));
+                assert!(
+                    holds(ptr, layout.size(), tag),
+                    "step {step}: a block lost its bytes"
+                );
+                unsafe { arena.dealloc(ptr, layout) };
+            }
+            _ => {}
+        }
+        if step % 16 == 0 {
+            for &(ptr, layout, tag) in &blocks {
+                assert!(
+                    holds(ptr, layout.size(), tag),
+                    "step {step}: a block lost its bytes"
+                );
+            }
+        }
+    }
+    for (ptr, layout, _) in blocks {
+        unsafe { arena.dealloc(ptr, layout) };
+    }
+    assert!(restarts > 10, "the arena started over {restarts} times");
+}

@@ -57,6 +57,12 @@ impl Arena {
     }
 }
 
+impl Default for Arena {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl State {
     /// True when `ptr` was handed out by the arena.
     fn holds(&self, ptr: *mut u8) -> bool {

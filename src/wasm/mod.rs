@@ -12,7 +12,8 @@
 //! alone, the one `jsonSchema()` loads on first use, so that a page that only validates never
 //! downloads the schemas' code.
 
-mod arena;
+#[doc(hidden)] // public for tests/wasm.rs only
+pub mod arena;
 
 /// Every allocation of a call comes from one arena that starts over between calls (see [`arena`]).
 /// Only where wasm has no threads: the arena's state has no lock.

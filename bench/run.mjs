@@ -40,24 +40,32 @@ function bodies() {
 }
 
 // ---------------------------------------------------------------- timing
-/** Per-call nanoseconds for each body (median of several batches), then median and p99. */
-function time(label, bodies, fn, { batch = 16, rounds = 7 } = {}) {
+/** Per-call nanoseconds for each body (median of several batches), in the bodies' order. */
+function perBody(bodies, fn, { batch = 16, rounds = 7 } = {}) {
   for (const body of bodies) fn(body); // warm up
-  const samples = [];
-  for (const body of bodies) {
-    const perBody = [];
+  return bodies.map((body) => {
+    const runs = [];
     for (let r = 0; r < rounds; r++) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < batch; i++) fn(body);
-      perBody.push(Number(process.hrtime.bigint() - start) / batch);
+      runs.push(Number(process.hrtime.bigint() - start) / batch);
     }
-    perBody.sort((a, b) => a - b);
-    samples.push(perBody[perBody.length >> 1]);
-  }
-  samples.sort((a, b) => a - b);
-  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { label, median: pick(0.5), p99: pick(0.99) };
+    runs.sort((a, b) => a - b);
+    return runs[runs.length >> 1];
+  });
 }
+
+/** The median and p99 over the bodies of per-body figures. */
+function summary(label, samples) {
+  const sorted = samples.slice().sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { label, median: pick(0.5), p99: pick(0.99), samples };
+}
+
+const time = (label, bodies, fn) => summary(label, perBody(bodies, fn));
+
+/** Per body, `a` minus the sum of `bs`: the time of what `a` does beyond them. */
+const minus = (a, ...bs) => a.samples.map((t, i) => bs.reduce((rest, b) => rest - b.samples[i], t));
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ns = (value) => `${Math.round(value).toLocaleString('en')}`;
@@ -193,14 +201,38 @@ const rows = [
 ];
 const ajvMedian = rows[2].median;
 
-// Where a validate's time goes in Node: the facade's steps one by one (the module's own split,
-// parse / check / write, is the native table at the end).
+// Where a validate's time goes, per body: the facade's steps in Node, and inside the module the
+// differences between exports that each stop one stage later (src/wasm/stages.rs, in a module of
+// its own that `make bench` builds: scripts/build-pkg.sh bench-stages).
 const bindings = await import(join(PKG, 'kibana_connectors_bindings.js'));
+const STAGED = join(ROOT, 'target', 'bench-stages');
+if (!existsSync(join(STAGED, 'kibana_connectors_bg.wasm'))) {
+  throw new Error(`${STAGED} is missing: make bench builds it (scripts/build-pkg.sh bench-stages)`);
+}
+const staged = await import(join(STAGED, 'kibana_connectors_bindings.js'));
+staged.initSync({ module: readFileSync(join(STAGED, 'kibana_connectors_bg.wasm')) });
 const reportTexts = texts.map((text) => bindings.validateText(text, 'null'));
+const stringify = time('JSON.stringify(body)', all, (body) => JSON.stringify(body));
+const whole = time('validateText(text)', texts, (text) => bindings.validateText(text, 'null'));
+const parseReport = time('JSON.parse(report text)', reportTexts, (text) => JSON.parse(text));
+const inside = [
+  time('', texts, (text) => staged.benchCopyIn(text, 'null')),
+  time('', texts, (text) => staged.benchParse(text, 'null')),
+  time('', texts, (text) => staged.benchCheck(text, 'null')),
+  time('', texts, (text) => staged.benchWrite(text, 'null')),
+  time('', texts, (text) => staged.validateText(text, 'null')),
+];
+const [copyIn, parse, check, write, handBack] = inside;
 const stages = [
-  time('JSON.stringify(body)', all, (body) => JSON.stringify(body)),
-  time('validateText(text): copy in, parse, check, write the report, copy out', texts, (text) => bindings.validateText(text, 'null')),
-  time('JSON.parse(report text)', reportTexts, (text) => JSON.parse(text)),
+  stringify,
+  summary('validateText(text): the whole call, split below (measured in the stages\' module)', handBack.samples),
+  summary('… copy the body and options into the module (and the call)', copyIn.samples),
+  summary('… read them (JSON.parse, in the module)', minus(parse, copyIn)),
+  summary('… check the body: every step, the report made', minus(check, parse)),
+  summary('… write the report\'s JSON text', minus(write, check)),
+  summary('… copy the report out and decode it', minus(handBack, write)),
+  parseReport,
+  summary('the facade\'s own work (validate(object) minus stringify, validateText and JSON.parse)', minus(rows[0], stringify, whole, parseReport)),
 ];
 
 const wasmGz = gzipSync(readFileSync(join(PKG, 'kibana_connectors_bg.wasm')), { level: 9 }).length;
@@ -260,7 +292,7 @@ ${budgets.join('\n')}
 |---|---:|---:|---:|
 ${rows.map((r) => `| ${r.label} | ${ns(r.median)} | ${ns(r.p99)} | ${(r.median / ajvMedian).toFixed(2)}× |`).join('\n')}
 
-### Where a validate's time goes (Node, same bodies)
+### Where a validate's time goes (Node, same bodies; each stage's median over the bodies of its per-body time)
 
 | stage | median (ns) | p99 (ns) |
 |---|---:|---:|

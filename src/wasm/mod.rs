@@ -14,6 +14,8 @@
 
 #[doc(hidden)] // public for tests/wasm.rs only
 pub mod arena;
+#[cfg(feature = "bench-stages")]
+mod stages;
 
 /// Every allocation of a call comes from one arena that starts over between calls (see [`arena`]).
 /// Only where wasm has no threads: the arena's state has no lock.

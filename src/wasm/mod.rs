@@ -158,8 +158,10 @@ fn release_option(options_json: &str, function: &str) -> Result<KibanaVersion, S
     let shape = "{ kibanaVersion?: string }";
     let map = options_object(options_json, function, shape)?;
     if let Some(key) = map.keys().find(|key| *key != "kibanaVersion") {
+        // Quoted as JSON.stringify quotes it (Rust's `{:?}` would bring its escaping tables in).
+        let key = crate::js::js_string_literal(key);
         return Err(format!(
-            "{function}: unknown option {key:?}: the options are {shape}"
+            "{function}: unknown option {key}: the options are {shape}"
         ));
     }
     match map.get("kibanaVersion") {

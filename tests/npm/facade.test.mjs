@@ -134,6 +134,11 @@ test('the options of connectorTypes and jsonSchema: an object, null values left 
   }
   assert.deepEqual(pkg.jsonSchema('.index', { contract: null, dialect: null, kibanaVersion: null }), pkg.jsonSchema('.index'));
   assert.deepEqual(pkg.connectorTypes({ kibanaVersion: null }), pkg.connectorTypes());
+  // An unknown option is named as JSON.stringify quotes it.
+  assert.throws(() => pkg.connectorTypes({ 'kibana"Version\n': '9.3' }), {
+    name: 'TypeError',
+    message: 'connectorTypes: unknown option "kibana\\"Version\\n": the options are { kibanaVersion?: string }',
+  });
   // The JavaScript half's marker for a non-object never shows in a message; the kind does.
   assert.throws(() => pkg.connectorTypes('x'), (error) => !error.message.includes('$typeof') && error.message.endsWith('not a string'));
   assert.match(pkg.validate('{}', 'x').errors[0].message, /not a string$/);

@@ -28,7 +28,6 @@
 //! nested about 2,000 levels deep overflows the stack, which Kibana reports as invalid. This module
 //! has no such limit; the limit depends on the JavaScript engine and its stack size anyway.
 
-use std::collections::HashMap;
 
 /// Whether `email-addresses`' `parseAddressList(input)` returns a result (not `null`), that is
 /// whether `input` is an RFC 5322 `address-list` as that package reads it: mailboxes
@@ -167,6 +166,41 @@ fn semantic(text: &[char]) -> (String, bool) {
 
 /// One pass of the parser over `text`.
 ///
+/// A production's results by start position: one slot per position of the text, made on the
+/// first result (most addresses have no comment); a slot is 0 while unknown, 1 for no match and
+/// `end + 2` for a match ending at `end`.
+#[derive(Default)]
+struct Memo(Vec<u32>);
+
+impl Memo {
+    /// `None` while unknown, else the production's result.
+    #[allow(clippy::option_option)]
+    fn get(&self, at: usize) -> Option<Option<usize>> {
+        match self.0.get(at).copied().unwrap_or(0) {
+            0 => None,
+            1 => Some(None),
+            slot => Some(Some(slot as usize - 2)),
+        }
+    }
+
+    fn insert(&mut self, at: usize, result: Option<usize>, positions: usize) {
+        let slot = match result {
+            None => 1,
+            Some(end) => match u32::try_from(end + 2) {
+                Ok(slot) => slot,
+                // Beyond 4 G characters nothing is kept: the result is computed again.
+                Err(_) => return,
+            },
+        };
+        if self.0.is_empty() {
+            self.0 = vec![0; positions + 1];
+        }
+        if let Some(place) = self.0.get_mut(at) {
+            *place = slot;
+        }
+    }
+}
+
 /// Every production takes the position to start at and returns the position after what it
 /// matched, or `None` when it does not match there (the PEG's `null`). Because positions are
 /// values, a failed alternative needs no explicit reset.
@@ -175,11 +209,11 @@ struct Parser<'a> {
     /// `true` for the first pass, where every `obs-*` production fails.
     strict: bool,
     /// `comment` results by start position.
-    comments: HashMap<usize, Option<usize>>,
+    comments: Memo,
     /// `CFWS` results by start position, for the positions where it reaches a comment. Many
     /// alternatives start with `[CFWS]` at the same place; without this, a long run of comments
     /// would be read once per alternative.
-    with_comments: HashMap<usize, Option<usize>>,
+    with_comments: Memo,
     /// The `addr-spec`s of the derivation so far: (start, `@`, end). A production that fails
     /// leaves this as it found it, so after a full parse it holds exactly the parse's mailboxes.
     mailboxes: Vec<(usize, usize, usize)>,
@@ -190,8 +224,8 @@ impl<'a> Parser<'a> {
         Parser {
             text,
             strict,
-            comments: HashMap::new(),
-            with_comments: HashMap::new(),
+            comments: Memo::default(),
+            with_comments: Memo::default(),
             mailboxes: Vec::new(),
         }
     }
@@ -294,11 +328,11 @@ impl<'a> Parser<'a> {
         if self.peek(at) != Some('(') {
             return None;
         }
-        if let Some(&known) = self.comments.get(&at) {
+        if let Some(known) = self.comments.get(at) {
             return known;
         }
         let result = self.scan_comment(at);
-        self.comments.insert(at, result);
+        self.comments.insert(at, result, self.text.len());
         result
     }
 
@@ -341,7 +375,7 @@ impl<'a> Parser<'a> {
             // No comment: the first alternative fails and the second is the FWS just read.
             return (first > at).then_some(first);
         }
-        if let Some(&known) = self.with_comments.get(&at) {
+        if let Some(known) = self.with_comments.get(at) {
             return known;
         }
         let mut end = at;
@@ -353,7 +387,7 @@ impl<'a> Parser<'a> {
         } else {
             self.fws(at)
         };
-        self.with_comments.insert(at, result);
+        self.with_comments.insert(at, result, self.text.len());
         result
     }
 

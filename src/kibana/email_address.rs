@@ -28,7 +28,6 @@
 //! nested about 2,000 levels deep overflows the stack, which Kibana reports as invalid. This module
 //! has no such limit; the limit depends on the JavaScript engine and its stack size anyway.
 
-
 /// Whether `email-addresses`' `parseAddressList(input)` returns a result (not `null`), that is
 /// whether `input` is an RFC 5322 `address-list` as that package reads it: mailboxes
 /// (`local@domain`, `Name <local@domain>`, `"Quoted Name" <local@domain>`), comments in

@@ -52,6 +52,29 @@ pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
     }
 }
 
+/// The parts of a text that starts `http://` or `https://`: the scheme, then the authority up to
+/// the first `/`, `?`, `#` or `\` (or the end) split at its first `:` into host and port. What
+/// each parser requires of the parts is its own ([`plain_http_url`], [`plain_hostname`]).
+struct HttpAuthority<'a> {
+    scheme: &'static str,
+    host: &'a str,
+    port: Option<&'a str>,
+}
+
+fn http_authority(value: &str) -> Option<HttpAuthority<'_>> {
+    let (scheme, rest) = match value.strip_prefix("https://") {
+        Some(rest) => ("https", rest),
+        None => ("http", value.strip_prefix("http://")?),
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    Some(HttpAuthority { scheme, host, port })
+}
+
 /// `new URL(value)` for the shape nearly every URL in a body has, answered without a parser (in
 /// wasm, without a call to the host): `http://` or `https://`, a host name of ASCII letters,
 /// digits and hyphens in non-empty labels, none of them punycode (`xn--`) and the last starting
@@ -60,17 +83,7 @@ pub fn whatwg(value: &str) -> Option<WhatwgUrl> {
 /// and does nothing else to it. `None` for every other input, which the parser then reads
 /// (tests/urls.rs holds both to Node's answers).
 fn plain_http_url(value: &str) -> Option<WhatwgUrl> {
-    let (scheme, rest) = if let Some(rest) = value.strip_prefix("https://") {
-        ("https", rest)
-    } else {
-        ("http", value.strip_prefix("http://")?)
-    };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    let authority = rest.get(..end)?;
-    let (host, port) = match authority.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (authority, None),
-    };
+    let HttpAuthority { scheme, host, port } = http_authority(value)?;
     let labels_ok = host.split('.').all(|label| {
         !label.is_empty()
             && label
@@ -163,20 +176,13 @@ pub fn legacy_hostname(value: &str) -> Result<Option<String>, LegacyParseError> 
 /// [`legacy_hostname_read`] gives for such a text (the host, lower-cased), which a test holds;
 /// `None` for any other text.
 fn plain_hostname(value: &str) -> Option<String> {
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))?;
     if !value
         .bytes()
         .all(|b| (0x21..0x7f).contains(&b) && b != b'\\')
     {
         return None;
     }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, port) = match rest[..end].split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (&rest[..end], None),
-    };
+    let HttpAuthority { host, port, .. } = http_authority(value)?;
     let plain_port = port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     let plain_host = (1..=255).contains(&host.len())
         && host

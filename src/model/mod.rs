@@ -245,7 +245,7 @@ macro_rules! read_field {
         match $crate::zod::field($map, $key) {
             // Zod returns a default without validating it.
             None => Some(<$ty>::from($default)),
-            Some(_) => $crate::zod::read_key::<$ty>($map, $key, $reader),
+            found => $crate::zod::read_found::<$ty>(found, $key, $reader),
         }
     };
 }

@@ -23,7 +23,8 @@ use serde_json::Value;
 
 pub use prettify::prettify;
 pub use reader::{
-    Limit, Reader, ZodIssue, field, invalid_option_message, read_key, unrecognized_keys_message,
+    Limit, Reader, ZodIssue, field, invalid_option_message, read_found, read_key,
+    unrecognized_keys_message,
 };
 pub use types::{
     CoercedNumber, JsNumber, NonEmptyString, Nullable, Nullish, Record, ZodUrl, check_length,

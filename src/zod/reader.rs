@@ -292,7 +292,16 @@ pub fn read_key<T: super::Zod>(
     key: &'static str,
     reader: &mut Reader,
 ) -> Option<T> {
-    let value = field(map, key);
+    read_found(field(map, key), key, reader)
+}
+
+/// [`read_key`] of a value already looked up: `value` is `key`'s (`None` when absent).
+#[inline(never)]
+pub fn read_found<T: super::Zod>(
+    value: Option<&Value>,
+    key: &'static str,
+    reader: &mut Reader,
+) -> Option<T> {
     reader.at(Segment::Key(key.into()), |reader| T::read(value, reader))
 }
 

@@ -163,8 +163,6 @@ fn semantic(text: &[char]) -> (String, bool) {
     (out, first_quoted.unwrap_or(false))
 }
 
-/// One pass of the parser over `text`.
-///
 /// A production's results by start position: one slot per position of the text, made on the
 /// first result (most addresses have no comment); a slot is 0 while unknown, 1 for no match and
 /// `end + 2` for a match ending at `end`.
@@ -200,6 +198,8 @@ impl Memo {
     }
 }
 
+/// One pass of the parser over `text`.
+///
 /// Every production takes the position to start at and returns the position after what it
 /// matched, or `None` when it does not match there (the PEG's `null`). Because positions are
 /// values, a failed alternative needs no explicit reset.

@@ -68,6 +68,13 @@ test('the tarball holds the package and nothing else', (t) => {
   t.diagnostic(`tarball ${packed.size} bytes (unpacked ${packed.unpackedSize}); validating module ${size('kibana_connectors_bg.wasm')}; schema module ${size('kibana_connectors_schemas_bg.wasm')}`);
 });
 
+test("the validating module exports no benchmark stage (make bench's module of its own has them)", () => {
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(PKG, 'kibana_connectors_bg.wasm'))));
+  const names = exports.map((e) => e.name);
+  assert.ok(names.includes('validateText'), names.join(', '));
+  assert.deepEqual(names.filter((name) => /^bench/i.test(name)), []);
+});
+
 test('package.json: name, version from Cargo.toml, entries for Node, browsers and bundlers', () => {
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'kibana-connectors', 'package.json'), 'utf8'));
   const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');

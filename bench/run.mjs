@@ -229,16 +229,14 @@ const ajvMedian = rows[2].median;
 // differences between exports that each stop one stage later (src/wasm/stages.rs, in a module of
 // its own that `make bench` builds: scripts/build-pkg.sh bench-stages). A body's stages are timed
 // side by side (each round runs each of them once), so that the machine's load, which drifts over
-// a run, does not show as a stage's time; the stages' sum is a validate's time when its parts
-// run in turn (caches shared), a little above the row above.
-const bindings = await import(join(PKG, 'kibana_connectors_bindings.js'));
+// a run, does not show as a stage's time.
 const STAGED = join(ROOT, 'target', 'bench-stages');
 if (!existsSync(join(STAGED, 'kibana_connectors_bg.wasm'))) {
   throw new Error(`${STAGED} is missing: make bench builds it (scripts/build-pkg.sh bench-stages)`);
 }
 const staged = await import(join(STAGED, 'kibana_connectors_bindings.js'));
 staged.initSync({ module: readFileSync(join(STAGED, 'kibana_connectors_bg.wasm')) });
-const reportTexts = texts.map((text) => bindings.validateText(text, 'null'));
+const reportTexts = texts.map((text) => staged.validateText(text, 'null'));
 const [validateObject, stringify, parseReport, copyIn, parse, check, write, handBack] = interleaved(all.length, {
   'validate(object)': (i) => pkg.validate(all[i]),
   'JSON.stringify(body)': (i) => JSON.stringify(all[i]),
@@ -249,6 +247,7 @@ const [validateObject, stringify, parseReport, copyIn, parse, check, write, hand
   write: (i) => staged.benchWrite(texts[i], 'null'),
   handBack: (i) => staged.validateText(texts[i], 'null'),
 });
+const copyOut = summary('… copy the report out and decode it', minus(handBack, write));
 const stages = [
   stringify,
   summary('validateText(text): the whole call, split below (measured in the stages\' module)', handBack.samples),
@@ -256,7 +255,7 @@ const stages = [
   summary('… read them (JSON.parse, in the module)', minus(parse, copyIn)),
   summary('… check the body: every step, the report made', minus(check, parse)),
   summary('… write the report\'s JSON text', minus(write, check)),
-  summary('… copy the report out and decode it', minus(handBack, write)),
+  copyOut,
   parseReport,
   // For comparison with the rows above: the package's validate does them in one call, the rows
   // time them apart, so the two need not agree exactly.
@@ -265,10 +264,9 @@ const stages = [
 // What crossing the boundary as JSON text costs with nothing checked, per body: JSON.stringify of
 // the body, the copies in and out and JSON.parse of the report (the facade's own work left out,
 // so that this is a floor): no engine behind this boundary makes validate(object) cheaper.
-const [, , copyInRow, , , , copyOutRow] = stages;
 const boundary = summary(
   'the JSON-text boundary alone (stringify, copy in, copy out, JSON.parse of the report)',
-  stringify.samples.map((t, i) => t + copyInRow.samples[i] + copyOutRow.samples[i] + parseReport.samples[i]),
+  stringify.samples.map((t, i) => t + copyIn.samples[i] + copyOut.samples[i] + parseReport.samples[i]),
 );
 stages.push(boundary);
 

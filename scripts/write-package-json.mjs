@@ -75,7 +75,7 @@ writeFileSync(
 // schema module on the first \`jsonSchema\` call. \`init()\` and \`initJsonSchema()\` still exist
 // (they resolve at once), so code shared with browsers may call them.
 import { readFileSync } from 'node:fs';
-import { initSync, initJsonSchemaSync, jsonSchema as schemaOf } from './kibana_connectors.js';
+import { initSync, initJsonSchemaFrom, jsonSchema as schemaOf } from './kibana_connectors.js';
 import * as schemaBindings from './kibana_connectors_schemas_bindings.js';
 
 initSync({ module: readFileSync(new URL('./kibana_connectors_bg.wasm', import.meta.url)) });
@@ -83,10 +83,9 @@ initSync({ module: readFileSync(new URL('./kibana_connectors_bg.wasm', import.me
 let schemasLoaded = false;
 function loadSchemas() {
   if (schemasLoaded) return;
-  initJsonSchemaSync(
-    { module: readFileSync(new URL('./kibana_connectors_schemas_bg.wasm', import.meta.url)) },
-    schemaBindings,
-  );
+  initJsonSchemaFrom(schemaBindings, {
+    module: readFileSync(new URL('./kibana_connectors_schemas_bg.wasm', import.meta.url)),
+  });
   schemasLoaded = true;
 }
 

@@ -39,11 +39,11 @@ export async function initJsonSchema(input) {
 }
 
 /**
- * `initJsonSchema` for a module at hand (`{ module }`, its bytes or a `WebAssembly.Module`) and
- * its bindings, imported by the caller (`kibana_connectors_schemas_bindings.js`): how the Node
- * entry loads it synchronously.
+ * The Node entry's synchronous `initJsonSchema`: the schema module at hand (`{ module }`) and its
+ * bindings, which the entry imports itself (`kibana_connectors_schemas_bindings.js`). Not declared
+ * for users: a browser has no way to these bindings but `initJsonSchema()`.
  */
-export function initJsonSchemaSync(input, bindings) {
+export function initJsonSchemaFrom(bindings, input) {
   bindings.initSync(input);
   schemaBindings = bindings;
 }

@@ -61,6 +61,13 @@ struct HttpAuthority<'a> {
     port: Option<&'a str>,
 }
 
+/// True for a host label in punycode (`xn--`, in any case), which the host parsers decode.
+fn is_punycode(label: &str) -> bool {
+    label
+        .get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("xn--"))
+}
+
 fn http_authority(value: &str) -> Option<HttpAuthority<'_>> {
     let (scheme, rest) = match value.strip_prefix("https://") {
         Some(rest) => ("https", rest),
@@ -89,9 +96,7 @@ fn plain_http_url(value: &str) -> Option<WhatwgUrl> {
             && label
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+            && !is_punycode(label)
     });
     let last_is_a_name = host
         .rsplit('.')
@@ -188,11 +193,7 @@ fn plain_hostname(value: &str) -> Option<String> {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        && !host.split('.').any(|label| {
-            label
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-        });
+        && !host.split('.').any(is_punycode);
     (plain_port && plain_host).then(|| host.to_ascii_lowercase())
 }
 
@@ -300,7 +301,7 @@ fn host_of(rest: &str) -> Result<Option<String>, LegacyParseError> {
         return Ok(Some(hostname[1..hostname.len() - 1].to_owned()));
     }
     // `toASCII` changes nothing in a lower-case ASCII name without punycode labels: skip it.
-    let plain = hostname.is_ascii() && !hostname.split('.').any(|label| label.starts_with("xn--"));
+    let plain = hostname.is_ascii() && !hostname.split('.').any(is_punycode);
     let ascii = if plain {
         hostname
     } else {

@@ -290,8 +290,6 @@ const TYPESCRIPT: &str = r#"export * from "./kibana_connectors_types.js";
  * never needs it.
  */
 export function initJsonSchema(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<void>;
-/** `initJsonSchema` for a module at hand: `{ module }` (its bytes or a `WebAssembly.Module`). */
-export function initJsonSchemaSync(module: { module: SyncInitInput } | SyncInitInput): void;
 "#;
 
 #[cfg(feature = "wasm-validator")]
